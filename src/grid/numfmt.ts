@@ -1,0 +1,128 @@
+/**
+ * Shown text of a number under an Excel number format code: enough of the format language for the
+ * formats finance workbooks use (General, 0, 0.00, #,##0.00, percentages, sections for negatives and
+ * zero, literals, colours). Unknown parts fall back to General.
+ */
+import { Dec, decFromNumber } from "../model/decimal";
+
+export function generalText(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  return decFromNumber(n).toString();
+}
+
+function splitSections(code: string): string[] {
+  const out: string[] = [];
+  let cur = "";
+  let quoted = false;
+  for (let i = 0; i < code.length; i++) {
+    const ch = code[i];
+    if (ch === '"') quoted = !quoted;
+    if (ch === "\\" && !quoted && i + 1 < code.length) {
+      cur += ch + code[++i];
+      continue;
+    }
+    if (ch === ";" && !quoted) {
+      out.push(cur);
+      cur = "";
+      continue;
+    }
+    cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+interface Pattern {
+  prefix: string;
+  suffix: string;
+  decimals: number;
+  thousands: boolean;
+  percent: boolean;
+  minInt: number;
+  hasDigits: boolean;
+}
+
+function parseSection(section: string): Pattern | null {
+  let s = section.replace(/\[[^\]]*\]/g, ""); // colours, conditions, locales
+  if (/[yYdDhHsS]/.test(s.replace(/"[^"]*"/g, ""))) return null; // dates: not handled here
+  let prefix = "";
+  let suffix = "";
+  let numPart = "";
+  let seenDigits = false;
+  let afterDigits = false;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    let lit: string | null = null;
+    if (ch === '"') {
+      const j = s.indexOf('"', i + 1);
+      lit = s.slice(i + 1, j < 0 ? s.length : j);
+      i = j < 0 ? s.length : j;
+    } else if (ch === "\\") {
+      lit = s[++i] ?? "";
+    } else if (ch === "_") {
+      i++;
+      lit = " ";
+    } else if (ch === "*") {
+      i++;
+      lit = "";
+    } else if ("0#?.,%".includes(ch) && !afterDigits) {
+      if (ch !== "%" && ch !== ",") seenDigits = true;
+      numPart += ch;
+      continue;
+    } else if (ch === "%") {
+      numPart += ch;
+      continue;
+    } else {
+      lit = ch;
+    }
+    if (seenDigits) {
+      afterDigits = true;
+      suffix += lit;
+    } else {
+      prefix += lit;
+    }
+  }
+  if (!seenDigits) return { prefix, suffix, decimals: 0, thousands: false, percent: numPart.includes("%"), minInt: 0, hasDigits: false };
+  const dot = numPart.indexOf(".");
+  const intPart = dot < 0 ? numPart : numPart.slice(0, dot);
+  const fracPart = dot < 0 ? "" : numPart.slice(dot + 1);
+  return {
+    prefix,
+    suffix: (numPart.includes("%") ? "%" : "") + suffix,
+    decimals: (fracPart.match(/[0#?]/g) ?? []).length,
+    thousands: /[0#?],[0#?]/.test(intPart),
+    percent: numPart.includes("%"),
+    minInt: (intPart.match(/0/g) ?? []).length,
+    hasDigits: true,
+  };
+}
+
+function withThousands(intDigits: string): string {
+  return intDigits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+export function formatNumber(value: number, numFmt: string | undefined): string {
+  if (!Number.isFinite(value)) return String(value);
+  const code = (numFmt ?? "").trim();
+  if (code === "" || /^general$/i.test(code) || code === "@") return generalText(value);
+  const sections = splitSections(code);
+  let section = sections[0];
+  let sign = value < 0 ? "-" : "";
+  if (value < 0 && sections.length >= 2 && sections[1] !== "") {
+    section = sections[1];
+    sign = "";
+  } else if (value === 0 && sections.length >= 3) {
+    section = sections[2];
+  }
+  const p = parseSection(section);
+  if (!p) return generalText(value);
+  if (!p.hasDigits) return p.prefix + p.suffix;
+  let d = decFromNumber(Math.abs(value));
+  if (p.percent) d = d.times(100);
+  const fixed = d.toFixed(p.decimals, Dec.ROUND_HALF_UP);
+  let [intDigits, frac] = fixed.split(".");
+  if (p.minInt === 0 && intDigits === "0" && p.decimals > 0) intDigits = "";
+  if (p.thousands) intDigits = withThousands(intDigits);
+  if (sign && /^[0.,]*$/.test(intDigits + (frac ?? ""))) sign = ""; // -0.00 shows as 0.00
+  return `${sign}${p.prefix}${intDigits}${frac !== undefined ? "." + frac : ""}${p.suffix}`;
+}

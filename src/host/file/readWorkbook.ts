@@ -1,0 +1,165 @@
+/**
+ * File host, read side: an .xlsx file into a WorkbookSnapshot. Formula cells give their cached value;
+ * shown text is computed from the number format. Unusable files give a WorkbookReadError whose message
+ * is Chinese and names the file.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { parseRangeA1 } from "../../grid/address";
+import { formatNumber } from "../../grid/numfmt";
+import type { Cell, RawValue, SheetSnapshot, WorkbookSnapshot } from "../../grid/workbook";
+
+export class WorkbookReadError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "WorkbookReadError";
+  }
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(buf: Buffer, magic: number[]): boolean {
+  return buf.length >= magic.length && magic.every((b, i) => buf[i] === b);
+}
+
+/** What kind of file the bytes are, before any parser sees them. */
+export function sniffFile(buf: Buffer): "xlsx" | "encrypted" | "xls" | "empty" | "other" {
+  if (buf.length === 0) return "empty";
+  if (startsWith(buf, ZIP_MAGIC)) return "xlsx";
+  if (startsWith(buf, CFB_MAGIC)) {
+    // An encrypted OOXML package is a compound file holding an "EncryptionInfo" stream (names are UTF-16LE).
+    return buf.includes(Buffer.from("EncryptionInfo", "utf16le")) ? "encrypted" : "xls";
+  }
+  return "other";
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function dateText(d: Date): string {
+  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+}
+
+function toCell(c: ExcelJS.Cell): Cell | null {
+  const v = c.value as unknown;
+  const numFmt = c.numFmt || undefined;
+  let value: RawValue = null;
+  let formula: string | undefined;
+  let inner: unknown = v;
+  if (v && typeof v === "object" && !(v instanceof Date)) {
+    const o = v as Record<string, unknown>;
+    if ("formula" in o || "sharedFormula" in o) {
+      formula = c.formula || (o.formula as string | undefined) || undefined;
+      inner = o.result ?? null;
+    }
+  }
+  if (inner === null || inner === undefined) value = null;
+  else if (typeof inner === "number" || typeof inner === "string" || typeof inner === "boolean") value = inner;
+  else if (inner instanceof Date) value = inner;
+  else if (typeof inner === "object") {
+    const o = inner as Record<string, unknown>;
+    if (Array.isArray(o.richText)) value = (o.richText as { text: string }[]).map((r) => r.text).join("");
+    else if (typeof o.error === "string") value = { error: o.error };
+    else if (typeof o.text === "string") value = o.text; // hyperlink
+    else if (typeof o.error === "object" && o.error) value = { error: String((o.error as { error?: string }).error ?? "#VALUE!") };
+  }
+  if (value === null && formula === undefined) return null;
+  let text: string;
+  if (value === null) text = "";
+  else if (typeof value === "number") text = formatNumber(value, numFmt);
+  else if (typeof value === "boolean") text = value ? "TRUE" : "FALSE";
+  else if (value instanceof Date) text = dateText(value);
+  else if (typeof value === "string") text = value;
+  else text = value.error;
+  const cell: Cell = { value, text };
+  if (formula) cell.formula = formula.replace(/^=/, "");
+  if (numFmt && numFmt !== "General") cell.numFmt = numFmt;
+  return cell;
+}
+
+function sheetFrom(ws: ExcelJS.Worksheet): SheetSnapshot {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  const found: { r: number; c: number; cell: Cell }[] = [];
+  const hiddenRows: number[] = [];
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    if (row.hidden) hiddenRows.push(rowNumber - 1);
+    row.eachCell({ includeEmpty: false }, (c, colNumber) => {
+      if (c.isMerged && c.master !== c) return; // covered part of a merge: the master holds the value
+      const cell = toCell(c);
+      if (!cell) return;
+      const r = rowNumber - 1;
+      const col = colNumber - 1;
+      found.push({ r, c: col, cell });
+      top = Math.min(top, r);
+      left = Math.min(left, col);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, col);
+    });
+  });
+  const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).map(parseRangeA1);
+  const hiddenCols: number[] = [];
+  for (let i = 1; i <= ws.columnCount; i++) if (ws.getColumn(i).hidden) hiddenCols.push(i - 1);
+  const protectedSheet = Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet);
+  if (found.length === 0) {
+    return { name: ws.name, top: 0, left: 0, cells: [], merges, hiddenRows, hiddenCols, hidden: ws.state !== "visible", protected: protectedSheet };
+  }
+  const cells: (Cell | null)[][] = [];
+  for (let r = top; r <= bottom; r++) cells.push(new Array(right - left + 1).fill(null));
+  for (const f of found) cells[f.r - top][f.c - left] = f.cell;
+  return {
+    name: ws.name,
+    top,
+    left,
+    cells,
+    merges,
+    hiddenRows,
+    hiddenCols,
+    hidden: ws.state !== undefined && ws.state !== "visible",
+    protected: protectedSheet,
+  };
+}
+
+export async function readWorkbookBuffer(buf: Buffer, name: string): Promise<WorkbookSnapshot> {
+  const kind = sniffFile(buf);
+  if (kind === "empty") throw new WorkbookReadError(name, `文件「${name}」是空文件（0 字节），不是 Excel 工作簿。`);
+  if (kind === "encrypted") throw new WorkbookReadError(name, `文件「${name}」设有打开密码，无法读取。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿）后另存再检查。`);
+  if (kind === "xls") throw new WorkbookReadError(name, `文件「${name}」是旧版 .xls 格式，暂不支持。请在 Excel 中另存为 .xlsx 后再检查。`);
+  if (kind === "other") throw new WorkbookReadError(name, `文件「${name}」不是 Excel 工作簿（.xlsx），无法读取。`);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new WorkbookReadError(name, `文件「${name}」已损坏或不是有效的 .xlsx 工作簿，无法读取（${(e as Error).message}）。`);
+  }
+  const sheets: SheetSnapshot[] = [];
+  wb.eachSheet((ws) => {
+    sheets.push(sheetFrom(ws));
+  });
+  if (sheets.length === 0 || sheets.every((s) => s.cells.length === 0)) {
+    throw new WorkbookReadError(name, `文件「${name}」是空工作簿：没有任何含数据的工作表。`);
+  }
+  return { name, sheets };
+}
+
+export async function readWorkbookFile(file: string): Promise<WorkbookSnapshot> {
+  const name = path.basename(file);
+  let buf: Buffer;
+  try {
+    buf = await fs.promises.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "文件不存在" : code === "EISDIR" ? "这是一个文件夹" : code === "EACCES" ? "没有读取权限" : (e as Error).message;
+    throw new WorkbookReadError(name, `无法打开文件「${file}」：${why}。`);
+  }
+  return readWorkbookBuffer(buf, name);
+}
+
