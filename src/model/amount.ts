@@ -1,0 +1,86 @@
+/**
+ * Amounts: decimal values read from what a cell shows, tied to the cell. Never floats.
+ */
+import { Dec } from "./decimal";
+
+export type AmountUnit = "元" | "万元";
+
+export interface CellLocation {
+  sheet: string;
+  /** A1 address, e.g. "C7". */
+  address: string;
+  row: number;
+  col: number;
+}
+
+export interface Amount {
+  /** The shown value, in the table's unit. */
+  value: Dec;
+  /** The unit of the table the amount sits in (null when the table states none). */
+  unit: AmountUnit | null;
+  cell: CellLocation;
+  /** The cell's shown text. */
+  text: string;
+  /** The cell holds text that reads as a number ("1,234.50", "5056. 26", full-width digits). */
+  storedAsText: boolean;
+  formula?: string;
+}
+
+const DASHES = /^[-－—–]+$/;
+
+/** Normalizes full-width characters and spaces the way a reader of the cell would. */
+export function normalizeText(s: string): string {
+  return s.normalize("NFKC").replace(/\u00a0|\u3000/g, " ").trim();
+}
+
+/**
+ * The number a shown text stands for, or null when it is not a number.
+ * Accepts thousands separators, stray spaces (OCR "5056. 26"), full-width digits, a leading sign,
+ * accounting parentheses for negatives, and a dash for zero.
+ */
+export function parseShownNumber(text: string): Dec | null {
+  let s = normalizeText(text).replace(/\s+/g, "");
+  if (s === "") return null;
+  if (DASHES.test(s)) return new Dec(0);
+  let negative = false;
+  const paren = /^\((.*)\)$/.exec(s);
+  if (paren) {
+    negative = true;
+    s = paren[1];
+  }
+  if (/^[-+]/.test(s)) {
+    negative = negative !== s.startsWith("-");
+    s = s.slice(1);
+  }
+  if (/,/.test(s)) {
+    if (!/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return null;
+    s = s.replace(/,/g, "");
+  }
+  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
+  const d = new Dec(s);
+  return negative ? d.negated() : d;
+}
+
+/** A count with its unit word ("305（个、台、辆、件、套等）", "2辆", "5"): the leading number. */
+export function parseCount(text: string): Dec | null {
+  const s = normalizeText(text).replace(/\s+/g, "");
+  const m = /^(\d+(\.\d+)?)(\D.*)?$/.exec(s);
+  return m ? new Dec(m[1]) : null;
+}
+
+export function toYuan(value: Dec, unit: AmountUnit | null): Dec {
+  return unit === "万元" ? value.times(10000) : value;
+}
+
+export function convert(value: Dec, from: AmountUnit | null, to: AmountUnit): Dec {
+  const yuan = toYuan(value, from);
+  return to === "万元" ? yuan.dividedBy(10000) : yuan;
+}
+
+/** Half a unit of the last decimal the text shows: the rounding interval of a shown amount. */
+export function halfUnitOfShown(text: string): Dec {
+  const s = normalizeText(text).replace(/\s+/g, "");
+  const m = /\.(\d+)/.exec(s);
+  const decimals = m ? m[1].length : 0;
+  return new Dec(5).times(new Dec(10).pow(-(decimals + 1)));
+}

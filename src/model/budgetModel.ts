@@ -1,0 +1,103 @@
+/** The budget model: what recognition produces from a workbook and every later stage reads. */
+import type { Amount, AmountUnit, CellLocation } from "./amount";
+import type { CodeSystem } from "./codes";
+import type { TableKind } from "./tableKinds";
+
+export type DocumentKind = "预算" | "决算";
+
+export interface ColumnInfo {
+  col: number;
+  /** Column letters, e.g. "D". */
+  letter: string;
+  /** Header texts top to bottom (merged headers expanded), spaces removed. */
+  header: string[];
+  /** Canonical role, e.g. "合计", "基本支出", "基本支出/人员经费", "一般公共预算", "预算数/因公出国（境）费". */
+  role: string;
+  /** The 栏次 number printed under the header, when there is one. */
+  lanci?: string;
+}
+
+export interface BudgetRow {
+  row: number;
+  /** Subject code, joined from split or broken cells ("2080109"); absent for rows known by name only. */
+  code?: string;
+  codeSystem?: CodeSystem;
+  name: string;
+  /** 0 合计, 1 类, 2 款, 3 项; undefined when neither code nor numbering tells. */
+  level?: number;
+  isTotal: boolean;
+  label: CellLocation;
+  amounts: Record<string, Amount>;
+  /** Text cells of the row that are not the label (计量单位, 指标值 …), by column role. */
+  texts: Record<string, string>;
+}
+
+export interface TableBlock {
+  /** "收入" / "支出" for two-sided tables, "" for ordinary tables, "2", "3" … for repeated groups. */
+  side: string;
+  codeColumns: number[];
+  nameColumn?: number;
+  columns: ColumnInfo[];
+  rows: BudgetRow[];
+}
+
+export interface FormField {
+  label: string;
+  text: string;
+  amount?: Amount;
+  cell: CellLocation;
+}
+
+/** A problem with a single cell met while reading a table (not a rule finding). */
+export interface CellIssue {
+  cell: CellLocation;
+  text: string;
+  issue: "error-value" | "not-a-number";
+}
+
+export interface BudgetTable {
+  kind: TableKind;
+  kindName: string;
+  sheet: string;
+  /** A1 range of the whole table, title to last row. */
+  range: string;
+  title: string;
+  titleCell?: CellLocation;
+  headerRange?: string;
+  unit: AmountUnit | null;
+  year?: number;
+  blocks: TableBlock[];
+  /** Label/value pairs of form-like tables (绩效目标表, 自评表). */
+  fields: FormField[];
+  notes: { text: string; cell: CellLocation }[];
+  issues: CellIssue[];
+}
+
+export interface Unrecognized {
+  sheet: string;
+  range?: string;
+  title?: string;
+  reason: string;
+}
+
+export interface NarrativeParagraph {
+  text: string;
+  cell: CellLocation;
+}
+
+export interface BudgetModel {
+  file: string;
+  documentKind: DocumentKind | null;
+  unitName: string | null;
+  unitCode: string | null;
+  year: number | null;
+  /** The unit most tables are in; each table keeps its own. */
+  amountUnit: AmountUnit | null;
+  tables: BudgetTable[];
+  unrecognized: Unrecognized[];
+  narrative: NarrativeParagraph[];
+}
+
+export function allRows(t: BudgetTable): BudgetRow[] {
+  return t.blocks.flatMap((b) => b.rows);
+}

@@ -1,0 +1,40 @@
+/** Subject codes (科目编码): 功能分类 类/款/项 = 3/5/7 digits, 经济分类 类/款 = 3/5 digits. */
+
+export type CodeSystem = "功能分类" | "经济分类" | "单位";
+
+/** Joins a code as cells show it: "208010\n9" → "2080109", "210 15 01" → "2101501". */
+export function cleanCode(text: string): string {
+  return text.normalize("NFKC").replace(/\s+/g, "");
+}
+
+export function isSubjectCode(code: string): boolean {
+  return /^\d{3}(\d{2}){0,2}$/.test(code);
+}
+
+/** The code system a code belongs to when nothing else tells: 2xx 功能分类, 3xx/5xx 经济分类. */
+export function guessCodeSystem(code: string): CodeSystem | undefined {
+  if (!isSubjectCode(code)) return undefined;
+  if (code.startsWith("2")) return "功能分类";
+  if (code.startsWith("3") || code.startsWith("5")) return code.length <= 5 ? "经济分类" : undefined;
+  return undefined;
+}
+
+/** 1 = 类, 2 = 款, 3 = 项. */
+export function codeLevel(code: string): number {
+  return code.length === 3 ? 1 : code.length === 5 ? 2 : code.length === 7 ? 3 : 0;
+}
+
+export function parentCode(code: string): string | undefined {
+  return code.length > 3 ? code.slice(0, code.length - 2) : undefined;
+}
+
+export const LEVEL_NAMES = ["合计", "类", "款", "项"];
+
+/** Level of a row known by name only, from its numbering: "一、" 类-like, "（一）" or "其中：" below it. */
+export function levelFromNumbering(name: string): number | undefined {
+  if (/^[一二三四五六七八九十]+、/.test(name)) return 1;
+  if (/^[（(][一二三四五六七八九十]+[)）]/.test(name)) return 2;
+  if (/^\d+[、.．]/.test(name)) return 2;
+  if (/^其中[:：]/.test(name)) return 3;
+  return undefined;
+}

@@ -1,0 +1,82 @@
+/**
+ * Human-readable views of a BudgetModel: the one-screen summary the CLI prints, and the full mapping
+ * (every row, every amount with its cell) that tests keep as reviewed snapshots.
+ */
+import { toYuan } from "./amount";
+import { allRows, type BudgetModel, type BudgetTable } from "./budgetModel";
+import { LEVEL_NAMES } from "./codes";
+
+/** Body rows of a grid table (a row shared by both sides of a 收支 table counts once), or fields of a form. */
+export function rowCount(t: BudgetTable): number {
+  return t.fields.length > 0 ? t.fields.length : new Set(allRows(t).map((r) => r.row)).size;
+}
+
+export function rowCountText(t: BudgetTable): string {
+  return t.fields.length > 0 ? `${t.fields.length} 项` : `${rowCount(t)} 行`;
+}
+
+export function modelHeadline(m: BudgetModel): string {
+  const unit = m.unitName ? `${m.unitName}${m.unitCode ? `（${m.unitCode}）` : ""}` : "未识别";
+  return `文档：${m.documentKind ?? "未识别"} · 单位：${unit} · 年度：${m.year ?? "未识别"} · 金额单位：${m.amountUnit ?? "未识别"}`;
+}
+
+function levelName(level: number | undefined): string {
+  return level === undefined ? "" : LEVEL_NAMES[level] ?? String(level);
+}
+
+/** Every table with its columns, rows and amount cells, one line per row. */
+export function describeMapping(m: BudgetModel): string {
+  const out: string[] = [modelHeadline(m)];
+  for (const t of m.tables) {
+    out.push("");
+    out.push(`## ${t.kindName} [${t.kind}] ${t.sheet}!${t.range} 「${t.title}」 单位=${t.unit ?? "-"}${t.year ? ` 年度=${t.year}` : ""}${t.headerRange ? ` 表头=${t.headerRange}` : ""}`);
+    for (const f of t.fields) out.push(`  ${f.cell.address} ${f.label} = ${f.amount ? f.amount.value.toString() : JSON.stringify(f.text)}`);
+    for (const b of t.blocks) {
+      const side = b.side ? `[${b.side}] ` : "";
+      out.push(`  ${side}列：${b.columns.map((c) => `${c.letter}=${c.role}`).join("，")}`);
+      for (const r of b.rows) {
+        const head = [r.label.address, r.code ?? "", r.name || "（无名称）", r.isTotal ? "合计行" : levelName(r.level)].filter((s) => s !== "").join(" ");
+        const amounts = Object.entries(r.amounts).map(([role, a]) => `${role}=${a.value.toString()}@${a.cell.address}${a.storedAsText ? "(文本)" : ""}`);
+        out.push(`    ${head}${amounts.length ? "：" + amounts.join("，") : ""}`);
+      }
+    }
+    for (const n of t.notes) out.push(`  注 ${n.cell.address}：${n.text}`);
+    for (const i of t.issues) out.push(`  单元格问题 ${i.cell.address} ${i.issue}：${JSON.stringify(i.text)}`);
+  }
+  for (const u of m.unrecognized) out.push(`\n未识别：${u.sheet}${u.range ? `!${u.range}` : ""} ${u.reason}`);
+  if (m.narrative.length) out.push(`\n情况说明：${m.narrative.length} 段`);
+  return out.join("\n");
+}
+
+/**
+ * The model without its layout: no sheet names, addresses or ranges; amounts in 元. Two workbooks that
+ * hold the same tables in different layouts give the same canonical model.
+ */
+export function canonicalModel(m: BudgetModel): unknown {
+  return {
+    documentKind: m.documentKind,
+    unitName: m.unitName,
+    unitCode: m.unitCode,
+    year: m.year,
+    tables: m.tables.map((t) => ({
+      kind: t.kind,
+      title: t.title,
+      year: t.year,
+      fields: t.fields.map((f) => ({ label: f.label, value: f.amount ? toYuan(f.amount.value, f.amount.unit).toString() : f.text })),
+      blocks: t.blocks.map((b) => ({
+        side: b.side,
+        roles: b.columns.map((c) => c.role),
+        rows: b.rows.map((r) => ({
+          code: r.code,
+          name: r.name,
+          level: r.level,
+          isTotal: r.isTotal,
+          amounts: Object.fromEntries(Object.entries(r.amounts).map(([k, a]) => [k, toYuan(a.value, a.unit).toString()])),
+        })),
+      })),
+      notes: t.notes.map((n) => n.text),
+    })),
+    unrecognized: m.unrecognized.map((u) => u.reason),
+    narrative: m.narrative.map((p) => p.text),
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * Header rows → column descriptions: which columns hold codes, names, sequence numbers, amounts or other
+ * text, and the canonical role of each amount column.
+ */
+import { columnLetters } from "../grid/address";
+import { parseCount, parseShownNumber } from "../model/amount";
+import { cleanCode, isSubjectCode, type CodeSystem } from "../model/codes";
+import type { SheetView } from "./sheetView";
+
+export type ColumnKind = "seq" | "code" | "name" | "amount" | "text" | "blank";
+
+export interface ColumnDraft {
+  col: number;
+  letter: string;
+  header: string[];
+  lanci?: string;
+  kind: ColumnKind;
+  /** For code columns: what the codes are, and whether the column is one part of a split 类/款/项 code. */
+  codeSystem?: CodeSystem | "项目";
+  codePart?: "类" | "款" | "项";
+  /** For amount columns whose cells are counts with a unit word (数量). */
+  counts?: boolean;
+}
+
+const squash = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
+
+export function isLanciText(text: string): boolean {
+  return squash(text) === "栏次";
+}
+
+/** A 栏次 row: the word 栏次, or column numbers 1, 2, 3 … alone in a row. */
+export function isLanciRow(view: SheetView, r: number, left = view.left, right = view.right): boolean {
+  const texts = view.rowTexts(r, left, right).map((t) => squash(t.text));
+  if (texts.some(isLanciText)) return true;
+  if (texts.length < 3 || !texts.every((t) => /^\d{1,2}$/.test(t))) return false;
+  return texts.every((t, i) => i === 0 || Number(t) === Number(texts[i - 1]) + 1);
+}
+
+const SEQ = /^(序号|行次|栏次|编号)$/;
+const CODE = /(编码|代码)$/;
+const NAME = /名称|^项目$|科目$|^项目\(/;
+const SPLIT_PART = /^(类|款|项)$/;
+/** Headers of columns that hold words, not amounts, even when the table is empty. */
+const TEXT_HEADER = /名称|目录序号|计量单位|来源$|说明|依据|指标|描述|用途|备注|单位性质|单位规格|保障形式/;
+
+/**
+ * Header path of every column: the texts of the header rows over it, merged areas expanded, repeats
+ * (vertical merges) collapsed, the 栏次 row kept apart.
+ */
+export function headerPaths(view: SheetView, headerRows: number[], left: number, right: number): { col: number; header: string[]; lanci?: string }[] {
+  const lanciRow = headerRows.find((r) => isLanciRow(view, r, left, right));
+  const rows = headerRows.filter((r) => r !== lanciRow);
+  const out: { col: number; header: string[]; lanci?: string }[] = [];
+  const grid: string[][] = rows.map((r) => {
+    const line: string[] = [];
+    for (let c = left; c <= right; c++) line.push(squash(view.shownText(r, c)));
+    return line;
+  });
+  if (!view.hasMerges && grid.length > 1) {
+    // No merge information (e.g. a host that cannot read merges): a blank upper header cell over a
+    // filled lower one continues the group header to its left.
+    for (let i = 0; i < grid.length - 1; i++) {
+      for (let j = 1; j < grid[i].length; j++) {
+        if (grid[i][j] === "" && grid[i][j - 1] !== "" && grid[i + 1][j] !== "" && grid[i + 1][j - 1] !== "") grid[i][j] = grid[i][j - 1];
+      }
+    }
+  }
+  for (let c = left; c <= right; c++) {
+    const header: string[] = [];
+    for (const line of grid) {
+      const t = line[c - left];
+      if (t && header[header.length - 1] !== t) header.push(t);
+    }
+    const lanci = lanciRow === undefined ? undefined : squash(view.shownText(lanciRow, c)) || undefined;
+    out.push({ col: c, header, lanci: lanci && !isLanciText(lanci) ? lanci : undefined });
+  }
+  return out;
+}
+
+function codeSystemOf(header: string[]): CodeSystem | "项目" | undefined {
+  const h = header.join("/");
+  if (/单位|部门/.test(h) && !/科目/.test(h)) return "单位";
+  if (/项目编码|项目代码/.test(h)) return "项目";
+  if (/经济分类/.test(h)) return "经济分类";
+  if (/功能分类/.test(h)) return "功能分类";
+  return undefined;
+}
+
+/** Classifies the columns of a table from their headers and, where headers are silent, their cells. */
+export function classifyColumns(
+  view: SheetView,
+  paths: { col: number; header: string[]; lanci?: string }[],
+  bodyRows: number[],
+  nameHeader?: RegExp,
+): ColumnDraft[] {
+  const drafts: ColumnDraft[] = paths.map((p) => ({ col: p.col, letter: columnLetters(p.col), header: p.header, lanci: p.lanci, kind: "text" as ColumnKind }));
+  const isPrefixOfOther = (d: ColumnDraft) =>
+    drafts.some((o) => o !== d && o.header.length > d.header.length && d.header.every((h, i) => o.header[i] === h));
+  for (const d of drafts) {
+    const last = d.header[d.header.length - 1] ?? "";
+    const all = d.header.join("/");
+    const values = bodyRows.map((r) => view.text(r, d.col)).filter((t) => t !== "");
+    const numeric = values.filter((t) => parseShownNumber(t) !== null).length;
+    const codes = values.filter((t) => isSubjectCode(cleanCode(t))).length;
+    if (values.length === 0 && (d.header.length === 0 || isPrefixOfOther(d))) d.kind = "blank"; // a spacer column under a group header
+    else if (SEQ.test(last)) d.kind = "seq";
+    else if (SPLIT_PART.test(last) && d.header.some((h) => /科目|编码|代码|分类/.test(h))) {
+      d.kind = "code";
+      d.codePart = last as "类" | "款" | "项";
+      d.codeSystem = codeSystemOf(d.header) ?? "功能分类";
+    } else if (CODE.test(last) || (/编码|代码/.test(last) && !/名称/.test(last))) {
+      d.kind = "code";
+      d.codeSystem = codeSystemOf(d.header);
+    } else if (nameHeader ? nameHeader.test(all) : NAME.test(last)) d.kind = "name";
+    else if (/数量$|人数$|车辆数$|^行次$/.test(last) || values.some((t) => parseShownNumber(t) === null && parseCount(t) !== null && /数量/.test(last))) {
+      d.kind = "amount";
+      d.counts = true;
+    } else if (d.header.length === 0 && values.length > 0 && codes >= Math.max(1, values.length * 0.6)) d.kind = "code";
+    else if (numeric > 0 && numeric >= values.length * 0.5) d.kind = "amount";
+    else if (TEXT_HEADER.test(last)) d.kind = "text";
+    else if (values.length === 0 && d.header.length > 0) d.kind = "amount"; // an empty amount column
+    else d.kind = "text";
+  }
+  if (nameHeader && !drafts.some((d) => d.kind === "name")) {
+    // the template's own name column is absent: fall back to the usual name headers
+    for (const d of drafts) if (d.kind === "text" && NAME.test(d.header[d.header.length - 1] ?? "")) d.kind = "name";
+  }
+  return drafts;
+}
+
+const PART_CANON: [RegExp, string][] = [
+  [/^(合计|总计)$|^"?三公"?经费合计$|^本年(收入|支出)合计$/, "合计"],
+  [/一般公共预算/, "一般公共预算"],
+  [/政府性?基金/, "政府性基金"],
+  [/国有资本经营/, "国有资本经营"],
+  [/财政专户/, "财政专户管理资金"],
+  [/^财政拨款(收入)?$/, "财政拨款"],
+  [/^上年(财政拨款)?结转(和|及)?(结余)?$/, "上年结转"],
+  [/^(事业单位)?经营收入$/, "经营收入"],
+  [/^基金预算/, "政府性基金"],
+  [/^政府采购金额/, "政府采购金额"],
+  [/^价值(\(|$)/, "价值"],
+  [/^公务用车购置及(运行|运维)(维护)?费$/, "公务用车购置及运行维护费"],
+  [/^公务用车(运行|运维)(维护)?费$/, "公务用车运行维护费"],
+];
+
+function canonicalPart(part: string): string {
+  const p = part.replace(/^其中[:：]?/, "");
+  for (const [re, name] of PART_CANON) if (re.test(p)) return name;
+  return p;
+}
+
+/**
+ * Roles of the amount columns of one block: header paths with the parts every amount column shares
+ * (a spanning group header such as 资金性质 or 收入) removed, synonyms made canonical, 小计 folded
+ * into its group.
+ */
+export function assignRoles(amountCols: ColumnDraft[], side = ""): Map<number, string> {
+  const roles = new Map<number, string>();
+  const shared = new Set<string>();
+  if (amountCols.length > 1) {
+    for (const part of amountCols[0].header) if (amountCols.every((c) => c.header.includes(part))) shared.add(part);
+  }
+  const used = new Map<string, number>();
+  for (const c of amountCols) {
+    let parts = c.header.filter((p, i) => !shared.has(p) && !(i === 0 && side !== "" && p === side)).map(canonicalPart);
+    if (parts.length > 1) parts = parts.filter((p, i) => !(p === "小计" && i === parts.length - 1));
+    if (parts.length === 1 && parts[0] === "小计") parts = ["合计"];
+    if (parts.length === 0) parts = c.header.length ? [canonicalPart(c.header[c.header.length - 1])] : ["金额"];
+    let role = parts.join("/");
+    const n = (used.get(role) ?? 0) + 1;
+    used.set(role, n);
+    if (n > 1) role = `${role}#${n}`;
+    roles.set(c.col, role);
+  }
+  return roles;
+}

@@ -1,0 +1,71 @@
+/** The lines between a table's title and its header: form number, unit name and code, year, amount unit. */
+import type { AmountUnit } from "../model/amount";
+
+export interface TableMeta {
+  unitName?: string;
+  unitCode?: string;
+  year?: number;
+  amountUnit?: AmountUnit;
+  tag?: string;
+}
+
+const TAG = /^(公开|预算|决算)\s*\d+\s*(表)?$|^表$/;
+const UNIT = /(?:金额)?单位[:：]\s*(万元|元)/;
+const YEAR = /(?:预算年度|年度)[:：]?\s*(\d{4})|(\d{4})\s*年度/;
+const NAME = /^(?:部门|单位|编制单位|部门\(单位\)|部门（单位）)?(?:名称)?[:：]\s*(.+)$/;
+const CODE_NAME = /^(\d{3,9})\s*([\u4e00-\u9fff].*)$/;
+const DATE_LINE = /截止(?:时间|日期)[:：]/;
+
+export function isTagText(text: string): boolean {
+  return TAG.test(text.replace(/\s+/g, ""));
+}
+
+/** Whether a text belongs to the meta line(s) under a title. */
+export function isMetaText(text: string): boolean {
+  const t = text.trim();
+  return (
+    isTagText(t) ||
+    UNIT.test(t) ||
+    YEAR.test(t) ||
+    DATE_LINE.test(t) ||
+    /^(部门|单位|编制单位)(名称)?[:：]/.test(t) ||
+    /^部门\s*[(（]单位[)）]\s*(名称)?[:：]/.test(t) ||
+    (CODE_NAME.test(t) && !/年/.test(t))
+  );
+}
+
+export function amountUnitIn(text: string): AmountUnit | undefined {
+  const m = UNIT.exec(text.replace(/\s+/g, ""));
+  return m ? (m[1] as AmountUnit) : undefined;
+}
+
+export function yearIn(text: string): number | undefined {
+  const m = YEAR.exec(text);
+  const y = m ? Number(m[1] ?? m[2]) : NaN;
+  return y >= 1990 && y <= 2100 ? y : undefined;
+}
+
+/** Reads the meta texts of a table (in reading order). */
+export function parseMeta(texts: string[]): TableMeta {
+  const meta: TableMeta = {};
+  for (const raw of texts) {
+    const t = raw.trim();
+    if (isTagText(t)) {
+      meta.tag = t.replace(/\s+/g, "");
+      continue;
+    }
+    meta.amountUnit ??= amountUnitIn(t);
+    meta.year ??= yearIn(t);
+    if (UNIT.test(t) || YEAR.test(t) || DATE_LINE.test(t)) continue;
+    const named = NAME.exec(t);
+    const value = named ? named[1].trim() : t;
+    const coded = CODE_NAME.exec(value);
+    if (coded && !/年/.test(value)) {
+      meta.unitCode ??= coded[1];
+      meta.unitName ??= coded[2].trim();
+    } else if (named && value) {
+      meta.unitName ??= value;
+    }
+  }
+  return meta;
+}

@@ -1,0 +1,164 @@
+/**
+ * Recognition: a workbook snapshot → BudgetModel. Finds the tables on every sheet (one per sheet or
+ * stacked), knows them by their titles (or the sheet name), reads them, and reports what it could not
+ * place, with the reason. Never throws on odd input.
+ */
+import { rangeToA1 } from "../grid/address";
+import type { SheetSnapshot, WorkbookSnapshot } from "../grid/workbook";
+import type { AmountUnit } from "../model/amount";
+import type { BudgetModel, BudgetTable, DocumentKind, NarrativeParagraph, Unrecognized } from "../model/budgetModel";
+import { classifyTitle, nonBudgetTable, normalizeTitle, type TableKindSpec } from "../model/tableKinds";
+import { isMetaText, isTagText, type TableMeta } from "./meta";
+import { SheetView } from "./sheetView";
+import { isNoteText, readTable, type BlockBounds } from "./tables";
+
+const NARRATIVE_SHEET = /情况说明|说明$|^说明/;
+
+/** A title row: one text (besides a form number), not a note, that names a table. */
+function titleOf(view: SheetView, r: number): string | undefined {
+  const texts = view.rowTexts(r).filter((t) => !isTagText(t.text));
+  if (texts.length !== 1) return undefined;
+  const t = texts[0].text;
+  if (t.length < 4 || isNoteText(t) || isMetaText(t) || !/[\u4e00-\u9fff]/.test(t)) return undefined;
+  const norm = normalizeTitle(t);
+  if (t.length > (classifyTitle(t) ? 160 : 60)) return undefined;
+  // a numbered line ("二十三、国有资本经营预算", "4、其他固定资产") is a row label unless it names a 表
+  if (/^([一二三四五六七八九十]+|\d+)[、.．]|^[(（][一二三四五六七八九十\d]+[)）]/.test(t.replace(/\s+/g, "")) && !/表$/.test(norm)) return undefined;
+  if (classifyTitle(t) || nonBudgetTable(t)) return t;
+  if (/表$/.test(norm) && !/[。；;，,]/.test(norm)) return t;
+  return undefined;
+}
+
+function isNarrativeSheet(view: SheetView): boolean {
+  if (NARRATIVE_SHEET.test(view.sheet.name)) return true;
+  let long = 0;
+  let total = 0;
+  for (let r = view.top; r <= view.bottom; r++) {
+    const texts = view.rowTexts(r);
+    if (texts.length === 0) continue;
+    total++;
+    if (texts.length === 1 && texts[0].text.length >= 40) long++;
+  }
+  return total >= 3 && long >= total * 0.6;
+}
+
+function narrativeOf(view: SheetView): NarrativeParagraph[] {
+  const out: NarrativeParagraph[] = [];
+  for (let r = view.top; r <= view.bottom; r++) {
+    for (const t of view.rowTexts(r)) out.push({ text: t.text, cell: view.location(r, t.col) });
+  }
+  return out;
+}
+
+interface SheetResult {
+  tables: BudgetTable[];
+  metas: TableMeta[];
+  unrecognized: Unrecognized[];
+}
+
+function recognizeSheet(view: SheetView): SheetResult {
+  const res: SheetResult = { tables: [], metas: [], unrecognized: [] };
+  const name = view.sheet.name;
+  const titleRows: { row: number; title: string }[] = [];
+  for (let r = view.top; r <= view.bottom; r++) {
+    const t = titleOf(view, r);
+    if (t) titleRows.push({ row: r, title: t });
+  }
+  const blocks: BlockBounds[] = titleRows.map((t, i) => ({
+    titleRow: t.row,
+    title: t.title,
+    lastRow: i + 1 < titleRows.length ? titleRows[i + 1].row - 1 : view.bottom,
+    titleFromSheetName: false,
+  }));
+  if (blocks.length === 0) {
+    blocks.push({ titleRow: view.top, title: name, lastRow: view.bottom, titleFromSheetName: true });
+  } else if (titleRows[0].row > view.top) {
+    // content above the first title: a table without a title of its own
+    let content = false;
+    for (let r = view.top; r < titleRows[0].row; r++) if (!view.isBlankRow(r)) content = true;
+    if (content) {
+      const b: BlockBounds = { titleRow: view.top, title: name, lastRow: titleRows[0].row - 1, titleFromSheetName: true };
+      const spec = classifyTitle(name);
+      if (spec) blocks.unshift(b);
+      else res.unrecognized.push({ sheet: name, range: rangeToA1({ top: view.top, left: view.left, bottom: b.lastRow, right: view.right }), reason: "表标题之上的内容不属于任何已知的公开表" });
+    }
+  }
+  for (const b of blocks) {
+    const range = rangeToA1({ top: b.titleRow, left: view.left, bottom: b.lastRow, right: view.right });
+    const spec: TableKindSpec | undefined = classifyTitle(b.title);
+    if (!spec) {
+      const other = nonBudgetTable(b.title);
+      const reason = other
+        ? `${other}不含预算金额，不参与审核`
+        : b.titleFromSheetName
+          ? `没有找到表标题，工作表名「${name}」也不对应任何已知的公开表`
+          : `标题「${b.title}」不是已知的预决算公开表`;
+      res.unrecognized.push({ sheet: name, range, title: b.titleFromSheetName ? undefined : b.title, reason });
+      continue;
+    }
+    const result = readTable(view, spec, b);
+    if ("table" in result) {
+      res.tables.push(result.table);
+      if (result.meta) res.metas.push(result.meta);
+    } else {
+      res.unrecognized.push({ sheet: name, range: result.range ?? range, title: b.title, reason: result.reason });
+    }
+  }
+  return res;
+}
+
+function mostCommon<T>(values: (T | undefined | null)[]): T | null {
+  const counts = new Map<T, number>();
+  for (const v of values) if (v !== undefined && v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: T | null = null;
+  let n = 0;
+  for (const [v, c] of counts) if (c > n) [best, n] = [v, c];
+  return best;
+}
+
+export function recognize(workbook: WorkbookSnapshot): BudgetModel {
+  const model: BudgetModel = {
+    file: workbook.name,
+    documentKind: null,
+    unitName: null,
+    unitCode: null,
+    year: null,
+    amountUnit: null,
+    tables: [],
+    unrecognized: [],
+    narrative: [],
+  };
+  const metas: TableMeta[] = [];
+  for (const sheet of workbook.sheets) {
+    try {
+      recognizeInto(model, metas, sheet);
+    } catch (e) {
+      model.unrecognized.push({ sheet: sheet.name, reason: `识别此工作表时出错：${(e as Error).message}` });
+    }
+  }
+  const titles = model.tables.map((t) => t.title);
+  model.documentKind = model.tables.length === 0 ? null : titles.some((t) => /决算/.test(t)) ? "决算" : "预算";
+  model.unitName = mostCommon(metas.map((m) => m.unitName));
+  model.unitCode = mostCommon(metas.map((m) => m.unitCode));
+  model.year = mostCommon(model.tables.map((t) => t.year));
+  model.amountUnit = mostCommon<AmountUnit>(model.tables.filter((t) => t.blocks.length > 0).map((t) => t.unit));
+  return model;
+}
+
+function recognizeInto(model: BudgetModel, metas: TableMeta[], sheet: SheetSnapshot): void {
+  if (sheet.cells.length === 0) {
+    model.unrecognized.push({ sheet: sheet.name, reason: "空工作表" });
+    return;
+  }
+  const view = new SheetView(sheet);
+  if (isNarrativeSheet(view)) {
+    model.narrative.push(...narrativeOf(view));
+    return;
+  }
+  const res = recognizeSheet(view);
+  model.tables.push(...res.tables);
+  metas.push(...res.metas);
+  model.unrecognized.push(...res.unrecognized);
+}
+
+export type { DocumentKind };

@@ -1,0 +1,72 @@
+/** A read-only view of one sheet for recognition: normalized texts and merged areas by cell. */
+import { toA1, type RangeRef } from "../grid/address";
+import { cellAt, sheetBottom, sheetRight, type Cell, type SheetSnapshot } from "../grid/workbook";
+import { normalizeText, type CellLocation } from "../model/amount";
+
+export class SheetView {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+  private readonly mergeByCell = new Map<string, RangeRef>();
+
+  constructor(readonly sheet: SheetSnapshot) {
+    this.top = sheet.top;
+    this.left = sheet.left;
+    this.bottom = sheetBottom(sheet);
+    this.right = sheetRight(sheet);
+    for (const m of sheet.merges) {
+      if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 10000) continue; // absurd merges: ignore
+      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.mergeByCell.set(`${r},${c}`, m);
+    }
+  }
+
+  get hasMerges(): boolean {
+    return this.sheet.merges.length > 0;
+  }
+
+  cell(row: number, col: number): Cell | null {
+    return cellAt(this.sheet, row, col);
+  }
+
+  /** Normalized shown text of the cell itself ("" for blank and for the covered part of a merge). */
+  text(row: number, col: number): string {
+    const c = cellAt(this.sheet, row, col);
+    return c ? normalizeText(c.text) : "";
+  }
+
+  merge(row: number, col: number): RangeRef | undefined {
+    return this.mergeByCell.get(`${row},${col}`);
+  }
+
+  /** Text shown at (row, col): the merge master's text when the cell is inside a merged area. */
+  shownText(row: number, col: number): string {
+    const m = this.merge(row, col);
+    return m ? this.text(m.top, m.left) : this.text(row, col);
+  }
+
+  /** Whether the cell is covered by a merge whose master is elsewhere. */
+  isCovered(row: number, col: number): boolean {
+    const m = this.merge(row, col);
+    return m !== undefined && (m.top !== row || m.left !== col);
+  }
+
+  /** The non-empty texts of a row, masters only, left to right. */
+  rowTexts(row: number, left = this.left, right = this.right): { col: number; text: string }[] {
+    const out: { col: number; text: string }[] = [];
+    for (let c = left; c <= right; c++) {
+      if (this.isCovered(row, c)) continue;
+      const t = this.text(row, c);
+      if (t !== "") out.push({ col: c, text: t });
+    }
+    return out;
+  }
+
+  isBlankRow(row: number, left = this.left, right = this.right): boolean {
+    return this.rowTexts(row, left, right).length === 0;
+  }
+
+  location(row: number, col: number): CellLocation {
+    return { sheet: this.sheet.name, address: toA1(row, col), row, col };
+  }
+}

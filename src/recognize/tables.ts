@@ -1,0 +1,419 @@
+/** Reading one table block (title, meta, header, body, notes) into a BudgetTable. */
+import { rangeToA1 } from "../grid/address";
+import { isCellError } from "../grid/workbook";
+import { parseCount, parseShownNumber, type Amount, type AmountUnit } from "../model/amount";
+import type { BudgetRow, BudgetTable, CellIssue, ColumnInfo, FormField, TableBlock } from "../model/budgetModel";
+import { cleanCode, codeLevel, guessCodeSystem, isSubjectCode, levelFromNumbering, type CodeSystem } from "../model/codes";
+import { decFromNumber } from "../model/decimal";
+import type { TableKindSpec } from "../model/tableKinds";
+import { assignRoles, classifyColumns, headerPaths, isLanciRow, type ColumnDraft } from "./columns";
+import { isMetaText, parseMeta, type TableMeta } from "./meta";
+import type { SheetView } from "./sheetView";
+
+export interface BlockBounds {
+  titleRow: number;
+  title: string;
+  /** Last row of the block (before the next title). */
+  lastRow: number;
+  titleFromSheetName: boolean;
+}
+
+const NOTE = /^(注|备注|说明|附注|填报说明)[\d一二三四五六七八九十]*[:：、.．]/;
+const TOTAL_NAMES = new Set(["合计", "总计"]);
+/** A row that counts things (车辆数（辆）, 人数) rather than money: its numbers carry no amount unit. */
+const COUNT_LABEL = /[(（](辆|台|个|人|平方米|套|件|台、辆)[)）]|车辆数|人数|个数|次数/;
+/** A row label naming a total: 合计, 总计, 本年收入合计, 人员经费合计, “三公”经费合计 … */
+const TOTAL_LABEL = /(合计|总计)$/;
+
+export function isNoteText(text: string): boolean {
+  return NOTE.test(text.replace(/\s+/g, ""));
+}
+
+const squash = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
+
+export type TableResult = { table: BudgetTable; meta?: TableMeta } | { reason: string; range?: string };
+
+/** Rows after the title that carry the form number, unit and year. */
+function metaRows(view: SheetView, b: BlockBounds): { rows: number[]; next: number } {
+  const rows: number[] = [];
+  let r = b.titleFromSheetName ? b.titleRow : b.titleRow + 1;
+  for (; r <= b.lastRow; r++) {
+    const texts = view.rowTexts(r);
+    if (texts.length === 0) continue;
+    if (texts.every((t) => isMetaText(t.text))) rows.push(r);
+    else break;
+  }
+  return { rows, next: r };
+}
+
+/**
+ * Whether a row after the first header row holds data rather than more header. A row partly covered
+ * by a merge that starts in the header is still header; otherwise numbers, subject codes, or a first
+ * label that is a total (合计) or a numbered item (一、) mean data.
+ */
+function looksLikeData(view: SheetView, r: number, headerRows: number[]): boolean {
+  for (let c = view.left; c <= view.right; c++) {
+    const m = view.merge(r, c);
+    if (m && m.top < r && headerRows.includes(m.top)) return false; // continues a header cell above
+    if (m && m.top === r && m.bottom > r) return false; // a header cell spanning rows below
+  }
+  const texts = view.rowTexts(r);
+  for (const { col, text } of texts) {
+    const cell = view.cell(r, col);
+    if (cell && typeof cell.value === "number") return true;
+    if (parseShownNumber(text) !== null) return true;
+    if (isSubjectCode(cleanCode(text)) && text.length >= 3) return true;
+  }
+  const first = texts[0]?.text ?? "";
+  if (TOTAL_NAMES.has(squash(first)) || /^([一二三四五六七八九十]+|\d+)[、.．]|^其中[:：]/.test(first)) return true;
+  // a lone label in the first column under a multi-cell header: the first row of an empty table
+  const prev = view.rowTexts(headerRows[headerRows.length - 1]);
+  return texts.length === 1 && prev.length > 1;
+}
+
+function extent(view: SheetView, rows: number[]): { left: number; right: number } {
+  let left = Infinity;
+  let right = -Infinity;
+  for (const r of rows) {
+    for (let c = view.left; c <= view.right; c++) {
+      const m = view.merge(r, c);
+      if (view.text(r, c) !== "" || (m && m.top === r && m.left === c)) {
+        left = Math.min(left, m ? m.left : c);
+        right = Math.max(right, m ? m.right : c);
+      }
+    }
+  }
+  return Number.isFinite(left) ? { left, right } : { left: view.left, right: view.left };
+}
+
+function readAmount(view: SheetView, r: number, c: number, unit: AmountUnit | null, counts: boolean, issues: CellIssue[]): Amount | undefined {
+  const cell = view.cell(r, c);
+  if (!cell || view.isCovered(r, c)) return undefined;
+  const loc = view.location(r, c);
+  if (isCellError(cell.value)) {
+    issues.push({ cell: loc, text: cell.text, issue: "error-value" });
+    return undefined;
+  }
+  const text = cell.text;
+  if (text.trim() === "") return undefined;
+  let value = counts ? parseShownNumber(text) ?? parseCount(text) : parseShownNumber(text);
+  if (value === null && typeof cell.value === "number") value = decFromNumber(cell.value); // an exotic format
+  if (value === null) {
+    issues.push({ cell: loc, text, issue: "not-a-number" });
+    return undefined;
+  }
+  const a: Amount = { value, unit: counts ? null : unit, cell: loc, text, storedAsText: typeof cell.value === "string" };
+  if (cell.formula) a.formula = cell.formula;
+  return a;
+}
+
+/** Splits columns into side-by-side groups: a label column after an amount column starts a new group. */
+function groupColumns(drafts: ColumnDraft[], sideBySide: boolean): ColumnDraft[][] {
+  const used = drafts.filter((d) => d.kind !== "blank" && (d.header.length > 0 || d.kind !== "text"));
+  if (!sideBySide) return [used];
+  const groups: ColumnDraft[][] = [];
+  let cur: ColumnDraft[] = [];
+  let seenAmount = false;
+  for (const d of used) {
+    const isLabel = d.kind === "seq" || d.kind === "code" || d.kind === "name";
+    if (isLabel && seenAmount) {
+      groups.push(cur);
+      cur = [];
+      seenAmount = false;
+    }
+    cur.push(d);
+    if (d.kind === "amount") seenAmount = true;
+  }
+  if (cur.length) groups.push(cur);
+  return groups;
+}
+
+function sideName(group: ColumnDraft[], index: number): string {
+  const cols = group.filter((d) => d.kind !== "seq");
+  const first = cols[0]?.header[0];
+  if (first && cols.every((d) => d.header[0] === first) && /^(收入|支出)/.test(first)) return first.replace(/[:：]$/, "");
+  return index === 0 ? "" : String(index + 1);
+}
+
+function readRow(
+  view: SheetView,
+  r: number,
+  group: ColumnDraft[],
+  roles: Map<number, string>,
+  unit: AmountUnit | null,
+  inherited: { 类?: string; 款?: string; countSection?: boolean },
+  issues: CellIssue[],
+): BudgetRow | undefined {
+  const codeCols = group.filter((d) => d.kind === "code" && d.codeSystem !== "单位" && d.codeSystem !== "项目");
+  const unitCodeCol = group.find((d) => d.kind === "code" && d.codeSystem === "单位");
+  const nameCol = group.find((d) => d.kind === "name");
+  let code = "";
+  let codeSystem: CodeSystem | undefined;
+  const split = codeCols.filter((d) => d.codePart);
+  if (split.length > 0) {
+    const part = (p: "类" | "款" | "项") => cleanCode(view.text(r, split.find((d) => d.codePart === p)?.col ?? -1));
+    let lei = part("类");
+    let kuan = part("款");
+    const xiang = part("项");
+    if (!lei && (kuan || xiang)) lei = inherited.类 ?? "";
+    if (!kuan && xiang) kuan = inherited.款 ?? "";
+    if (lei) {
+      inherited.类 = lei;
+      inherited.款 = kuan || undefined;
+    }
+    code = lei + kuan + (kuan ? xiang : "");
+    if (!/^\d+$/.test(code)) code = "";
+    codeSystem = split[0].codeSystem as CodeSystem;
+  } else if (codeCols.length > 0) {
+    const raw = cleanCode(view.text(r, codeCols[0].col));
+    if (isSubjectCode(raw)) {
+      code = raw;
+      codeSystem = (codeCols[0].codeSystem as CodeSystem | undefined) ?? guessCodeSystem(raw);
+    }
+  }
+  let name = nameCol ? squash(view.shownText(r, nameCol.col)) : "";
+  if (nameCol && view.isCovered(r, nameCol.col) && view.merge(r, nameCol.col)?.top !== r) name = "";
+  if (!code) {
+    const embedded = /^\[?(\d{3}(?:\d{2}){0,2})\]?(?=[\u4e00-\u9fff])(.*)$/.exec(name);
+    if (embedded) {
+      code = embedded[1];
+      name = embedded[2];
+      codeSystem = guessCodeSystem(code);
+    }
+  }
+  // a code column that holds a label (合计) when the table has no separate name cell for it
+  if (!name && codeCols.length > 0 && !code) {
+    const t = squash(view.text(r, codeCols[0].col));
+    if (t && !/^\d+$/.test(t)) name = t;
+  }
+  let unitCode: string | undefined;
+  if (unitCodeCol) {
+    const u = cleanCode(view.text(r, unitCodeCol.col));
+    if (/^\d+$/.test(u)) unitCode = u;
+  }
+  const amounts: Record<string, Amount> = {};
+  const texts: Record<string, string> = {};
+  // in a section about assets (三、国有资产占用情况: 车辆数, 设备数) every number is a count
+  if (/^[一二三四五六七八九十]+、/.test(name)) inherited.countSection = /资产占用|车辆|设备/.test(name);
+  const countRow = COUNT_LABEL.test(name) || Boolean(inherited.countSection);
+  for (const d of group) {
+    if (d.kind === "amount") {
+      const a = readAmount(view, r, d.col, unit, Boolean(d.counts) || countRow, issues);
+      if (a) amounts[roles.get(d.col)!] = a;
+    } else if (d.kind === "text" || (d.kind === "code" && (d.codeSystem === "项目" || d.codeSystem === "单位"))) {
+      const t = view.text(r, d.col);
+      if (t) texts[d.header.join("/") || d.letter] = t;
+    }
+  }
+  if (!code && !name && !unitCode && Object.keys(amounts).length === 0) return undefined;
+  const isTotal = TOTAL_LABEL.test(name) && name.length <= 12;
+  let level: number | undefined;
+  if (isTotal) level = 0;
+  else if (code) level = codeLevel(code) || undefined;
+  else level = levelFromNumbering(name);
+  const labelCol = nameCol?.col ?? codeCols[0]?.col ?? group[0].col;
+  const row: BudgetRow = { row: r, name, isTotal, label: view.location(r, labelCol), amounts, texts };
+  if (code) {
+    row.code = code;
+    if (codeSystem) row.codeSystem = codeSystem;
+  } else if (unitCode) {
+    row.code = unitCode;
+    row.codeSystem = "单位";
+  }
+  if (level !== undefined && !(row.codeSystem === "单位")) row.level = level;
+  return row;
+}
+
+function readGrid(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: TableMeta, start: number): TableResult {
+  // header: from the first row after the meta lines to the 栏次 row or the first row that holds data
+  const headerRows: number[] = [];
+  let r = start;
+  for (; r <= b.lastRow; r++) {
+    const texts = view.rowTexts(r);
+    if (texts.length === 0) {
+      if (headerRows.length) continue;
+      continue;
+    }
+    if (texts.length === 1 && isNoteText(texts[0].text)) break;
+    if (isLanciRow(view, r)) {
+      headerRows.push(r);
+      r++;
+      break;
+    }
+    if (headerRows.length > 0 && looksLikeData(view, r, headerRows)) break;
+    if (headerRows.length >= 5) break;
+    headerRows.push(r);
+  }
+  if (headerRows.length === 0) return { reason: `找到标题「${b.title}」，但标题下没有表头` };
+  // body: up to the notes
+  const bodyRows: number[] = [];
+  const noteRows: number[] = [];
+  const headerLine = (q: number) => view.rowTexts(q).map((t) => `${t.col}:${squash(t.text)}`).join("|");
+  const headerLines = new Set(headerRows.map(headerLine));
+  for (let q = r; q <= b.lastRow; q++) {
+    const texts = view.rowTexts(q);
+    if (texts.length === 0) continue;
+    if (texts.length > 1 && headerLines.has(headerLine(q))) continue; // a header repeated after a page break
+    if (noteRows.length > 0 || (texts.length === 1 && isNoteText(texts[0].text))) noteRows.push(q);
+    else bodyRows.push(q);
+  }
+  const { left, right } = extent(view, [...headerRows, ...bodyRows]);
+  const paths = headerPaths(view, headerRows, left, right);
+  const drafts = classifyColumns(view, paths, bodyRows, spec.nameHeader);
+  if (!drafts.some((d) => d.kind === "amount")) return { reason: `找到标题「${b.title}」，但表头中没有金额列` };
+  const unit = meta.amountUnit ?? amountUnitInHeader(drafts) ?? null;
+  const issues: CellIssue[] = [];
+  const blocks: TableBlock[] = groupColumns(drafts, Boolean(spec.sideBySide)).map((group, i) => {
+    const amountCols = group.filter((d) => d.kind === "amount");
+    const side = sideName(group, i);
+    const roles = assignRoles(amountCols, side);
+    const inherited = {};
+    const rows: BudgetRow[] = [];
+    for (const q of bodyRows) {
+      const row = readRow(view, q, group, roles, unit, inherited, issues);
+      if (row) rows.push(row);
+    }
+    const columns: ColumnInfo[] = amountCols.map((d) => {
+      const c: ColumnInfo = { col: d.col, letter: d.letter, header: d.header, role: roles.get(d.col)! };
+      if (d.lanci) c.lanci = d.lanci;
+      return c;
+    });
+    const block: TableBlock = { side, codeColumns: group.filter((d) => d.kind === "code").map((d) => d.col), columns, rows };
+    const nameCol = group.find((d) => d.kind === "name");
+    if (nameCol) block.nameColumn = nameCol.col;
+    return block;
+  });
+  const lastRow = Math.max(headerRows[headerRows.length - 1], ...bodyRows, ...noteRows);
+  const table = baseTable(view, spec, b, meta, unit, left, right, lastRow);
+  table.headerRange = rangeToA1({ top: headerRows[0], left, bottom: headerRows[headerRows.length - 1], right });
+  table.blocks = blocks;
+  table.notes = noteRows.map((q) => ({ text: view.rowTexts(q)[0].text, cell: view.location(q, view.rowTexts(q)[0].col) }));
+  table.issues = issues;
+  return { table };
+}
+
+function amountUnitInHeader(drafts: ColumnDraft[]): AmountUnit | undefined {
+  for (const d of drafts) for (const h of d.header) {
+    const m = /单位[:：]?(万元|元)/.exec(h);
+    if (m) return m[1] as AmountUnit;
+  }
+  return undefined;
+}
+
+function baseTable(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: TableMeta, unit: AmountUnit | null, left: number, right: number, lastRow: number): BudgetTable {
+  const top = b.titleFromSheetName ? b.titleRow : b.titleRow;
+  const titleLeft = b.titleFromSheetName ? left : Math.min(left, view.rowTexts(b.titleRow)[0]?.col ?? left);
+  const t: BudgetTable = {
+    kind: spec.kind,
+    kindName: spec.name,
+    sheet: view.sheet.name,
+    range: rangeToA1({ top, left: titleLeft, bottom: Math.max(top, lastRow), right: Math.max(right, titleLeft) }),
+    title: b.title,
+    unit,
+    blocks: [],
+    fields: [],
+    notes: [],
+    issues: [],
+  };
+  if (!b.titleFromSheetName) t.titleCell = view.location(b.titleRow, view.rowTexts(b.titleRow)[0]?.col ?? left);
+  if (meta.year) t.year = meta.year;
+  return t;
+}
+
+/** Labels of form-like tables whose value sits to their right. */
+const FORM_LABELS: [RegExp, string][] = [
+  [/^项目(编码|代码)$/, "项目编码"],
+  [/^项目名称$/, "项目名称"],
+  [/^(主管部门|主管单位)$/, "主管部门"],
+  [/^实施单位$/, "实施单位"],
+  [/^(年度)?预算数$|^预算金额$/, "预算数"],
+  [/^(其中[:：]?)?财政资金$/, "财政资金"],
+  [/^其他资金$/, "其他资金"],
+  [/^总分$/, "总分"],
+];
+/** Labels whose value sits in the cell below (资金支出计划, columns of a 自评 资金 block). */
+const FORM_COLUMN_LABELS = /^(\d{1,2}月底|年初预算数|全年预算数|全年执行数|执行率|资金结\(转\)余|结余)$/;
+/** Form fields that are ratios or scores, not money. */
+const RATIO_FIELDS = /^(执行率|总分)$/;
+const AMOUNT_FIELDS = /^(预算数|财政资金|其他资金|\d{1,2}月底|年初预算数|全年预算数|全年执行数|执行率|资金结\(转\)余|结余|总分)$/;
+
+/** A unit stated inside a form's labels: "项目资金预算安排及执行进度（万元）". */
+function unitInLabels(view: SheetView, rows: number[], left: number, right: number): AmountUnit | undefined {
+  for (const r of rows) for (const t of view.rowTexts(r, left, right)) {
+    const m = /[(（](万元|元)[)）]/.exec(t.text);
+    if (m) return m[1] as AmountUnit;
+  }
+  return undefined;
+}
+
+function readForm(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: TableMeta, start: number): TableResult {
+  const rows: number[] = [];
+  for (let r = start; r <= b.lastRow; r++) if (!view.isBlankRow(r)) rows.push(r);
+  if (rows.length === 0) return { reason: `找到标题「${b.title}」，但表中没有内容` };
+  const { left, right } = extent(view, rows);
+  const unit = meta.amountUnit ?? unitInLabels(view, rows, left, right) ?? null;
+  const issues: CellIssue[] = [];
+  const fields: FormField[] = [];
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const texts = view.rowTexts(r, left, right);
+    texts.forEach((t, i) => {
+      const label = squash(t.text);
+      const named = FORM_LABELS.find(([re]) => re.test(label));
+      let valueRow = r;
+      let valueCol: number | undefined;
+      let field: string | undefined;
+      if (named) {
+        field = named[1];
+        const next = texts[i + 1];
+        if (next && !FORM_LABELS.some(([re]) => re.test(squash(next.text)))) valueCol = next.col;
+        else {
+          // an empty value cell: the cell right after the label (or its merge)
+          const m = view.merge(r, t.col);
+          valueCol = (m ? m.right : t.col) + 1;
+        }
+      } else if (FORM_COLUMN_LABELS.test(label)) {
+        field = label;
+        valueRow = r + 1;
+        valueCol = t.col;
+        while (valueRow <= b.lastRow && view.isCovered(valueRow, valueCol) && view.merge(valueRow, valueCol)?.top === r) valueRow++;
+        // under a two-row column label (年初预算数 over 目标申报数/预算编制数) the amount is further down
+        for (let k = 0; k < 3 && valueRow < b.lastRow && parseShownNumber(view.shownText(valueRow, valueCol)) === null; k++) valueRow++;
+      }
+      if (!field || valueCol === undefined || valueCol > right || seen.has(field)) return;
+      seen.add(field);
+      const text = view.shownText(valueRow, valueCol);
+      const f: FormField = { label: field, text, cell: view.location(valueRow, valueCol) };
+      if (AMOUNT_FIELDS.test(field)) {
+        const a = readAmount(view, valueRow, valueCol, unit, RATIO_FIELDS.test(field), issues);
+        if (a) f.amount = a;
+      }
+      fields.push(f);
+    });
+  }
+  const table = baseTable(view, spec, b, meta, unit, left, right, rows[rows.length - 1]);
+  table.fields = fields;
+  table.issues = issues;
+  table.notes = rows
+    .filter((r) => {
+      const t = view.rowTexts(r);
+      return t.length === 1 && isNoteText(t[0].text);
+    })
+    .map((r) => ({ text: view.rowTexts(r)[0].text, cell: view.location(r, view.rowTexts(r)[0].col) }));
+  return { table };
+}
+
+export function readTable(view: SheetView, spec: TableKindSpec, b: BlockBounds): TableResult {
+  const { rows: metaRowList, next } = metaRows(view, b);
+  const metaTexts = metaRowList.flatMap((r) => view.rowTexts(r).map((t) => t.text));
+  const meta = parseMeta(metaTexts);
+  meta.year ??= yearFromTitle(b.title);
+  const result = spec.layout === "form" ? readForm(view, spec, b, meta, next) : readGrid(view, spec, b, meta, next);
+  return "table" in result ? { ...result, meta } : result;
+}
+
+export function yearFromTitle(title: string): number | undefined {
+  const m = /(\d{4})\s*年/.exec(title);
+  const y = m ? Number(m[1]) : NaN;
+  return y >= 1990 && y <= 2100 ? y : undefined;
+}
