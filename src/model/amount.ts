@@ -77,10 +77,18 @@ export function convert(value: Dec, from: AmountUnit | null, to: AmountUnit): De
   return to === "万元" ? yuan.dividedBy(10000) : yuan;
 }
 
+/** How many decimals a shown amount has ("5,056. 26" → 2). */
+export function shownDecimals(text: string): number {
+  const m = /\.(\d+)/.exec(normalizeText(text).replace(/\s+/g, ""));
+  return m ? m[1].length : 0;
+}
+
 /** Half a unit of the last decimal the text shows: the rounding interval of a shown amount. */
 export function halfUnitOfShown(text: string): Dec {
-  const s = normalizeText(text).replace(/\s+/g, "");
-  const m = /\.(\d+)/.exec(s);
-  const decimals = m ? m[1].length : 0;
-  return new Dec(5).times(new Dec(10).pow(-(decimals + 1)));
+  return new Dec(5).times(new Dec(10).pow(-(shownDecimals(text) + 1)));
+}
+
+/** The amount as shown, with its decimals ("7.00", not "7"). */
+export function amountText(a: Amount): string {
+  return a.value.toFixed(shownDecimals(a.text));
 }

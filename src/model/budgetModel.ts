@@ -22,8 +22,10 @@ export interface BudgetRow {
   /** Subject code, joined from split or broken cells ("2080109"); absent for rows known by name only. */
   code?: string;
   codeSystem?: CodeSystem;
+  /** The code was not printed in the row but taken from a row of the same name in another table. */
+  codeFromName?: boolean;
   name: string;
-  /** 0 合计, 1 类, 2 款, 3 项; undefined when neither code nor numbering tells. */
+  /** With a code: 1 类, 2 款, 3 项; without: the outline level of its numbering (一、 1, （一） 2, 1. 3); 0 for 合计. */
   level?: number;
   isTotal: boolean;
   label: CellLocation;

@@ -30,11 +30,11 @@ export function parentCode(code: string): string | undefined {
 
 export const LEVEL_NAMES = ["合计", "类", "款", "项"];
 
-/** Level of a row known by name only, from its numbering: "一、" 类-like, "（一）" or "其中：" below it. */
+/** Outline level of a row known by name only, from its numbering: "一、" 1, "（一）" 2, "1." 3, "其中：" 4. */
 export function levelFromNumbering(name: string): number | undefined {
   if (/^[一二三四五六七八九十]+、/.test(name)) return 1;
   if (/^[（(][一二三四五六七八九十]+[)）]/.test(name)) return 2;
-  if (/^\d+[、.．]/.test(name)) return 2;
-  if (/^其中[:：]/.test(name)) return 3;
+  if (/^\d+[、.．]/.test(name)) return 3;
+  if (/^其中[:：]/.test(name)) return 4;
   return undefined;
 }

@@ -2,8 +2,8 @@
  * Human-readable views of a BudgetModel: the one-screen summary the CLI prints, and the full mapping
  * (every row, every amount with its cell) that tests keep as reviewed snapshots.
  */
-import { toYuan } from "./amount";
-import { allRows, type BudgetModel, type BudgetTable } from "./budgetModel";
+import { amountText, toYuan } from "./amount";
+import { allRows, type BudgetModel, type BudgetRow, type BudgetTable } from "./budgetModel";
 import { LEVEL_NAMES } from "./codes";
 
 /** Body rows of a grid table (a row shared by both sides of a 收支 table counts once), or fields of a form. */
@@ -20,8 +20,10 @@ export function modelHeadline(m: BudgetModel): string {
   return `文档：${m.documentKind ?? "未识别"} · 单位：${unit} · 年度：${m.year ?? "未识别"} · 金额单位：${m.amountUnit ?? "未识别"}`;
 }
 
-function levelName(level: number | undefined): string {
-  return level === undefined ? "" : LEVEL_NAMES[level] ?? String(level);
+function levelName(r: BudgetRow): string {
+  if (r.isTotal) return "合计行";
+  if (r.level === undefined) return "";
+  return r.code && r.codeSystem !== "单位" ? LEVEL_NAMES[r.level] ?? "" : `层级${r.level}`;
 }
 
 /** Every table with its columns, rows and amount cells, one line per row. */
@@ -30,13 +32,14 @@ export function describeMapping(m: BudgetModel): string {
   for (const t of m.tables) {
     out.push("");
     out.push(`## ${t.kindName} [${t.kind}] ${t.sheet}!${t.range} 「${t.title}」 单位=${t.unit ?? "-"}${t.year ? ` 年度=${t.year}` : ""}${t.headerRange ? ` 表头=${t.headerRange}` : ""}`);
-    for (const f of t.fields) out.push(`  ${f.cell.address} ${f.label} = ${f.amount ? f.amount.value.toString() : JSON.stringify(f.text)}`);
+    for (const f of t.fields) out.push(`  ${f.cell.address} ${f.label} = ${f.amount ? amountText(f.amount) : JSON.stringify(f.text)}`);
     for (const b of t.blocks) {
       const side = b.side ? `[${b.side}] ` : "";
       out.push(`  ${side}列：${b.columns.map((c) => `${c.letter}=${c.role}`).join("，")}`);
       for (const r of b.rows) {
-        const head = [r.label.address, r.code ?? "", r.name || "（无名称）", r.isTotal ? "合计行" : levelName(r.level)].filter((s) => s !== "").join(" ");
-        const amounts = Object.entries(r.amounts).map(([role, a]) => `${role}=${a.value.toString()}@${a.cell.address}${a.storedAsText ? "(文本)" : ""}`);
+        const code = r.code ? (r.codeFromName ? `(${r.code})` : r.code) : "";
+        const head = [r.label.address, code, r.name || "（无名称）", levelName(r)].filter((s) => s !== "").join(" ");
+        const amounts = Object.entries(r.amounts).map(([role, a]) => `${role}=${amountText(a)}@${a.cell.address}${a.storedAsText ? "(文本)" : ""}`);
         out.push(`    ${head}${amounts.length ? "：" + amounts.join("，") : ""}`);
       }
     }

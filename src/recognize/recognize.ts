@@ -6,7 +6,8 @@
 import { rangeToA1 } from "../grid/address";
 import type { SheetSnapshot, WorkbookSnapshot } from "../grid/workbook";
 import type { AmountUnit } from "../model/amount";
-import type { BudgetModel, BudgetTable, DocumentKind, NarrativeParagraph, Unrecognized } from "../model/budgetModel";
+import { allRows, type BudgetModel, type BudgetTable, type DocumentKind, type NarrativeParagraph, type Unrecognized } from "../model/budgetModel";
+import { codeLevel } from "../model/codes";
 import { classifyTitle, nonBudgetTable, normalizeTitle, type TableKindSpec } from "../model/tableKinds";
 import { isMetaText, isTagText, type TableMeta } from "./meta";
 import { SheetView } from "./sheetView";
@@ -136,6 +137,7 @@ export function recognize(workbook: WorkbookSnapshot): BudgetModel {
       model.unrecognized.push({ sheet: sheet.name, reason: `识别此工作表时出错：${(e as Error).message}` });
     }
   }
+  fillCodesByName(model);
   const titles = model.tables.map((t) => t.title);
   model.documentKind = model.tables.length === 0 ? null : titles.some((t) => /决算/.test(t)) ? "决算" : "预算";
   model.unitName = mostCommon(metas.map((m) => m.unitName));
@@ -144,6 +146,36 @@ export function recognize(workbook: WorkbookSnapshot): BudgetModel {
   model.amountUnit = mostCommon<AmountUnit>(model.tables.filter((t) => t.blocks.length > 0).map((t) => t.unit));
   return model;
 }
+
+/**
+ * Rows known by name only (an OCR'd 支出决算表 without its code column) take the 功能分类 code of the
+ * row with the same name elsewhere in the workbook, when that name has exactly one code.
+ */
+function fillCodesByName(model: BudgetModel): void {
+  const codesByName = new Map<string, Set<string>>();
+  for (const t of model.tables) for (const r of allRows(t)) {
+    if (r.code && r.codeSystem === "功能分类" && r.name) {
+      const set = codesByName.get(r.name) ?? new Set<string>();
+      set.add(r.code);
+      codesByName.set(r.name, set);
+    }
+  }
+  for (const t of model.tables) {
+    if (!t.blocks.some((b) => b.rows.some((r) => r.code && r.codeSystem === "功能分类")) && !FUNCTIONAL_TABLES.has(t.kind)) continue;
+    for (const r of allRows(t)) {
+      const codes = r.code || r.isTotal ? undefined : codesByName.get(r.name);
+      if (codes?.size !== 1) continue;
+      const code = [...codes][0];
+      r.code = code;
+      r.codeSystem = "功能分类";
+      r.codeFromName = true;
+      r.level = codeLevel(code);
+    }
+  }
+}
+
+/** Tables whose rows are 功能分类 subjects. */
+const FUNCTIONAL_TABLES = new Set(["income_summary", "expense_summary", "gpb_expense", "gov_fund_expense", "soe_expense"]);
 
 function recognizeInto(model: BudgetModel, metas: TableMeta[], sheet: SheetSnapshot): void {
   if (sheet.cells.length === 0) {

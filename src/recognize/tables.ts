@@ -330,12 +330,26 @@ const FORM_LABELS: [RegExp, string][] = [
   [/^(其中[:：]?)?财政资金$/, "财政资金"],
   [/^其他资金$/, "其他资金"],
   [/^总分$/, "总分"],
+  [/^(部门|单位)?预算总额$/, "预算总额"],
+  [/^政府预算资金$/, "政府预算资金"],
+  [/^财政专户管理资金$/, "财政专户管理资金"],
+  [/^单位资金$/, "单位资金"],
+  [/^基本支出$/, "基本支出"],
+  [/^项目支出$/, "项目支出"],
 ];
+
+/** A form label without its outline numbering and unit: "2、资金结构：（1）基本支出" → "基本支出". */
+function formLabel(text: string): string {
+  return squash(text)
+    .replace(/^\d+[、.．][^:：]*[:：]/, "")
+    .replace(/^[(（]\d+[)）]/, "")
+    .replace(/[(（](万元|元)[)）]$/, "");
+}
 /** Labels whose value sits in the cell below (资金支出计划, columns of a 自评 资金 block). */
 const FORM_COLUMN_LABELS = /^(\d{1,2}月底|年初预算数|全年预算数|全年执行数|执行率|资金结\(转\)余|结余)$/;
 /** Form fields that are ratios or scores, not money. */
 const RATIO_FIELDS = /^(执行率|总分)$/;
-const AMOUNT_FIELDS = /^(预算数|财政资金|其他资金|\d{1,2}月底|年初预算数|全年预算数|全年执行数|执行率|资金结\(转\)余|结余|总分)$/;
+const AMOUNT_FIELDS = /^(预算数|财政资金|其他资金|预算总额|政府预算资金|财政专户管理资金|单位资金|基本支出|项目支出|\d{1,2}月底|年初预算数|全年预算数|全年执行数|执行率|资金结\(转\)余|结余|总分)$/;
 
 /** A unit stated inside a form's labels: "项目资金预算安排及执行进度（万元）". */
 function unitInLabels(view: SheetView, rows: number[], left: number, right: number): AmountUnit | undefined {
@@ -358,7 +372,7 @@ function readForm(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: Ta
   for (const r of rows) {
     const texts = view.rowTexts(r, left, right);
     texts.forEach((t, i) => {
-      const label = squash(t.text);
+      const label = formLabel(t.text);
       const named = FORM_LABELS.find(([re]) => re.test(label));
       let valueRow = r;
       let valueCol: number | undefined;
@@ -366,7 +380,8 @@ function readForm(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: Ta
       if (named) {
         field = named[1];
         const next = texts[i + 1];
-        if (next && !FORM_LABELS.some(([re]) => re.test(squash(next.text)))) valueCol = next.col;
+        if (next && /^(一级指标|二级指标|三级指标|指标值|备注|绩效指标描述)$/.test(squash(next.text))) return; // a column header, not a label
+        if (next && !FORM_LABELS.some(([re]) => re.test(formLabel(next.text)))) valueCol = next.col;
         else {
           // an empty value cell: the cell right after the label (or its merge)
           const m = view.merge(r, t.col);

@@ -1,0 +1,48 @@
+import { columnIndex, columnLetters, parseA1, parseRangeA1, qualified, rangeToA1, toA1 } from "../../src/grid/address";
+import { formatNumber, generalText } from "../../src/grid/numfmt";
+
+describe("number formats: the text a finance officer sees", () => {
+  it.each([
+    [9064.36, "0.00", "9064.36"],
+    [9064.3649, "0.00", "9064.36"],
+    [1.005, "0.00", "1.01"],
+    [2.675, "0.00", "2.68"],
+    [50562600, "#,##0.00", "50,562,600.00"],
+    [5056.26, "#,##0.00", "5,056.26"],
+    [-3, "0.00", "-3.00"],
+    [-3, "#,##0.00;(#,##0.00)", "(3.00)"],
+    [0, '#,##0.00;-#,##0.00;"-"', "-"],
+    [0.0000001, "0.00", "0.00"],
+    [-0.001, "0.00", "0.00"],
+    [0.9312, "0.00%", "93.12%"],
+    [12, "0", "12"],
+    [12.5, "0", "13"],
+    [1234.5, "[Red]#,##0.0", "1,234.5"],
+    [0.1 + 0.2, "General", "0.3"],
+    [3.61, undefined, "3.61"],
+    [115.18, "@", "115.18"],
+    [1234, '0"元"', "1234元"],
+  ])("%p in %p shows %p", (value, fmt, shown) => {
+    expect(formatNumber(value, fmt)).toBe(shown);
+  });
+
+  it("General drops binary noise", () => {
+    expect(generalText(805.6499999999999)).toBe("805.65");
+    expect(generalText(7544.13)).toBe("7544.13");
+  });
+});
+
+describe("A1 addresses", () => {
+  it("converts both ways", () => {
+    expect(columnLetters(0)).toBe("A");
+    expect(columnLetters(25)).toBe("Z");
+    expect(columnLetters(26)).toBe("AA");
+    expect(columnLetters(16383)).toBe("XFD");
+    expect(columnIndex("XFD")).toBe(16383);
+    expect(toA1(6, 2)).toBe("C7");
+    expect(parseA1("$C$7")).toEqual({ row: 6, col: 2 });
+    expect(rangeToA1(parseRangeA1("B3:A1"))).toBe("A1:B3");
+    expect(qualified("01收支总表", "C7")).toBe("01收支总表!C7");
+    expect(qualified("My Sheet", "C7")).toBe("'My Sheet'!C7");
+  });
+});

@@ -1,0 +1,97 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { readWorkbookBuffer, readWorkbookFile, sniffFile, WorkbookReadError } from "../../src/host/file/readWorkbook";
+import { cellAt, isCellError } from "../../src/grid/workbook";
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "bdc-read-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+async function xlsx(build: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  build(wb);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A minimal compound-file header; with the EncryptionInfo stream name when `encrypted`. */
+function cfb(encrypted: boolean): Buffer {
+  const head = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  const body = Buffer.alloc(1024);
+  if (encrypted) Buffer.from("EncryptionInfo", "utf16le").copy(body, 100);
+  else Buffer.from("Workbook", "utf16le").copy(body, 100);
+  return Buffer.concat([head, body]);
+}
+
+describe("file host: reading .xlsx into a snapshot", () => {
+  it("keeps shown text, cached formula values, number formats, merges and hidden rows", async () => {
+    const buf = await xlsx((wb) => {
+      const ws = wb.addWorksheet("01收支总表");
+      ws.getCell("A1").value = "单位预算收支总表";
+      ws.mergeCells("A1:C1");
+      ws.getCell("B3").value = 805.6449;
+      ws.getCell("B3").numFmt = "#,##0.00";
+      ws.getCell("C3").value = { formula: "SUM(B3:B3)", result: 805.6449 } as ExcelJS.CellFormulaValue;
+      ws.getCell("C3").numFmt = "0.00";
+      ws.getCell("D3").value = { error: "#REF!" } as ExcelJS.CellErrorValue;
+      ws.getCell("E3").value = "1,234.50";
+      ws.getRow(4).hidden = true;
+      ws.getCell("A4").value = "隐藏行";
+      ws.getColumn(6).hidden = true;
+      ws.getCell("F3").value = 1;
+    });
+    const wb = await readWorkbookBuffer(buf, "样例.xlsx");
+    const s = wb.sheets[0];
+    expect(s.name).toBe("01收支总表");
+    expect(s.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 2 }]);
+    expect(cellAt(s, 2, 1)).toEqual({ value: 805.6449, text: "805.64", numFmt: "#,##0.00" });
+    expect(cellAt(s, 2, 2)).toEqual({ value: 805.6449, text: "805.64", numFmt: "0.00", formula: "SUM(B3:B3)" });
+    const err = cellAt(s, 2, 3)!;
+    expect(isCellError(err.value)).toBe(true);
+    expect(err.text).toBe("#REF!");
+    expect(cellAt(s, 2, 4)).toEqual({ value: "1,234.50", text: "1,234.50" });
+    expect(s.hiddenRows).toEqual([3]);
+    expect(s.hiddenCols).toEqual([5]);
+  });
+
+  it("reads a protected sheet without changing it and says it is protected", async () => {
+    const buf = await xlsx((wb) => {
+      const ws = wb.addWorksheet("受保护");
+      ws.getCell("A1").value = 1;
+      void ws.protect("secret", {});
+    });
+    const wb = await readWorkbookBuffer(buf, "p.xlsx");
+    expect(wb.sheets[0].protected).toBe(true);
+    expect(cellAt(wb.sheets[0], 0, 0)?.text).toBe("1");
+  });
+
+  it("tells what a file is before parsing it", () => {
+    expect(sniffFile(Buffer.alloc(0))).toBe("empty");
+    expect(sniffFile(Buffer.from("PK\u0003\u0004rest"))).toBe("xlsx");
+    expect(sniffFile(cfb(true))).toBe("encrypted");
+    expect(sniffFile(cfb(false))).toBe("xls");
+    expect(sniffFile(Buffer.from("年度,金额\n2024,1"))).toBe("other");
+  });
+
+  const bad: [string, () => Promise<Buffer>, RegExp][] = [
+    ["空文件.xlsx", async () => Buffer.alloc(0), /^文件「空文件.xlsx」是空文件（0 字节），不是 Excel 工作簿。$/],
+    ["说明.xlsx", async () => Buffer.from("这不是工作簿"), /^文件「说明.xlsx」不是 Excel 工作簿（.xlsx），无法读取。$/],
+    ["加密.xlsx", async () => cfb(true), /^文件「加密.xlsx」设有打开密码，无法读取。/],
+    ["旧版.xls", async () => cfb(false), /^文件「旧版.xls」是旧版 .xls 格式，暂不支持。请在 Excel 中另存为 .xlsx 后再检查。$/],
+    ["损坏.xlsx", async () => Buffer.from("PK\u0003\u0004 not really a zip"), /^文件「损坏.xlsx」已损坏或不是有效的 .xlsx 工作簿，无法读取/],
+    ["空工作簿.xlsx", () => xlsx((wb) => void wb.addWorksheet("Sheet1")), /^文件「空工作簿.xlsx」是空工作簿：没有任何含数据的工作表。$/],
+  ];
+  it.each(bad)("%s gives a clear Chinese error naming the file", async (name, make, message) => {
+    const file = path.join(tmp, name);
+    const bytes = await make();
+    fs.writeFileSync(file, bytes);
+    await expect(readWorkbookFile(file)).rejects.toThrow(message);
+    await expect(readWorkbookFile(file)).rejects.toBeInstanceOf(WorkbookReadError);
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true); // the user's file is untouched
+  });
+
+  it("names a missing file and a folder", async () => {
+    await expect(readWorkbookFile(path.join(tmp, "不存在.xlsx"))).rejects.toThrow(/无法打开文件「.*不存在.xlsx」：文件不存在。/);
+    await expect(readWorkbookFile(tmp)).rejects.toThrow(/这是一个文件夹/);
+  });
+});
