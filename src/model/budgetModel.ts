@@ -15,6 +15,8 @@ export interface ColumnInfo {
   role: string;
   /** The 栏次 number printed under the header, when there is one. */
   lanci?: string;
+  /** A "其中：" column: part of its group, not one of the shares that add up to it. */
+  subset?: boolean;
 }
 
 export interface BudgetRow {
@@ -68,6 +70,8 @@ export interface BudgetTable {
   headerRange?: string;
   unit: AmountUnit | null;
   year?: number;
+  /** The date the table is stated at (固定资产 截止时间), "YYYY-MM-DD". */
+  asOf?: string;
   blocks: TableBlock[];
   /** Label/value pairs of form-like tables (绩效目标表, 自评表). */
   fields: FormField[];

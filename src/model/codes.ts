@@ -38,3 +38,14 @@ export function levelFromNumbering(name: string): number | undefined {
   if (/^其中[:：]/.test(name)) return 4;
   return undefined;
 }
+
+/** 类 codes of the 支出功能分类 (201–234) and of the 部门/政府支出经济分类 (301…399, 501…599). */
+const FUNCTIONAL_CATEGORIES = new Set(["201", "202", "203", "204", "205", "206", "207", "208", "209", "210", "211", "212", "213", "214", "215", "216", "217", "219", "220", "221", "222", "223", "224", "227", "229", "230", "231", "232", "233", "234"]);
+const ECONOMIC_CATEGORIES = new Set(["301", "302", "303", "307", "309", "310", "311", "312", "313", "399", "501", "502", "503", "504", "505", "506", "507", "508", "509", "510", "511", "512", "513", "514", "599"]);
+
+/** Whether a 3-digit code is a 类 of a subject classification (308 is a unit code, not a 类). */
+export function isKnownCategory(code: string, system: CodeSystem | undefined): boolean {
+  if (system === "经济分类") return ECONOMIC_CATEGORIES.has(code);
+  if (system === "功能分类") return FUNCTIONAL_CATEGORIES.has(code);
+  return FUNCTIONAL_CATEGORIES.has(code) || ECONOMIC_CATEGORIES.has(code);
+}

@@ -35,7 +35,7 @@ export function describeMapping(m: BudgetModel): string {
     for (const f of t.fields) out.push(`  ${f.cell.address} ${f.label} = ${f.amount ? amountText(f.amount) : JSON.stringify(f.text)}`);
     for (const b of t.blocks) {
       const side = b.side ? `[${b.side}] ` : "";
-      out.push(`  ${side}列：${b.columns.map((c) => `${c.letter}=${c.role}`).join("，")}`);
+      out.push(`  ${side}列：${b.columns.map((c) => `${c.letter}=${c.role}${c.subset ? "（其中）" : ""}`).join("，")}`);
       for (const r of b.rows) {
         const code = r.code ? (r.codeFromName ? `(${r.code})` : r.code) : "";
         const head = [r.label.address, code, r.name || "（无名称）", levelName(r)].filter((s) => s !== "").join(" ");

@@ -79,10 +79,10 @@ export function headerPaths(view: SheetView, headerRows: number[], left: number,
 
 function codeSystemOf(header: string[]): CodeSystem | "项目" | undefined {
   const h = header.join("/");
-  if (/单位|部门/.test(h) && !/科目/.test(h)) return "单位";
   if (/项目编码|项目代码/.test(h)) return "项目";
   if (/经济分类/.test(h)) return "经济分类";
   if (/功能分类/.test(h)) return "功能分类";
+  if (/单位|部门/.test(h) && !/科目/.test(h)) return "单位";
   return undefined;
 }
 
@@ -129,7 +129,7 @@ export function classifyColumns(
 }
 
 const PART_CANON: [RegExp, string][] = [
-  [/^(合计|总计)$|^"?三公"?经费合计$|^本年(收入|支出)合计$/, "合计"],
+  [/^(合计|总计)$|三公.?经费合计$|^本年(收入|支出)合计$/, "合计"],
   [/一般公共预算/, "一般公共预算"],
   [/政府性?基金/, "政府性基金"],
   [/国有资本经营/, "国有资本经营"],
@@ -155,6 +155,11 @@ function canonicalPart(part: string): string {
  * (a spanning group header such as 资金性质 or 收入) removed, synonyms made canonical, 小计 folded
  * into its group.
  */
+/** Amount columns that are a part of their group rather than a share of the total ("其中：财政拨款"). */
+export function isSubsetColumn(d: ColumnDraft): boolean {
+  return d.header.some((h) => /^其中/.test(h));
+}
+
 export function assignRoles(amountCols: ColumnDraft[], side = ""): Map<number, string> {
   const roles = new Map<number, string>();
   const shared = new Set<string>();
@@ -164,7 +169,8 @@ export function assignRoles(amountCols: ColumnDraft[], side = ""): Map<number, s
   const used = new Map<string, number>();
   for (const c of amountCols) {
     let parts = c.header.filter((p, i) => !shared.has(p) && !(i === 0 && side !== "" && p === side)).map(canonicalPart);
-    if (parts.length > 1) parts = parts.filter((p, i) => !(p === "小计" && i === parts.length - 1));
+    // "本年收入/小计" and "本年收入/合计" are the 本年收入 group's own total
+    if (parts.length > 1 && (parts[parts.length - 1] === "小计" || parts[parts.length - 1] === "合计")) parts = parts.slice(0, -1);
     if (parts.length === 1 && parts[0] === "小计") parts = ["合计"];
     if (parts.length === 0) parts = c.header.length ? [canonicalPart(c.header[c.header.length - 1])] : ["金额"];
     let role = parts.join("/");

@@ -7,6 +7,8 @@ export interface TableMeta {
   year?: number;
   amountUnit?: AmountUnit;
   tag?: string;
+  /** 截止时间 of a 固定资产 table, "YYYY-MM-DD". */
+  asOf?: string;
 }
 
 const TAG = /^(公开|预算|决算)\s*\d+\s*(表)?$|^表$/;
@@ -55,6 +57,8 @@ export function parseMeta(texts: string[]): TableMeta {
       continue;
     }
     meta.amountUnit ??= amountUnitIn(t);
+    const date = /截止(?:时间|日期)[:：]\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})/.exec(t);
+    if (date) meta.asOf ??= `${date[1]}-${date[2].padStart(2, "0")}-${date[3].padStart(2, "0")}`;
     meta.year ??= yearIn(t);
     if (UNIT.test(t) || YEAR.test(t) || DATE_LINE.test(t)) continue;
     const named = NAME.exec(t);

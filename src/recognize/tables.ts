@@ -1,12 +1,12 @@
 /** Reading one table block (title, meta, header, body, notes) into a BudgetTable. */
 import { rangeToA1 } from "../grid/address";
 import { isCellError } from "../grid/workbook";
-import { parseCount, parseShownNumber, type Amount, type AmountUnit } from "../model/amount";
+import { normalizeText, parseCount, parseShownNumber, type Amount, type AmountUnit } from "../model/amount";
 import type { BudgetRow, BudgetTable, CellIssue, ColumnInfo, FormField, TableBlock } from "../model/budgetModel";
-import { cleanCode, codeLevel, guessCodeSystem, isSubjectCode, levelFromNumbering, type CodeSystem } from "../model/codes";
+import { cleanCode, codeLevel, guessCodeSystem, isKnownCategory, isSubjectCode, levelFromNumbering, type CodeSystem } from "../model/codes";
 import { decFromNumber } from "../model/decimal";
 import type { TableKindSpec } from "../model/tableKinds";
-import { assignRoles, classifyColumns, headerPaths, isLanciRow, type ColumnDraft } from "./columns";
+import { assignRoles, classifyColumns, headerPaths, isLanciRow, isSubsetColumn, type ColumnDraft } from "./columns";
 import { isMetaText, parseMeta, type TableMeta } from "./meta";
 import type { SheetView } from "./sheetView";
 
@@ -102,7 +102,9 @@ function readAmount(view: SheetView, r: number, c: number, unit: AmountUnit | nu
     issues.push({ cell: loc, text, issue: "not-a-number" });
     return undefined;
   }
-  const a: Amount = { value, unit: counts ? null : unit, cell: loc, text, storedAsText: typeof cell.value === "string" };
+  // a number typed as text ("1,234.50"), not a count with its unit word or a dash for zero
+  const storedAsText = typeof cell.value === "string" && /\d/.test(normalizeText(text)) && parseShownNumber(text) !== null;
+  const a: Amount = { value, unit: counts ? null : unit, cell: loc, text, storedAsText };
   if (cell.formula) a.formula = cell.formula;
   return a;
 }
@@ -187,7 +189,12 @@ function readRow(
     if (t && !/^\d+$/.test(t)) name = t;
   }
   let unitCode: string | undefined;
-  if (unitCodeCol) {
+  if (code.length === 3 && !isKnownCategory(code, codeSystem)) {
+    // a unit code in the 类 column ("308 平顶山市石龙区医疗保障局"), not a 类 of the classification
+    unitCode = code;
+    code = "";
+  }
+  if (unitCodeCol && !unitCode) {
     const u = cleanCode(view.text(r, unitCodeCol.col));
     if (/^\d+$/.test(u)) unitCode = u;
   }
@@ -195,7 +202,8 @@ function readRow(
   const texts: Record<string, string> = {};
   // in a section about assets (三、国有资产占用情况: 车辆数, 设备数) every number is a count
   if (/^[一二三四五六七八九十]+、/.test(name)) inherited.countSection = /资产占用|车辆|设备/.test(name);
-  const countRow = COUNT_LABEL.test(name) || Boolean(inherited.countSection);
+  // (only in one-column statistics such as 公开10; a 固定资产 row "车辆（台、辆）" has a count and a value column)
+  const countRow = group.filter((d) => d.kind === "amount").length === 1 && (COUNT_LABEL.test(name) || Boolean(inherited.countSection));
   for (const d of group) {
     if (d.kind === "amount") {
       const a = readAmount(view, r, d.col, unit, Boolean(d.counts) || countRow, issues);
@@ -276,6 +284,7 @@ function readGrid(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: Ta
     const columns: ColumnInfo[] = amountCols.map((d) => {
       const c: ColumnInfo = { col: d.col, letter: d.letter, header: d.header, role: roles.get(d.col)! };
       if (d.lanci) c.lanci = d.lanci;
+      if (isSubsetColumn(d)) c.subset = true;
       return c;
     });
     const block: TableBlock = { side, codeColumns: group.filter((d) => d.kind === "code").map((d) => d.col), columns, rows };
@@ -317,6 +326,7 @@ function baseTable(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: T
   };
   if (!b.titleFromSheetName) t.titleCell = view.location(b.titleRow, view.rowTexts(b.titleRow)[0]?.col ?? left);
   if (meta.year) t.year = meta.year;
+  if (meta.asOf) t.asOf = meta.asOf;
   return t;
 }
 
@@ -393,7 +403,11 @@ function readForm(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: Ta
         valueCol = t.col;
         while (valueRow <= b.lastRow && view.isCovered(valueRow, valueCol) && view.merge(valueRow, valueCol)?.top === r) valueRow++;
         // under a two-row column label (年初预算数 over 目标申报数/预算编制数) the amount is further down
-        for (let k = 0; k < 3 && valueRow < b.lastRow && parseShownNumber(view.shownText(valueRow, valueCol)) === null; k++) valueRow++;
+        for (let k = 0; k < 3 && valueRow < b.lastRow; k++) {
+          const below = view.shownText(valueRow, valueCol);
+          if (below === "" || parseShownNumber(below) !== null) break;
+          valueRow++;
+        }
       }
       if (!field || valueCol === undefined || valueCol > right || seen.has(field)) return;
       seen.add(field);

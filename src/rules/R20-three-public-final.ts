@@ -1,0 +1,40 @@
+import { ITEM_NAMES, threePublicItems } from "./lib/threePublic";
+import { showIn } from "./terms";
+import type { Rule } from "./types";
+
+/** R20（提示）决算“三公”经费：决算数超过预算数时应说明原因。 */
+const rule: Rule = {
+  meta: {
+    id: "R20-three-public-final",
+    level: "提示",
+    description: "决算“三公”经费：各项决算数不应超过预算数，超过时须说明原因",
+    tables: ["three_public"],
+    messages: {
+      over: "「{item}」决算数 {actual} 超过预算数 {budget}，超出 {diff}{unit}；请在情况说明中说明原因。",
+    },
+  },
+  check(ctx) {
+    for (const t of ctx.tables("three_public")) {
+      const all = threePublicItems(t);
+      const budget = all.get("预算数");
+      const final = all.get("决算数");
+      if (!budget || !final) continue;
+      for (const [item, f] of final) {
+        const b = budget.get(item);
+        if (!b || f.yuan.minus(f.half).lessThanOrEqualTo(b.yuan.plus(b.half))) continue;
+        ctx.report({
+          messageId: "over",
+          data: { item: ITEM_NAMES[item], actual: showIn(f.yuan, f.unit), budget: showIn(b.yuan, b.unit), diff: showIn(f.yuan.minus(b.yuan), f.unit), unit: f.unit ?? "" },
+          cells: [
+            { sheet: t.sheet, address: f.cell.address, side: "left" },
+            { sheet: t.sheet, address: b.cell.address, side: "right" },
+          ],
+          expected: `≤ ${showIn(b.yuan, b.unit)}`,
+          actual: showIn(f.yuan, f.unit),
+          sheet: t.sheet,
+        });
+      }
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,54 @@
+import { Dec } from "../model/decimal";
+import { halfUnitOfShown } from "../model/amount";
+import { termOfAmount } from "./terms";
+import type { Rule } from "./types";
+
+/** R21 项目支出绩效自评表：结余 = 全年预算数 − 全年执行数；执行率 = 全年执行数 ÷ 全年预算数 × 100%。 */
+const rule: Rule = {
+  meta: {
+    id: "R21-self-evaluation",
+    level: "强制",
+    description: "项目支出绩效自评表：资金结余 = 全年预算数 − 全年执行数；执行率 = 全年执行数 ÷ 全年预算数 × 100%（四舍五入到 0.01%）",
+    tables: ["self_evaluation"],
+    messages: {
+      balance: "「{project}」全年预算数 {left} 应等于全年执行数与结余之和 {right}，相差 {diff}{unit}，{verdict}。",
+      rate: "「{project}」执行率 {shown}% 与 全年执行数 {spent} ÷ 全年预算数 {budget} = {exact}% 不符（应为 {expected}%）。",
+      rateRounding: "「{project}」执行率 {shown}% 与 全年执行数 {spent} ÷ 全年预算数 {budget} = {exact}% 在四舍五入尾差范围内（按四舍五入应为 {expected}%）。",
+    },
+  },
+  check(ctx) {
+    for (const t of ctx.tables("self_evaluation")) {
+      const field = (label: string) => t.fields.find((f) => f.label === label)?.amount;
+      const project = t.fields.find((f) => f.label === "项目名称")?.text || t.title;
+      const budget = field("全年预算数");
+      const spent = field("全年执行数");
+      const rest = field("资金结(转)余") ?? field("结余");
+      const rate = field("执行率");
+      if (budget && spent && rest) {
+        ctx.equation({ left: [termOfAmount(budget, "全年预算数")], right: [termOfAmount(spent, "全年执行数"), termOfAmount(rest, "结余")], messageId: "balance", data: { project }, sheet: t.sheet });
+      }
+      if (budget && spent && rate && !budget.value.isZero()) {
+        const exact = spent.value.dividedBy(budget.value).times(100);
+        const expected = exact.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+        const diff = rate.value.minus(exact).abs();
+        if (rate.value.equals(expected)) continue;
+        const rounding = diff.lessThanOrEqualTo(halfUnitOfShown(rate.text));
+        ctx.report({
+          messageId: rounding ? "rateRounding" : "rate",
+          level: rounding ? "info" : undefined,
+          data: { project, shown: rate.text, spent: spent.text, budget: budget.text, exact: exact.toDecimalPlaces(4, Dec.ROUND_HALF_UP).toString(), expected: expected.toFixed(2) },
+          cells: [
+            { sheet: t.sheet, address: rate.cell.address, side: "left" },
+            { sheet: t.sheet, address: spent.cell.address, side: "right" },
+            { sheet: t.sheet, address: budget.cell.address, side: "right" },
+          ],
+          suspect: rounding ? null : rate.cell,
+          expected: expected.toFixed(2),
+          actual: rate.text,
+          sheet: t.sheet,
+        });
+      }
+    }
+  },
+};
+export default rule;

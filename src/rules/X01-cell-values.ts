@@ -1,0 +1,37 @@
+import type { Rule } from "./types";
+
+/** 金额单元格：错误值（#REF! 等）为错误；以文本存储的数字、金额栏中的文字为提示。 */
+const rule: Rule = {
+  meta: {
+    id: "X1-cell-values",
+    level: "强制",
+    description: "金额单元格不得为错误值（#REF!、#VALUE! 等）；数字不应以文本存储；金额栏不应填写文字",
+    tables: [],
+    messages: {
+      errorValue: "「{table}」{cell} 是错误值 {text}，该金额无法读取。",
+      textNumbers: "「{table}」有 {count} 个金额单元格以文本形式存储（如 {cell}「{text}」），已按显示的数字读取；建议转换为数值格式。",
+      notNumber: "「{table}」{cell} 的金额栏中是文字「{text}」，未计入任何合计。",
+    },
+  },
+  check(ctx) {
+    for (const t of ctx.model.tables) {
+      for (const i of t.issues) {
+        const data = { table: t.kindName, cell: i.cell.address, text: i.text };
+        const cells = [{ sheet: i.cell.sheet, address: i.cell.address }];
+        if (i.issue === "error-value") ctx.report({ messageId: "errorValue", data, cells, suspect: i.cell, sheet: t.sheet });
+        else ctx.report({ messageId: "notNumber", level: "warning", data, cells, suspect: i.cell, sheet: t.sheet });
+      }
+      const texts = [...t.blocks.flatMap((b) => b.rows.flatMap((r) => Object.values(r.amounts))), ...t.fields.flatMap((f) => (f.amount ? [f.amount] : []))].filter((a) => a.storedAsText);
+      if (texts.length) {
+        ctx.report({
+          messageId: "textNumbers",
+          level: "warning",
+          data: { table: t.kindName, count: texts.length, cell: texts[0].cell.address, text: texts[0].text },
+          cells: texts.map((a) => ({ sheet: a.cell.sheet, address: a.cell.address })),
+          sheet: t.sheet,
+        });
+      }
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,46 @@
+import { hasAmounts, rowLabel } from "./lib/tables";
+import type { Rule } from "./types";
+
+/** 科目编码结构：上级科目缺失；功能分类未细化到项级；基本支出经济分类未细化到款级。 */
+const rule: Rule = {
+  meta: {
+    id: "X4-code-structure",
+    level: "提示",
+    description: "科目编码应有上级科目；功能分类应细化到项级（7位）；基本支出经济分类应细化到款级（5位）",
+    tables: [],
+    messages: {
+      parentMissing: "{row}的上级科目 {parent} 不在表中。",
+      notToXiang: "{row}有金额，但没有细化到项级科目（功能分类应列到 7 位编码）。",
+      notToKuan: "{row}有金额，但没有细化到款级科目（基本支出经济分类应列到 5 位编码）。",
+    },
+  },
+  check(ctx) {
+    for (const t of ctx.model.tables) {
+      // side-by-side groups (决算 公开06) continue one list of codes: look at all of them together
+      const all = t.blocks.flatMap((b) => b.rows);
+      {
+        for (const system of ["功能分类", "经济分类"] as const) {
+          const rows = all.filter((r) => r.code && r.codeSystem === system && !r.codeFromName);
+          if (rows.length === 0) continue;
+          const codes = new Set(rows.map((r) => r.code!));
+          const lengths = new Set(rows.map((r) => r.code!.length));
+          for (const r of rows) {
+            const parent = r.code!.slice(0, r.code!.length - 2);
+            // only where the table lists that level at all (类/款/项 columns list 项 rows alone by design)
+            if (r.code!.length > 3 && lengths.has(parent.length) && !codes.has(parent)) {
+              ctx.report({ messageId: "parentMissing", data: { row: rowLabel(t, r), parent }, cells: [{ sheet: t.sheet, address: r.label.address }], sheet: t.sheet });
+            }
+            const hasChild = rows.some((x) => x.code!.length === r.code!.length + 2 && x.code!.startsWith(r.code!));
+            if (system === "功能分类" && r.code!.length === 5 && !hasChild && hasAmounts(r)) {
+              ctx.report({ messageId: "notToXiang", data: { row: rowLabel(t, r) }, cells: [{ sheet: t.sheet, address: r.label.address }], sheet: t.sheet });
+            }
+            if (system === "经济分类" && t.kind === "gpb_basic" && r.code!.length === 3 && !hasChild && hasAmounts(r)) {
+              ctx.report({ messageId: "notToKuan", data: { row: rowLabel(t, r) }, cells: [{ sheet: t.sheet, address: r.label.address }], sheet: t.sheet });
+            }
+          }
+        }
+      }
+    }
+  },
+};
+export default rule;

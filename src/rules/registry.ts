@@ -1,0 +1,29 @@
+/** Every rule of the catalogue, in the order they run. */
+import R01 from "./R01-summary-balance";
+import R02 from "./R02-income-row";
+import R03 from "./R03-expense-row";
+import R04 from "./R04-functional-hierarchy";
+import R05 from "./R05-cross-totals";
+import R06row from "./R06-fiscal-row";
+import R06 from "./R06-fiscal-summary";
+import R07 from "./R07-basic-cross";
+import R08row from "./R08-basic-row";
+import R08hier from "./R08-economic-hierarchy";
+import R10 from "./R10-payroll-lines";
+import R11col from "./R11-three-public-columns";
+import R11items from "./R11-three-public-items";
+import R12 from "./R12-three-public-vs-basic";
+import R14 from "./R14-procurement";
+import R15 from "./R15-fixed-assets";
+import R16 from "./R16-project-performance";
+import R20 from "./R20-three-public-final";
+import R21 from "./R21-self-evaluation";
+import R22 from "./R22-completeness";
+import X1 from "./X01-cell-values";
+import X2 from "./X02-formula-totals";
+import X3 from "./X03-consistency";
+import X4 from "./X04-code-structure";
+import X5 from "./X05-fixed-assets-date";
+import type { Rule } from "./types";
+
+export const RULES: Rule[] = [R01, R02, R03, R04, R05, R06row, R06, R07, R08row, R08hier, R10, R11col, R11items, R12, R14, R15, R16, R20, R21, R22, X1, X2, X3, X4, X5];

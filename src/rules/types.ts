@@ -1,0 +1,87 @@
+/** Rules and findings: ESLint-style rule modules over the budget model. */
+import type { CellLocation } from "../model/amount";
+import type { BudgetModel, BudgetTable } from "../model/budgetModel";
+import type { TableKind } from "../model/tableKinds";
+import type { Term } from "./terms";
+
+/** error for 强制 mismatches, warning for 提示, info for 尾差 and notes. */
+export type FindingLevel = "error" | "warning" | "info";
+
+/** 强制: must hold (up to rounding); 提示: a plausibility check the user may confirm with an explanation. */
+export type RuleLevel = "强制" | "提示";
+
+export interface RuleMeta {
+  /** Stable id, e.g. "R3-row-total". */
+  id: string;
+  level: RuleLevel;
+  /** Chinese description a finance officer understands. */
+  description: string;
+  /** Message templates with {named} placeholders. */
+  messages: Record<string, string>;
+  /** The rule runs when at least one of these table kinds is present (empty: always). */
+  tables: TableKind[];
+}
+
+export interface FindingCell {
+  sheet: string;
+  address: string;
+  /** Which side of the equation the cell is on. */
+  side?: "left" | "right";
+}
+
+export interface Finding {
+  ruleId: string;
+  level: FindingLevel;
+  messageId: string;
+  message: string;
+  cells: FindingCell[];
+  /** The single cell most likely wrong, when the failing equations tell. */
+  suspect: { sheet: string; address: string } | null;
+  /** Why there is no suspect, or why this one. */
+  suspectNote?: string;
+  expected?: string;
+  actual?: string;
+  difference?: string;
+  tolerance?: string;
+  /** Sheet of the table the finding is about (for grouping). */
+  sheet?: string;
+}
+
+export interface ReportInput {
+  messageId: string;
+  data: Record<string, string | number>;
+  cells: FindingCell[];
+  level?: FindingLevel;
+  suspect?: CellLocation | null;
+  suspectNote?: string;
+  expected?: string;
+  actual?: string;
+  difference?: string;
+  tolerance?: string;
+  sheet?: string;
+}
+
+/** An equation left = right (each side a sum of terms), as rules state them. */
+export interface EquationInput {
+  left: Term[];
+  right: Term[];
+  messageId: string;
+  /** Placeholders for the message besides the computed ones. */
+  data: Record<string, string | number>;
+  /** Report a gap beyond rounding at this level instead of the rule's. */
+  level?: FindingLevel;
+  sheet?: string;
+}
+
+export interface RuleContext {
+  readonly model: BudgetModel;
+  tables(...kinds: TableKind[]): BudgetTable[];
+  report(r: ReportInput): void;
+  /** Compares the two sides with rounding intervals; reports a mismatch or a 尾差 and records the equation. */
+  equation(e: EquationInput): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}

@@ -1,0 +1,97 @@
+/**
+ * RuleTester in the style of ESLint's: `valid` workbooks where the rule holds (no error or warning from
+ * it), `invalid` cases that change cells of a seed workbook and list the exact findings expected.
+ */
+import * as path from "path";
+import { parseA1 } from "../../src/grid/address";
+import { formatNumber } from "../../src/grid/numfmt";
+import type { WorkbookSnapshot } from "../../src/grid/workbook";
+import { readWorkbookFile } from "../../src/host/file/readWorkbook";
+import { recognize } from "../../src/recognize/recognize";
+import { RULES } from "../../src/rules/registry";
+import { runRules } from "../../src/rules/runner";
+import type { Finding, Rule } from "../../src/rules/types";
+import { FIXTURES } from "../helpers";
+
+const snapshots = new Map<string, Promise<WorkbookSnapshot>>();
+
+function snapshot(id: string): Promise<WorkbookSnapshot> {
+  let p = snapshots.get(id);
+  if (!p) {
+    p = readWorkbookFile(path.join(FIXTURES, `${id}.xlsx`));
+    snapshots.set(id, p);
+  }
+  return p.then((wb) => structuredClone(wb));
+}
+
+export type Edit = number | string | null | { formula: string; value: number };
+
+/**
+ * Sets "sheet!A1" to a number (shown with the cell's number format), a string ("#REF!" and the like
+ * become error values), a formula with its cached value, or null (blank).
+ */
+export function setCell(wb: WorkbookSnapshot, ref: string, value: Edit): void {
+  const [sheetName, a1] = ref.split("!");
+  const sheet = wb.sheets.find((s) => s.name === sheetName);
+  if (!sheet) throw new Error(`no sheet ${sheetName}`);
+  const { row, col } = parseA1(a1);
+  while (sheet.cells.length <= row - sheet.top) sheet.cells.push([]);
+  const line = sheet.cells[row - sheet.top];
+  const old = line[col - sheet.left];
+  if (value === null) {
+    line[col - sheet.left] = null;
+    return;
+  }
+  const numFmt = old?.numFmt ?? "0.00";
+  if (typeof value === "number") line[col - sheet.left] = { value, text: formatNumber(value, numFmt), numFmt };
+  else if (typeof value === "string") line[col - sheet.left] = /^#[A-Z/0!?]+[!?A]?$/.test(value) ? { value: { error: value }, text: value } : { value, text: value };
+  else line[col - sheet.left] = { value: value.value, text: formatNumber(value.value, numFmt), numFmt, formula: value.formula };
+}
+
+export interface ExpectedFinding {
+  level: Finding["level"];
+  messageId?: string;
+  /** "sheet!A1" of every cell of the finding, in order. */
+  cells?: string[];
+  /** "sheet!A1", or null when the rule must say it cannot tell. */
+  suspect?: string | null;
+  message?: string | RegExp;
+}
+
+export interface InvalidCase {
+  name: string;
+  workbook: string;
+  edits: Record<string, Edit>;
+  errors: ExpectedFinding[];
+}
+
+export async function findingsOf(rule: Rule, workbook: string, edits: Record<string, Edit> = {}): Promise<Finding[]> {
+  const wb = await snapshot(workbook);
+  for (const [ref, v] of Object.entries(edits)) setCell(wb, ref, v);
+  // all rules run, so that suspects come from every equation the workbook has
+  return runRules(recognize(wb), RULES).findings.filter((f) => f.ruleId === rule.meta.id);
+}
+
+const ref = (c: { sheet: string; address: string }) => `${c.sheet}!${c.address}`;
+
+export function ruleTester(rule: Rule, cases: { valid: string[]; invalid: InvalidCase[] }): void {
+  describe(`${rule.meta.id}（${rule.meta.description}）`, () => {
+    if (cases.valid.length) it.each(cases.valid)("holds on %s", async (workbook) => {
+      const bad = (await findingsOf(rule, workbook)).filter((f) => f.level !== "info");
+      expect(bad.map((f) => f.message)).toEqual([]);
+    });
+    it.each(cases.invalid.map((c) => [c.name, c] as const))("finds %s", async (_name, c) => {
+      const found = (await findingsOf(rule, c.workbook, c.edits)).filter((f) => f.level !== "info" || c.errors.some((e) => e.level === "info"));
+      expect(found).toHaveLength(c.errors.length);
+      c.errors.forEach((e, i) => {
+        const f = found[i];
+        expect(f.level).toBe(e.level);
+        if (e.messageId) expect(f.messageId).toBe(e.messageId);
+        if (e.cells) expect(f.cells.map(ref)).toEqual(e.cells);
+        if (e.suspect !== undefined) expect(f.suspect ? ref(f.suspect) : null).toBe(e.suspect);
+        if (typeof e.message === "string") expect(f.message).toBe(e.message);
+        else if (e.message) expect(f.message).toMatch(e.message);
+      });
+    });
+  });
+}
