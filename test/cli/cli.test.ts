@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { FIXTURES } from "../helpers";
 
@@ -15,10 +16,57 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "bdc-cli-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe("budget-check", () => {
+  it("prints findings grouped by sheet, errors first, with cells and a summary; exit 1 on errors", async () => {
+    const r = await run([path.join(FIXTURES, "seed001-dept.xlsx")]);
+    expect(r.code).toBe(1);
+    const results = r.out.slice(r.out.indexOf("  审核结果："));
+    expect(results.split("\n").slice(0, 6)).toEqual([
+      "  审核结果：",
+      "  政府采购",
+      "    错误  R14-procurement  H8 ↔ F8、G8",
+      "          「政府采购预算表」第8行「金属质柜类」：数量 10 × 单价 900.00 = 9000.00，但金额为 8500.00，相差 -500.00元，超出尾差范围。",
+      "    错误  R14-procurement  H9 ↔ F9、G9",
+      "          「政府采购预算表」第9行「台式计算机」：数量 2 × 单价 3300.00 = 6600.00，但金额为 6500.00，相差 -100.00元，超出尾差范围。",
+    ]);
+    expect(results).toContain("    提示  R10-payroll-lines  D12\n");
+    expect(results).toContain("  共 7 个问题：错误 4 个，提示 3 个，尾差 0 个。\n");
+  });
+
+  it("writes an annotated copy and never touches the input", async () => {
+    const input = path.join(FIXTURES, "seed001-dept.xlsx");
+    const before = fs.readFileSync(input);
+    const out = path.join(tmp, "标注");
+    const r = await run(["--annotate", out, "--format", "json", input]);
+    expect(r.code).toBe(1);
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+    const copy = path.join(out, "seed001-dept.xlsx");
+    expect(JSON.parse(r.out).files[0].annotated).toBe(copy);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(copy);
+    const h8 = wb.getWorksheet("政府采购")!.getCell("H8");
+    expect((h8.fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFC7CE");
+    expect(JSON.stringify(h8.note)).toContain("数量 10 × 单价 900.00 = 9000.00");
+    expect(wb.getWorksheet("06一般公共预算基本支出表")!.getCell("D12").fill).toMatchObject({ fgColor: { argb: "FFFFEB9C" } });
+    expect(h8.value).toBe(8500); // values untouched
+    const results = wb.getWorksheet("审核结果")!;
+    expect(results.rowCount).toBe(1 + 7);
+    expect(results.getRow(2).values).toEqual([, "错误", "R14-procurement", "政府采购", { text: "H8、F8、G8", hyperlink: "#政府采购!H8" }, "", expect.stringContaining("金属质柜类")]);
+  });
+
+  it("refuses an --annotate folder that holds an input", async () => {
+    const dir = path.join(tmp, "同一文件夹");
+    fs.mkdirSync(dir);
+    fs.copyFileSync(path.join(FIXTURES, "seed000.xlsx"), path.join(dir, "a.xlsx"));
+    const r = await run(["--annotate", dir, path.join(dir, "a.xlsx")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--annotate 的输出文件夹不能是输入文件所在的文件夹");
+  });
+
   it("prints kind, unit, year, amount unit, tables and unrecognized sheets of a workbook", async () => {
     const r = await run([path.join(FIXTURES, "seed000.xlsx")]);
     expect(r.code).toBe(0);
     expect(r.err).toBe("");
+    expect(r.out).toContain("  共 20 个问题：错误 0 个，提示 0 个，尾差 20 个。");
     const lines = r.out.split("\n");
     expect(lines[1]).toBe("  文档：预算 · 单位：保定市满城区医疗保障局本级（450001） · 年度：2024 · 金额单位：万元");
     expect(lines[2]).toBe("  已识别 19 张表：");
@@ -29,13 +77,31 @@ describe("budget-check", () => {
 
   it("prints JSON with the same content", async () => {
     const r = await run(["--format", "json", path.join(FIXTURES, "seed004.xlsx")]);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     const json = JSON.parse(r.out);
     const f = json.files[0];
     expect([f.kind, f.year, f.unit, f.unitName]).toEqual(["决算", 2024, "万元", "高平市医疗保险服务中心"]);
     expect(f.tables[0]).toMatchObject({ kind: "income_expense_summary", sheet: "公开01收入支出决算总表", range: "A1:F38", rows: 30 });
     expect(f.tables).toHaveLength(21);
     expect(f.narrative).toEqual({ paragraphs: 91 });
+    expect(f.summary).toEqual({ error: 1, warning: 2, info: 22 });
+    expect(f.findings[0]).toEqual({
+      ruleId: "R21-self-evaluation",
+      level: "error",
+      message: "「全国医疗保障服务示范点工作经费」执行率 62.18% 与 全年执行数 5.597 ÷ 全年预算数 9 = 62.1889% 不符（应为 62.19%）。",
+      sheet: "自评-全国医保服务示范点工作经费",
+      cells: [
+        { sheet: "自评-全国医保服务示范点工作经费", address: "L7", side: "left" },
+        { sheet: "自评-全国医保服务示范点工作经费", address: "J7", side: "right" },
+        { sheet: "自评-全国医保服务示范点工作经费", address: "I7", side: "right" },
+      ],
+      suspect: { sheet: "自评-全国医保服务示范点工作经费", address: "L7" },
+      suspectNote: null,
+      expected: "62.19",
+      actual: "62.18",
+      difference: null,
+      tolerance: null,
+    });
   });
 
   it("checks every workbook of a folder and names an unreadable one, exiting 2", async () => {
@@ -46,7 +112,7 @@ describe("budget-check", () => {
     fs.writeFileSync(path.join(dir, "~$a.xlsx"), "Excel lock file");
     fs.writeFileSync(path.join(dir, "说明.txt"), "不检查");
     const r = await run(["--format=json", dir]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(2); // unusable input wins over findings
     const json = JSON.parse(r.out);
     expect(json.files.map((f: { path: string }) => path.basename(f.path))).toEqual(["a.xlsx", "b.xlsx"]);
     expect(json.files[1]).toEqual({ path: path.join(dir, "b.xlsx"), error: "文件「b.xlsx」不是 Excel 工作簿（.xlsx），无法读取。" });

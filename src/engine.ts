@@ -1,0 +1,27 @@
+/** The engine in one call: workbook snapshot → budget model → findings. Hosts and the CLI use this. */
+import type { WorkbookSnapshot } from "./grid/workbook";
+import type { BudgetModel } from "./model/budgetModel";
+import { recognize } from "./recognize/recognize";
+import { RULES } from "./rules/registry";
+import { runRules } from "./rules/runner";
+import type { Finding, FindingLevel } from "./rules/types";
+
+export interface CheckResult {
+  model: BudgetModel;
+  findings: Finding[];
+  counts: Record<FindingLevel, number>;
+}
+
+export function countByLevel(findings: Finding[]): Record<FindingLevel, number> {
+  const counts: Record<FindingLevel, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.level]++;
+  return counts;
+}
+
+export function checkWorkbook(workbook: WorkbookSnapshot): CheckResult {
+  const model = recognize(workbook);
+  const { findings } = runRules(model, RULES);
+  return { model, findings, counts: countByLevel(findings) };
+}
+
+export const LEVEL_NAMES: Record<FindingLevel, string> = { error: "错误", warning: "提示", info: "尾差" };

@@ -1,0 +1,74 @@
+/**
+ * File host, write side: an annotated copy of a workbook. Every finding's cells are filled by level
+ * (error red, warning amber, info light blue) and carry a note with the messages; a sheet 审核结果 lists
+ * all findings with links to their cells. The input file is only read.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { qualified } from "../../grid/address";
+import { LEVEL_NAMES } from "../../engine";
+import type { Finding, FindingLevel } from "../../rules/types";
+
+const FILLS: Record<FindingLevel, string> = { error: "FFFFC7CE", warning: "FFFFEB9C", info: "FFDDEBF7" };
+const RANK: Record<FindingLevel, number> = { error: 0, warning: 1, info: 2 };
+export const RESULT_SHEET = "审核结果";
+
+export class AnnotateError extends Error {}
+
+export async function writeAnnotatedCopy(input: string, output: string, findings: Finding[]): Promise<void> {
+  if (path.resolve(input) === path.resolve(output)) throw new AnnotateError(`标注副本不能覆盖原文件「${input}」，请指定另一个输出文件夹。`);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(input);
+  // one fill and one note per cell: the worst level, all messages
+  const perCell = new Map<string, { sheet: string; address: string; level: FindingLevel; lines: string[] }>();
+  for (const f of findings) {
+    for (const c of f.cells) {
+      const key = `${c.sheet}!${c.address}`;
+      const e = perCell.get(key) ?? { sheet: c.sheet, address: c.address, level: f.level, lines: [] };
+      if (RANK[f.level] < RANK[e.level]) e.level = f.level;
+      const line = `【${LEVEL_NAMES[f.level]}】${f.ruleId}：${f.message}`;
+      if (!e.lines.includes(line)) e.lines.push(line);
+      perCell.set(key, e);
+    }
+  }
+  for (const e of perCell.values()) {
+    const ws = wb.getWorksheet(e.sheet);
+    if (!ws) continue;
+    const cell = ws.getCell(e.address);
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: FILLS[e.level] } };
+    cell.note = { texts: [{ text: e.lines.join("\n") }] } as ExcelJS.Comment;
+  }
+  const existing = wb.getWorksheet(RESULT_SHEET);
+  if (existing) wb.removeWorksheet(existing.id);
+  const ws = wb.addWorksheet(RESULT_SHEET);
+  ws.columns = [
+    { header: "级别", key: "level", width: 8 },
+    { header: "规则", key: "rule", width: 28 },
+    { header: "工作表", key: "sheet", width: 24 },
+    { header: "单元格", key: "cells", width: 28 },
+    { header: "可疑单元格", key: "suspect", width: 12 },
+    { header: "说明", key: "message", width: 100 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  for (const f of findings) {
+    const first = f.cells[0];
+    const row = ws.addRow({
+      level: LEVEL_NAMES[f.level],
+      rule: f.ruleId,
+      sheet: f.sheet ?? first?.sheet ?? "",
+      cells: f.cells.map((c) => (c.sheet === (f.sheet ?? first?.sheet) ? c.address : qualified(c.sheet, c.address))).join("、"),
+      suspect: f.suspect ? f.suspect.address : "",
+      message: f.message,
+    });
+    const target = f.suspect ?? first;
+    if (target) {
+      row.getCell("cells").value = { text: String(row.getCell("cells").value), hyperlink: `#${qualified(target.sheet, target.address)}` } as ExcelJS.CellHyperlinkValue;
+      row.getCell("cells").font = { color: { argb: "FF0563C1" }, underline: true };
+    }
+    row.getCell("level").fill = { type: "pattern", pattern: "solid", fgColor: { argb: FILLS[f.level] } };
+    row.getCell("message").alignment = { wrapText: true, vertical: "top" };
+  }
+  await fs.promises.mkdir(path.dirname(output), { recursive: true });
+  await wb.xlsx.writeFile(output);
+}
