@@ -28,9 +28,20 @@ export interface Amount {
 
 const DASHES = /^[-－—–]+$/;
 
+const NEEDS_NFKC = /[\u00a0-\u00ff\u2000-\u2bff\u3000-\u303f\u3200-\u33ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
+
 /** Normalizes full-width characters and spaces the way a reader of the cell would. */
 export function normalizeText(s: string): string {
+  // only compatibility characters change under NFKC: full-width forms, ideographic space, enclosed and
+  // compatibility CJK; plain CJK text and ASCII numbers skip the (slow) normalization
+  if (!NEEDS_NFKC.test(s)) return s.trim();
   return s.normalize("NFKC").replace(/\u00a0|\u3000/g, " ").trim();
+}
+
+/** A text with full-width characters normalized and all whitespace removed: how labels are compared. */
+export function squash(s: string): string {
+  const n = normalizeText(s);
+  return /\s/.test(n) ? n.replace(/\s+/g, "") : n;
 }
 
 /**
@@ -83,9 +94,16 @@ export function shownDecimals(text: string): number {
   return m ? m[1].length : 0;
 }
 
+const HALF_UNITS: Dec[] = [];
+
+/** Half a unit of the given decimal place: 0.005 for 2 decimals. */
+export function halfUnit(decimals: number): Dec {
+  return (HALF_UNITS[decimals] ??= new Dec(5).times(new Dec(10).pow(-(decimals + 1))));
+}
+
 /** Half a unit of the last decimal the text shows: the rounding interval of a shown amount. */
 export function halfUnitOfShown(text: string): Dec {
-  return new Dec(5).times(new Dec(10).pow(-(shownDecimals(text) + 1)));
+  return halfUnit(shownDecimals(text));
 }
 
 /** The amount as shown, with its decimals ("7.00", not "7"). */

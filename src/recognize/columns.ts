@@ -3,7 +3,7 @@
  * text, and the canonical role of each amount column.
  */
 import { columnLetters } from "../grid/address";
-import { parseCount, parseShownNumber } from "../model/amount";
+import { parseCount, parseShownNumber, squash } from "../model/amount";
 import { cleanCode, isSubjectCode, type CodeSystem } from "../model/codes";
 import type { SheetView } from "./sheetView";
 
@@ -22,7 +22,6 @@ export interface ColumnDraft {
   counts?: boolean;
 }
 
-const squash = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
 
 export function isLanciText(text: string): boolean {
   return squash(text) === "栏次";

@@ -8,7 +8,13 @@ export class SheetView {
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
-  private readonly mergeByCell = new Map<string, RangeRef>();
+  /** Merged area by cell, keyed row * COLS + col (merges outside the used range are clipped to it). */
+  private readonly mergeByCell = new Map<number, RangeRef>();
+  /** Normalized texts, computed once per cell. */
+  private readonly texts: (string | undefined)[][] = [];
+  private static readonly COLS = 1 << 15;
+  /** Non-empty texts of whole rows (callers must not change the arrays). */
+  private readonly rowCache = new Map<number, { col: number; text: string }[]>();
 
   constructor(readonly sheet: SheetSnapshot) {
     this.top = sheet.top;
@@ -17,7 +23,7 @@ export class SheetView {
     this.right = sheetRight(sheet);
     for (const m of sheet.merges) {
       if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 10000) continue; // absurd merges: ignore
-      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.mergeByCell.set(`${r},${c}`, m);
+      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.mergeByCell.set(r * SheetView.COLS + c, m);
     }
   }
 
@@ -31,12 +37,21 @@ export class SheetView {
 
   /** Normalized shown text of the cell itself ("" for blank and for the covered part of a merge). */
   text(row: number, col: number): string {
-    const c = cellAt(this.sheet, row, col);
-    return c ? normalizeText(c.text) : "";
+    const r = row - this.top;
+    const c = col - this.left;
+    if (r < 0 || c < 0) return "";
+    const line = (this.texts[r] ??= []);
+    let t = line[c];
+    if (t === undefined) {
+      const cell = cellAt(this.sheet, row, col);
+      t = cell ? normalizeText(cell.text) : "";
+      line[c] = t;
+    }
+    return t;
   }
 
   merge(row: number, col: number): RangeRef | undefined {
-    return this.mergeByCell.get(`${row},${col}`);
+    return this.mergeByCell.size === 0 ? undefined : this.mergeByCell.get(row * SheetView.COLS + col);
   }
 
   /** Text shown at (row, col): the merge master's text when the cell is inside a merged area. */
@@ -53,12 +68,18 @@ export class SheetView {
 
   /** The non-empty texts of a row, masters only, left to right. */
   rowTexts(row: number, left = this.left, right = this.right): { col: number; text: string }[] {
+    const whole = left === this.left && right === this.right;
+    if (whole) {
+      const cached = this.rowCache.get(row);
+      if (cached) return cached;
+    }
     const out: { col: number; text: string }[] = [];
     for (let c = left; c <= right; c++) {
       if (this.isCovered(row, c)) continue;
       const t = this.text(row, c);
       if (t !== "") out.push({ col: c, text: t });
     }
+    if (whole) this.rowCache.set(row, out);
     return out;
   }
 

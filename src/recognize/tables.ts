@@ -1,7 +1,7 @@
 /** Reading one table block (title, meta, header, body, notes) into a BudgetTable. */
 import { rangeToA1 } from "../grid/address";
 import { isCellError } from "../grid/workbook";
-import { normalizeText, parseCount, parseShownNumber, type Amount, type AmountUnit } from "../model/amount";
+import { normalizeText, parseCount, parseShownNumber, type Amount, type AmountUnit, squash } from "../model/amount";
 import type { BudgetRow, BudgetTable, CellIssue, ColumnInfo, FormField, TableBlock } from "../model/budgetModel";
 import { cleanCode, codeLevel, guessCodeSystem, isKnownCategory, isSubjectCode, levelFromNumbering, type CodeSystem } from "../model/codes";
 import { decFromNumber } from "../model/decimal";
@@ -29,7 +29,6 @@ export function isNoteText(text: string): boolean {
   return NOTE.test(text.replace(/\s+/g, ""));
 }
 
-const squash = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
 
 export type TableResult = { table: BudgetTable; meta?: TableMeta } | { reason: string; range?: string };
 
@@ -137,26 +136,50 @@ function sideName(group: ColumnDraft[], index: number): string {
   return index === 0 ? "" : String(index + 1);
 }
 
+/** The columns of one group, sorted by what they hold: computed once per table, used for every row. */
+interface GroupLayout {
+  group: ColumnDraft[];
+  roles: Map<number, string>;
+  codeCols: ColumnDraft[];
+  split: Partial<Record<"类" | "款" | "项", ColumnDraft>>;
+  unitCodeCol?: ColumnDraft;
+  nameCol?: ColumnDraft;
+  amountCols: ColumnDraft[];
+  textCols: ColumnDraft[];
+}
+
+function groupLayout(group: ColumnDraft[], roles: Map<number, string>): GroupLayout {
+  const codeCols = group.filter((d) => d.kind === "code" && d.codeSystem !== "单位" && d.codeSystem !== "项目");
+  const split: GroupLayout["split"] = {};
+  for (const d of codeCols) if (d.codePart && !split[d.codePart]) split[d.codePart] = d;
+  return {
+    group,
+    roles,
+    codeCols,
+    split,
+    unitCodeCol: group.find((d) => d.kind === "code" && d.codeSystem === "单位"),
+    nameCol: group.find((d) => d.kind === "name"),
+    amountCols: group.filter((d) => d.kind === "amount"),
+    textCols: group.filter((d) => d.kind === "text" || (d.kind === "code" && (d.codeSystem === "项目" || d.codeSystem === "单位"))),
+  };
+}
+
 function readRow(
   view: SheetView,
   r: number,
-  group: ColumnDraft[],
-  roles: Map<number, string>,
+  layout: GroupLayout,
   unit: AmountUnit | null,
   inherited: { 类?: string; 款?: string; countSection?: boolean },
   issues: CellIssue[],
 ): BudgetRow | undefined {
-  const codeCols = group.filter((d) => d.kind === "code" && d.codeSystem !== "单位" && d.codeSystem !== "项目");
-  const unitCodeCol = group.find((d) => d.kind === "code" && d.codeSystem === "单位");
-  const nameCol = group.find((d) => d.kind === "name");
+  const { codeCols, unitCodeCol, nameCol, split } = layout;
   let code = "";
   let codeSystem: CodeSystem | undefined;
-  const split = codeCols.filter((d) => d.codePart);
-  if (split.length > 0) {
-    const part = (p: "类" | "款" | "项") => cleanCode(view.text(r, split.find((d) => d.codePart === p)?.col ?? -1));
-    let lei = part("类");
-    let kuan = part("款");
-    const xiang = part("项");
+  if (split.类 || split.款 || split.项) {
+    const part = (d: ColumnDraft | undefined) => (d ? cleanCode(view.text(r, d.col)) : "");
+    let lei = part(split.类);
+    let kuan = part(split.款);
+    const xiang = part(split.项);
     if (!lei && (kuan || xiang)) lei = inherited.类 ?? "";
     if (!kuan && xiang) kuan = inherited.款 ?? "";
     if (lei) {
@@ -165,7 +188,7 @@ function readRow(
     }
     code = lei + kuan + (kuan ? xiang : "");
     if (!/^\d+$/.test(code)) code = "";
-    codeSystem = split[0].codeSystem as CodeSystem;
+    codeSystem = (split.类 ?? split.款 ?? split.项)!.codeSystem as CodeSystem;
   } else if (codeCols.length > 0) {
     const raw = cleanCode(view.text(r, codeCols[0].col));
     if (isSubjectCode(raw)) {
@@ -203,15 +226,14 @@ function readRow(
   // in a section about assets (三、国有资产占用情况: 车辆数, 设备数) every number is a count
   if (/^[一二三四五六七八九十]+、/.test(name)) inherited.countSection = /资产占用|车辆|设备/.test(name);
   // (only in one-column statistics such as 公开10; a 固定资产 row "车辆（台、辆）" has a count and a value column)
-  const countRow = group.filter((d) => d.kind === "amount").length === 1 && (COUNT_LABEL.test(name) || Boolean(inherited.countSection));
-  for (const d of group) {
-    if (d.kind === "amount") {
-      const a = readAmount(view, r, d.col, unit, Boolean(d.counts) || countRow, issues);
-      if (a) amounts[roles.get(d.col)!] = a;
-    } else if (d.kind === "text" || (d.kind === "code" && (d.codeSystem === "项目" || d.codeSystem === "单位"))) {
-      const t = view.text(r, d.col);
-      if (t) texts[d.header.join("/") || d.letter] = t;
-    }
+  const countRow = layout.amountCols.length === 1 && (COUNT_LABEL.test(name) || Boolean(inherited.countSection));
+  for (const d of layout.amountCols) {
+    const a = readAmount(view, r, d.col, unit, Boolean(d.counts) || countRow, issues);
+    if (a) amounts[layout.roles.get(d.col)!] = a;
+  }
+  for (const d of layout.textCols) {
+    const t = view.text(r, d.col);
+    if (t) texts[d.header.join("/") || d.letter] = t;
   }
   if (!code && !name && !unitCode && Object.keys(amounts).length === 0) return undefined;
   const isTotal = TOTAL_LABEL.test(name) && name.length <= 12;
@@ -219,7 +241,7 @@ function readRow(
   if (isTotal) level = 0;
   else if (code) level = codeLevel(code) || undefined;
   else level = levelFromNumbering(name);
-  const labelCol = nameCol?.col ?? codeCols[0]?.col ?? group[0].col;
+  const labelCol = nameCol?.col ?? codeCols[0]?.col ?? layout.group[0].col;
   const row: BudgetRow = { row: r, name, isTotal, label: view.location(r, labelCol), amounts, texts };
   if (code) {
     row.code = code;
@@ -258,10 +280,11 @@ function readGrid(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: Ta
   const noteRows: number[] = [];
   const headerLine = (q: number) => view.rowTexts(q).map((t) => `${t.col}:${squash(t.text)}`).join("|");
   const headerLines = new Set(headerRows.map(headerLine));
+  const headerFirsts = new Set(headerRows.map((q) => view.rowTexts(q)[0]?.text));
   for (let q = r; q <= b.lastRow; q++) {
     const texts = view.rowTexts(q);
     if (texts.length === 0) continue;
-    if (texts.length > 1 && headerLines.has(headerLine(q))) continue; // a header repeated after a page break
+    if (texts.length > 1 && headerFirsts.has(texts[0].text) && headerLines.has(headerLine(q))) continue; // a header repeated after a page break
     if (noteRows.length > 0 || (texts.length === 1 && isNoteText(texts[0].text))) noteRows.push(q);
     else bodyRows.push(q);
   }
@@ -277,8 +300,9 @@ function readGrid(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: Ta
     const roles = assignRoles(amountCols, side);
     const inherited = {};
     const rows: BudgetRow[] = [];
+    const layout = groupLayout(group, roles);
     for (const q of bodyRows) {
-      const row = readRow(view, q, group, roles, unit, inherited, issues);
+      const row = readRow(view, q, layout, unit, inherited, issues);
       if (row) rows.push(row);
     }
     const columns: ColumnInfo[] = amountCols.map((d) => {

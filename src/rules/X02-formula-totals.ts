@@ -51,6 +51,7 @@ function identities(t: BudgetTable): Identity[] {
 const cellKey = (x: Term) => `${x.cell.row},${x.cell.col}`;
 
 function check(ctx: RuleContext, t: BudgetTable): void {
+  if (!t.blocks.some((b) => b.rows.some((r) => Object.values(r.amounts).some((a) => a.formula)))) return; // no formulas: nothing to compare
   const list = identities(t);
   // a total's formula must cover the parts of one of the identities the cell is the total of
   const byParent = new Map<string, Identity[]>();

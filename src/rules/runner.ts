@@ -4,6 +4,7 @@
  * internal-error finding; the others still run.
  */
 import type { BudgetModel, BudgetTable } from "../model/budgetModel";
+import { ZERO } from "../model/decimal";
 import type { TableKind } from "../model/tableKinds";
 import { locateSuspects, type RecordedEquation } from "./suspect";
 import { showIn, sumYuan, tolerance } from "./terms";
@@ -82,6 +83,11 @@ class Context implements RuleContext {
   }
 
   equation(e: EquationInput): void {
+    if (e.left.every((t) => t.blank) && e.right.every((t) => t.blank)) {
+      // blank = blank: holds exactly; kept so that a suspect in it would be seen to break it
+      this.equations.push({ left: e.left, right: e.right, diff: ZERO, tol: ZERO, failing: false });
+      return;
+    }
     const left = sumYuan(e.left);
     const right = sumYuan(e.right);
     const diff = left.minus(right);

@@ -19,7 +19,7 @@ export interface RecordedEquation {
   finding?: Finding;
 }
 
-const key = (t: Term) => `${t.cell.sheet}!${t.cell.address}`;
+const key = (t: Term) => t.key;
 
 export function locateSuspects(equations: RecordedEquation[]): void {
   const failing = equations.filter((e) => e.failing && e.finding);
@@ -31,9 +31,12 @@ export function locateSuspects(equations: RecordedEquation[]): void {
     list.push({ eq, change });
     changes.set(key(t), list);
   };
+  // only cells of failing equations can be suspects: record the equations those cells sit in
+  const candidates = new Set<string>();
+  for (const eq of failing) for (const t of [...eq.left, ...eq.right]) candidates.add(key(t));
   for (const eq of equations) {
-    for (const t of eq.left) add(t, eq, eq.diff.negated());
-    for (const t of eq.right) add(t, eq, eq.diff);
+    for (const t of eq.left) if (candidates.has(key(t))) add(t, eq, eq.diff.negated());
+    for (const t of eq.right) if (candidates.has(key(t))) add(t, eq, eq.diff);
   }
   /** How many failing equations a cell explains, or 0 when it cannot be the culprit. */
   const explains = new Map<string, number>();
