@@ -191,7 +191,7 @@ export function findingLines(findings: Finding[]): string[] {
     }
   }
   const c = countByLevel(findings);
-  lines.push("", `  共 ${findings.length} 个问题：错误 ${c.error} 个，提示 ${c.warning} 个，尾差 ${c.info} 个。`);
+  lines.push("", `  共 ${findings.length} 条审核结果：错误 ${c.error} 个，提示 ${c.warning} 个，尾差 ${c.info} 个。`);
   return lines;
 }
 

@@ -29,7 +29,7 @@ describe("budget-check", () => {
       "          「政府采购预算表」第9行「台式计算机」：数量 2 × 单价 3300.00 = 6600.00，但金额为 6500.00，相差 -100.00元，超出尾差范围。",
     ]);
     expect(results).toContain("    提示  R10-payroll-lines  D12\n");
-    expect(results).toContain("  共 7 个问题：错误 4 个，提示 3 个，尾差 0 个。\n");
+    expect(results).toContain("  共 7 条审核结果：错误 4 个，提示 3 个，尾差 0 个。\n");
   });
 
   it("writes an annotated copy and never touches the input", async () => {
@@ -66,7 +66,7 @@ describe("budget-check", () => {
     const r = await run([path.join(FIXTURES, "seed000.xlsx")]);
     expect(r.code).toBe(0);
     expect(r.err).toBe("");
-    expect(r.out).toContain("  共 20 个问题：错误 0 个，提示 0 个，尾差 20 个。");
+    expect(r.out).toContain("  共 20 条审核结果：错误 0 个，提示 0 个，尾差 20 个。");
     const lines = r.out.split("\n");
     expect(lines[1]).toBe("  文档：预算 · 单位：保定市满城区医疗保障局本级（450001） · 年度：2024 · 金额单位：万元");
     expect(lines[2]).toBe("  已识别 19 张表：");
