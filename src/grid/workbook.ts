@@ -20,6 +20,8 @@ export interface Cell {
   formula?: string;
   /** The number format code ("General", "0.00", "#,##0.00", "@" …). */
   numFmt?: string;
+  /** A formula saved without its result (the file was written by a program and never calculated). */
+  uncalculated?: boolean;
 }
 
 export interface SheetSnapshot {

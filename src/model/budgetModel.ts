@@ -56,7 +56,7 @@ export interface FormField {
 export interface CellIssue {
   cell: CellLocation;
   text: string;
-  issue: "error-value" | "not-a-number";
+  issue: "error-value" | "not-a-number" | "uncalculated";
 }
 
 export interface BudgetTable {

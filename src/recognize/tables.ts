@@ -94,6 +94,10 @@ function readAmount(view: SheetView, r: number, c: number, unit: AmountUnit | nu
     return undefined;
   }
   const text = cell.text;
+  if (cell.uncalculated) {
+    issues.push({ cell: loc, text: `=${cell.formula ?? ""}`, issue: "uncalculated" });
+    return undefined;
+  }
   if (text.trim() === "") return undefined;
   let value = counts ? parseShownNumber(text) ?? parseCount(text) : parseShownNumber(text);
   if (value === null && typeof cell.value === "number") value = decFromNumber(cell.value); // an exotic format

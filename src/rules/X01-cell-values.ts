@@ -11,6 +11,7 @@ const rule: Rule = {
       errorValue: "「{table}」{cell} 是错误值 {text}，该金额无法读取。",
       textNumbers: "「{table}」有 {count} 个金额单元格以文本形式存储（如 {cell}「{text}」），已按显示的数字读取；建议转换为数值格式。",
       notNumber: "「{table}」{cell} 的金额栏中是文字「{text}」，未计入任何合计。",
+      uncalculated: "「{table}」{cell} 的公式 {text} 没有计算结果（文件由程序生成后未在 Excel 中计算），该金额无法读取；请在 Excel 中打开、重新计算并保存。",
     },
   },
   check(ctx) {
@@ -19,6 +20,7 @@ const rule: Rule = {
         const data = { table: t.kindName, cell: i.cell.address, text: i.text };
         const cells = [{ sheet: i.cell.sheet, address: i.cell.address }];
         if (i.issue === "error-value") ctx.report({ messageId: "errorValue", data, cells, suspect: i.cell, sheet: t.sheet });
+        else if (i.issue === "uncalculated") ctx.report({ messageId: "uncalculated", level: "warning", data, cells, suspect: i.cell, sheet: t.sheet });
         else ctx.report({ messageId: "notNumber", level: "warning", data, cells, suspect: i.cell, sheet: t.sheet });
       }
       const texts = [...t.blocks.flatMap((b) => b.rows.flatMap((r) => Object.values(r.amounts))), ...t.fields.flatMap((f) => (f.amount ? [f.amount] : []))].filter((a) => a.storedAsText);

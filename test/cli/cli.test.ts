@@ -8,7 +8,7 @@ import { FIXTURES } from "../helpers";
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const code = await main(args, (s) => (out += s), (s) => (err += s));
+  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), tty: false });
   return { code, out, err };
 }
 

@@ -14,6 +14,21 @@ async function xlsx(build: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** A small real workbook. */
+function sample(): Promise<Buffer> {
+  return xlsx((wb) => {
+    const ws = wb.addWorksheet("表");
+    for (let r = 1; r <= 50; r++) ws.addRow([`项目${r}`, r * 1.5]);
+  });
+}
+
+/** The same zip with every entry's declared unzipped size set to 512 MB: what a zip bomb looks like. */
+function inflateDeclaredSizes(buf: Buffer): Buffer {
+  const out = Buffer.from(buf);
+  for (let i = 0; i + 46 <= out.length; i++) if (out.readUInt32LE(i) === 0x02014b50) out.writeUInt32LE(512 * 1024 * 1024, i + 24);
+  return out;
+}
+
 /** A minimal compound-file header; with the EncryptionInfo stream name when `encrypted`. */
 function cfb(encrypted: boolean): Buffer {
   const head = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -78,7 +93,11 @@ describe("file host: reading .xlsx into a snapshot", () => {
     ["说明.xlsx", async () => Buffer.from("这不是工作簿"), /^文件「说明.xlsx」不是 Excel 工作簿（.xlsx），无法读取。$/],
     ["加密.xlsx", async () => cfb(true), /^文件「加密.xlsx」设有打开密码，无法读取。/],
     ["旧版.xls", async () => cfb(false), /^文件「旧版.xls」是旧版 .xls 格式，暂不支持。请在 Excel 中另存为 .xlsx 后再检查。$/],
-    ["损坏.xlsx", async () => Buffer.from("PK\u0003\u0004 not really a zip"), /^文件「损坏.xlsx」已损坏或不是有效的 .xlsx 工作簿，无法读取/],
+    ["损坏.xlsx", async () => Buffer.from("PK\u0003\u0004 not really a zip"), /^文件「损坏.xlsx」已损坏或不完整（压缩结构无法读取，可能下载未完成），无法读取。$/],
+    ["截断.xlsx", async () => (await sample()).subarray(0, 3000), /^文件「截断.xlsx」已损坏或不完整/],
+    ["炸弹.xlsx", async () => inflateDeclaredSizes(await sample()), /^文件「炸弹.xlsx」解压后达 \d+ MB，超过 1024 MB 的上限；可能是损坏或恶意构造的文件，不予读取。$/],
+    ["导出.csv", async () => Buffer.from("项目,金额\n合计,1.00\n"), /^文件「导出.csv」是 CSV 文本文件，不是 Excel 工作簿/],
+    ["wps.et", async () => cfb(false), /^文件「wps.et」是 WPS 表格 .et 格式，暂不支持。/],
     ["空工作簿.xlsx", () => xlsx((wb) => void wb.addWorksheet("Sheet1")), /^文件「空工作簿.xlsx」是空工作簿：没有任何含数据的工作表。$/],
   ];
   it.each(bad)("%s gives a clear Chinese error naming the file", async (name, make, message) => {
@@ -88,6 +107,16 @@ describe("file host: reading .xlsx into a snapshot", () => {
     await expect(readWorkbookFile(file)).rejects.toThrow(message);
     await expect(readWorkbookFile(file)).rejects.toBeInstanceOf(WorkbookReadError);
     expect(fs.readFileSync(file).equals(bytes)).toBe(true); // the user's file is untouched
+  });
+
+  it("marks a formula saved without its result", async () => {
+    const buf = await xlsx((wb) => {
+      const ws = wb.addWorksheet("表");
+      ws.getCell("A1").value = 1;
+      ws.getCell("A2").value = { formula: "A1*2" } as ExcelJS.CellFormulaValue;
+    });
+    const s = (await readWorkbookBuffer(buf, "公式.xlsx")).sheets[0];
+    expect(cellAt(s, 1, 0)).toEqual({ value: null, text: "", formula: "A1*2", uncalculated: true });
   });
 
   it("names a missing file and a folder", async () => {

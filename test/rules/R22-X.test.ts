@@ -43,6 +43,12 @@ ruleTester(X1, {
         { level: "warning", messageId: "textNumbers", cells: ["03支出总表!E14"], message: "「支出总表」有 1 个金额单元格以文本形式存储（如 E14「29.16」），已按显示的数字读取；建议转换为数值格式。" },
       ],
     },
+    {
+      name: "a formula saved without its result",
+      workbook: "seed000",
+      edits: { "03支出总表!D6": { formula: "SUM(D7,D12,D23)", value: null } },
+      errors: [{ level: "warning", messageId: "uncalculated", cells: ["03支出总表!D6"], message: "「支出总表」D6 的公式 =SUM(D7,D12,D23) 没有计算结果（文件由程序生成后未在 Excel 中计算），该金额无法读取；请在 Excel 中打开、重新计算并保存。" }],
+    },
   ],
 });
 

@@ -24,11 +24,11 @@ function snapshot(id: string): Promise<WorkbookSnapshot> {
   return p.then((wb) => structuredClone(wb));
 }
 
-export type Edit = number | string | null | { formula: string; value: number };
+export type Edit = number | string | null | { formula: string; value: number | null };
 
 /**
  * Sets "sheet!A1" to a number (shown with the cell's number format), a string ("#REF!" and the like
- * become error values), a formula with its cached value, or null (blank).
+ * become error values), a formula with its cached value (null: saved without one), or null (blank).
  */
 export function setCell(wb: WorkbookSnapshot, ref: string, value: Edit): void {
   const [sheetName, a1] = ref.split("!");
@@ -45,6 +45,7 @@ export function setCell(wb: WorkbookSnapshot, ref: string, value: Edit): void {
   const numFmt = old?.numFmt ?? "0.00";
   if (typeof value === "number") line[col - sheet.left] = { value, text: formatNumber(value, numFmt), numFmt };
   else if (typeof value === "string") line[col - sheet.left] = /^#[A-Z/0!?]+[!?A]?$/.test(value) ? { value: { error: value }, text: value } : { value, text: value };
+  else if (value.value === null) line[col - sheet.left] = { value: null, text: "", formula: value.formula, uncalculated: true };
   else line[col - sheet.left] = { value: value.value, text: formatNumber(value.value, numFmt), numFmt, formula: value.formula };
 }
 

@@ -70,6 +70,7 @@ function toCell(c: ExcelJS.Cell): Cell | null {
     else if (typeof o.error === "object" && o.error) value = { error: String((o.error as { error?: string }).error ?? "#VALUE!") };
   }
   if (value === null && formula === undefined) return null;
+  const uncalculated = formula !== undefined && value === null;
   let text: string;
   if (value === null) text = "";
   else if (typeof value === "number") text = formatNumber(value, numFmt);
@@ -79,6 +80,7 @@ function toCell(c: ExcelJS.Cell): Cell | null {
   else text = value.error;
   const cell: Cell = { value, text };
   if (formula) cell.formula = formula.replace(/^=/, "");
+  if (uncalculated) cell.uncalculated = true;
   if (numFmt && numFmt !== "General") cell.numFmt = numFmt;
   return cell;
 }
@@ -128,12 +130,54 @@ function sheetFrom(ws: ExcelJS.Worksheet): SheetSnapshot {
   };
 }
 
+/** Limits that keep a hostile or broken file from exhausting memory. */
+export const LIMITS = {
+  /** Size of the file itself. */
+  fileBytes: 200 * 1024 * 1024,
+  /** Size of the package once unzipped (a zip bomb unpacks to gigabytes). */
+  unzippedBytes: 1024 * 1024 * 1024,
+};
+
+/**
+ * The total unzipped size the zip's central directory declares, or Infinity when the directory cannot
+ * be read or uses ZIP64 sizes (no workbook this tool reads needs them).
+ */
+export function declaredUnzippedSize(buf: Buffer): number {
+  const min = Math.max(0, buf.length - 65557);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= min; i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return Infinity;
+  const entries = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return Infinity;
+    const size = buf.readUInt32LE(p + 24);
+    if (size === 0xffffffff) return Infinity;
+    total += size;
+    p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return total;
+}
+
 export async function readWorkbookBuffer(buf: Buffer, name: string): Promise<WorkbookSnapshot> {
   const kind = sniffFile(buf);
+  const ext = path.extname(name).toLowerCase();
   if (kind === "empty") throw new WorkbookReadError(name, `文件「${name}」是空文件（0 字节），不是 Excel 工作簿。`);
+  if (buf.length > LIMITS.fileBytes) throw new WorkbookReadError(name, `文件「${name}」有 ${(buf.length / 1048576).toFixed(0)} MB，超过 ${LIMITS.fileBytes / 1048576} MB 的上限，不予读取。`);
   if (kind === "encrypted") throw new WorkbookReadError(name, `文件「${name}」设有打开密码，无法读取。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿）后另存再检查。`);
+  if (kind === "xls" && ext === ".et") throw new WorkbookReadError(name, `文件「${name}」是 WPS 表格 .et 格式，暂不支持。请在 WPS 或 Excel 中另存为 .xlsx 后再检查。`);
   if (kind === "xls") throw new WorkbookReadError(name, `文件「${name}」是旧版 .xls 格式，暂不支持。请在 Excel 中另存为 .xlsx 后再检查。`);
+  if (kind === "other" && (ext === ".csv" || ext === ".txt")) throw new WorkbookReadError(name, `文件「${name}」是 CSV 文本文件，不是 Excel 工作簿；公开表需要标题、表头和合并单元格，请提供 .xlsx 文件。`);
   if (kind === "other") throw new WorkbookReadError(name, `文件「${name}」不是 Excel 工作簿（.xlsx），无法读取。`);
+  const unzipped = declaredUnzippedSize(buf);
+  if (unzipped === Infinity) throw new WorkbookReadError(name, `文件「${name}」已损坏或不完整（压缩结构无法读取，可能下载未完成），无法读取。`);
+  if (unzipped > LIMITS.unzippedBytes) throw new WorkbookReadError(name, `文件「${name}」解压后达 ${(unzipped / 1048576).toFixed(0)} MB，超过 ${LIMITS.unzippedBytes / 1048576} MB 的上限；可能是损坏或恶意构造的文件，不予读取。`);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);

@@ -1,0 +1,82 @@
+/**
+ * Checking one file for the CLI: read, recognize, check, optionally annotate. The result is plain data
+ * (no Decimal, no class instances) so that it crosses worker-thread boundaries unchanged.
+ */
+import * as path from "path";
+import { checkWorkbook } from "../engine";
+import { AnnotateError, writeAnnotatedCopy } from "../host/file/annotate";
+import { readWorkbookFile, WorkbookReadError } from "../host/file/readWorkbook";
+import { describeMapping, modelHeadline, rowCount, rowCountText } from "../model/describe";
+import type { Unrecognized } from "../model/budgetModel";
+import type { BatchFileResult } from "../report/types";
+
+export interface TableSummary {
+  kind: string;
+  kindName: string;
+  sheet: string;
+  range: string;
+  title: string;
+  unit: string | null;
+  rows: number;
+  rowsText: string;
+  columns: { side: string; column: string; role: string }[];
+}
+
+export interface FileReport extends BatchFileResult {
+  headline?: string;
+  tables?: TableSummary[];
+  unrecognized?: Unrecognized[];
+  narrative?: { paragraphs: number; sheet: string | null };
+  /** The full mapping text (--mapping). */
+  mapping?: string;
+  /** Where the annotated copy was written (--annotate). */
+  annotated?: string;
+}
+
+export interface CheckOptions {
+  annotateDir?: string;
+  mapping?: boolean;
+}
+
+export async function checkFile(file: string, opts: CheckOptions = {}): Promise<FileReport> {
+  const t0 = performance.now();
+  try {
+    const { model, findings, counts } = checkWorkbook(await readWorkbookFile(file));
+    const report: FileReport = {
+      path: file,
+      kind: model.documentKind,
+      unitName: model.unitName,
+      unitCode: model.unitCode,
+      year: model.year,
+      amountUnit: model.amountUnit,
+      counts,
+      findings,
+      headline: modelHeadline(model),
+      tables: model.tables.map((t) => ({
+        kind: t.kind,
+        kindName: t.kindName,
+        sheet: t.sheet,
+        range: t.range,
+        title: t.title,
+        unit: t.unit,
+        rows: rowCount(t),
+        rowsText: rowCountText(t),
+        columns: t.blocks.flatMap((b) => b.columns.map((c) => ({ side: b.side, column: c.letter, role: c.role }))),
+      })),
+      unrecognized: model.unrecognized,
+      narrative: { paragraphs: model.narrative.length, sheet: model.narrative[0]?.cell.sheet ?? null },
+    };
+    if (opts.mapping) report.mapping = describeMapping(model);
+    if (opts.annotateDir) {
+      const out = path.join(opts.annotateDir, path.basename(file).replace(/\.(xlsm|xls)$/i, ".xlsx"));
+      await writeAnnotatedCopy(file, out, findings);
+      report.annotated = out;
+    }
+    report.ms = performance.now() - t0;
+    return report;
+  } catch (e) {
+    const message =
+      e instanceof WorkbookReadError || e instanceof AnnotateError ? e.message : `检查「${path.basename(file)}」时出错：${(e as Error).message}`;
+    return { path: file, error: message, ms: performance.now() - t0 };
+  }
+}
