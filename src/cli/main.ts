@@ -7,6 +7,7 @@ import * as path from "path";
 import { checkFiles, defaultJobs } from "./batch";
 import type { FileReport } from "./checkFile";
 import { batchSummaryLines, jsonReport, textReport } from "./format";
+import { renderHtmlReport } from "../report/html";
 
 const USAGE = `用法：budget-check [选项] <工作簿或文件夹>...
 
@@ -17,6 +18,7 @@ const USAGE = `用法：budget-check [选项] <工作簿或文件夹>...
   --format text|json   输出格式（默认 text）
   --annotate <文件夹>  在该文件夹中为每个工作簿写一份标注副本：问题单元格按级别着色并加批注，
                        另加“审核结果”工作表（原文件不会被修改）
+  --report <文件.html> 另写一份 HTML 审核报告（无需联网，双击即可在浏览器中打开）
   --mapping            同时列出每张表的行、金额及其单元格（便于核对识别结果）
   --jobs <n>           同时检查的文件数（默认为 CPU 核数；1 表示逐个检查）
   -h, --help           显示本帮助
@@ -28,6 +30,7 @@ interface Options {
   format: "text" | "json";
   mapping: boolean;
   annotate?: string;
+  report?: string;
   jobs: number;
   inputs: string[];
 }
@@ -55,6 +58,11 @@ function parseArgs(argv: string[]): Options | { exit: number; message: string } 
       i = j;
       if (v !== "text" && v !== "json") return { exit: 2, message: `--format 只能是 text 或 json，收到：${v ?? "（空）"}\n\n${USAGE}` };
       o.format = v;
+    } else if (name === "--report") {
+      const [v, j] = optionValue(argv, i);
+      i = j;
+      if (!v || !/\.html?$/i.test(v)) return { exit: 2, message: `--report 需要一个 .html 文件名，收到：${v ?? "（空）"}\n\n${USAGE}` };
+      o.report = v;
     } else if (name === "--jobs") {
       const [v, j] = optionValue(argv, i);
       i = j;
@@ -142,12 +150,22 @@ export async function main(argv: string[], io: Partial<MainIO> = {}): Promise<nu
     err(`在 ${parsed.inputs.join("、")} 中没有找到 .xlsx 工作簿。\n`);
     return 2;
   }
+  if (parsed.report && files.some((f) => path.resolve(f) === path.resolve(parsed.report!))) {
+    err(`--report 不能写到输入文件「${parsed.report}」上。\n`);
+    return 2;
+  }
   const t0 = performance.now();
   const reports = await checkFiles(files, { annotateDir: parsed.annotate, mapping: parsed.mapping }, parsed.jobs, progress(err, tty));
   if (parsed.format === "json") out(JSON.stringify(jsonReport(reports), null, 2) + "\n");
   else {
     for (const r of reports) out(textReport(r) + "\n");
     if (reports.length > 1) out(batchSummaryLines(reports, (performance.now() - t0) / 1000).join("\n") + "\n");
+  }
+  if (parsed.report) {
+    const html = renderHtmlReport({ inputs: parsed.inputs, generatedAt: new Date().toISOString(), files: reports });
+    await fs.promises.mkdir(path.dirname(path.resolve(parsed.report)), { recursive: true });
+    await fs.promises.writeFile(parsed.report, html, "utf8");
+    err(`HTML 报告已写入 ${parsed.report}\n`);
   }
   const failed = reports.filter((r) => r.error);
   if (failed.length) err(`${failed.length} 个文件无法读取：${failed.map((r) => r.path).join("、")}\n`);

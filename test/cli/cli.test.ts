@@ -53,6 +53,27 @@ describe("budget-check", () => {
     expect(results.getRow(2).values).toEqual([, "错误", "R14-procurement", "政府采购", { text: "H8、F8、G8", hyperlink: "#政府采购!H8" }, "", expect.stringContaining("金属质柜类")]);
   });
 
+  it("checks a folder on worker threads and writes a self-contained HTML report", async () => {
+    const dir = path.join(tmp, "报告");
+    fs.mkdirSync(dir);
+    for (const id of ["seed000", "seed001-dept", "seed003"]) fs.copyFileSync(path.join(FIXTURES, `${id}.xlsx`), path.join(dir, `${id}.xlsx`));
+    const html = path.join(tmp, "报告.html");
+    const r = await run(["--jobs", "2", "--report", html, dir]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("[3/3] ");
+    expect(r.err).toContain(`HTML 报告已写入 ${html}`);
+    expect(r.out).toContain("共检查 3 个文件");
+    expect(r.out).toContain("：2 个有错误，1 个没有错误，0 个无法读取。");
+    expect(r.out).toContain("错误 6 个，提示 4 个，尾差 40 个。");
+    const page = fs.readFileSync(html, "utf8");
+    expect(page).toContain("预决算公开审核报告");
+    expect(page).not.toMatch(/https?:\/\//);
+    // the same results as one file at a time
+    const single = await run(["--jobs", "1", "--format", "json", dir]);
+    const parallel = await run(["--jobs", "2", "--format", "json", dir]);
+    expect(JSON.parse(parallel.out)).toEqual(JSON.parse(single.out));
+  });
+
   it("refuses an --annotate folder that holds an input", async () => {
     const dir = path.join(tmp, "同一文件夹");
     fs.mkdirSync(dir);
