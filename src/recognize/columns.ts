@@ -5,6 +5,7 @@
 import { columnLetters } from "../grid/address";
 import { parseCount, parseShownNumber, squash } from "../model/amount";
 import { cleanCode, isSubjectCode, type CodeSystem } from "../model/codes";
+import { isCellError } from "../grid/workbook";
 import type { SheetView } from "./sheetView";
 
 export type ColumnKind = "seq" | "code" | "name" | "amount" | "text" | "blank";
@@ -39,6 +40,8 @@ const SEQ = /^(序号|行次|栏次|编号)$/;
 const CODE = /(编码|代码)$/;
 const NAME = /名称|^项目$|科目$|^项目\(/;
 const SPLIT_PART = /^(类|款|项)$/;
+/** Headers of amount columns, known from the templates. */
+const AMOUNT_HEADER = /^(合计|小计|总计|金额|预算数|决算数|统计数|价值|单价)$|(支出|收入|经费|资金|结转|结余|拨款)$/;
 /** Headers of columns that hold words, not amounts, even when the table is empty. */
 const TEXT_HEADER = /名称|目录序号|计量单位|来源$|说明|依据|指标|描述|用途|备注|单位性质|单位规格|保障形式/;
 
@@ -99,7 +102,11 @@ export function classifyColumns(
     const last = d.header[d.header.length - 1] ?? "";
     const all = d.header.join("/");
     const values = bodyRows.map((r) => view.text(r, d.col)).filter((t) => t !== "");
-    const numeric = values.filter((t) => parseShownNumber(t) !== null).length;
+    // error values (#REF!) are numbers that failed: they count as numeric
+    const numeric = bodyRows.filter((r) => {
+      const c = view.cell(r, d.col);
+      return c && (isCellError(c.value) || (c.text !== "" && parseShownNumber(c.text) !== null));
+    }).length;
     const codes = values.filter((t) => isSubjectCode(cleanCode(t))).length;
     if (values.length === 0 && (d.header.length === 0 || isPrefixOfOther(d))) d.kind = "blank"; // a spacer column under a group header
     else if (SEQ.test(last)) d.kind = "seq";
@@ -116,6 +123,7 @@ export function classifyColumns(
       d.counts = true;
     } else if (d.header.length === 0 && values.length > 0 && codes >= Math.max(1, values.length * 0.6)) d.kind = "code";
     else if (numeric > 0 && numeric >= values.length * 0.5) d.kind = "amount";
+    else if (AMOUNT_HEADER.test(last) && !TEXT_HEADER.test(last)) d.kind = "amount"; // words in an amount column are reported, not mistaken for labels
     else if (TEXT_HEADER.test(last)) d.kind = "text";
     else if (values.length === 0 && d.header.length > 0) d.kind = "amount"; // an empty amount column
     else d.kind = "text";

@@ -5,12 +5,13 @@ const rule: Rule = {
   meta: {
     id: "X1-cell-values",
     level: "强制",
-    description: "金额单元格不得为错误值（#REF!、#VALUE! 等）；数字不应以文本存储；金额栏不应填写文字",
+    description: "金额单元格不得为错误值（#REF!、#VALUE! 等）；数字不应以文本存储；金额栏不应填写文字；金额不应为负数",
     tables: [],
     messages: {
       errorValue: "「{table}」{cell} 是错误值 {text}，该金额无法读取。",
       textNumbers: "「{table}」有 {count} 个金额单元格以文本形式存储（如 {cell}「{text}」），已按显示的数字读取；建议转换为数值格式。",
       notNumber: "「{table}」{cell} 的金额栏中是文字「{text}」，未计入任何合计。",
+      negative: "「{table}」{cell} 的金额为负数 {text}；预决算公开表中的金额一般不为负，请核实是否填错。",
       uncalculated: "「{table}」{cell} 的公式 {text} 没有计算结果（文件由程序生成后未在 Excel 中计算），该金额无法读取；请在 Excel 中打开、重新计算并保存。",
     },
   },
@@ -22,6 +23,9 @@ const rule: Rule = {
         if (i.issue === "error-value") ctx.report({ messageId: "errorValue", data, cells, suspect: i.cell, sheet: t.sheet });
         else if (i.issue === "uncalculated") ctx.report({ messageId: "uncalculated", level: "warning", data, cells, suspect: i.cell, sheet: t.sheet });
         else ctx.report({ messageId: "notNumber", level: "warning", data, cells, suspect: i.cell, sheet: t.sheet });
+      }
+      for (const b of t.blocks) for (const r of b.rows) for (const a of Object.values(r.amounts)) {
+        if (a.value.isNegative()) ctx.report({ messageId: "negative", level: "warning", data: { table: t.kindName, cell: a.cell.address, text: a.text }, cells: [{ sheet: a.cell.sheet, address: a.cell.address }], suspect: a.cell, sheet: t.sheet });
       }
       const texts = [...t.blocks.flatMap((b) => b.rows.flatMap((r) => Object.values(r.amounts))), ...t.fields.flatMap((f) => (f.amount ? [f.amount] : []))].filter((a) => a.storedAsText);
       if (texts.length) {
