@@ -184,13 +184,13 @@ function recognizeInto(model: BudgetModel, metas: TableMeta[], sheet: SheetSnaps
   }
   const view = new SheetView(sheet);
   if (isNarrativeSheet(view)) {
-    model.narrative.push(...narrativeOf(view));
+    for (const p of narrativeOf(view)) model.narrative.push(p); // (a spread would overflow the stack on huge sheets)
     return;
   }
   const res = recognizeSheet(view);
-  model.tables.push(...res.tables);
-  metas.push(...res.metas);
-  model.unrecognized.push(...res.unrecognized);
+  for (const t of res.tables) model.tables.push(t);
+  for (const m of res.metas) metas.push(m);
+  for (const u of res.unrecognized) model.unrecognized.push(u);
 }
 
 export type { DocumentKind };

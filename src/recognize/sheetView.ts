@@ -8,7 +8,7 @@ export class SheetView {
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
-  /** Merged area by cell, keyed row * COLS + col (merges outside the used range are clipped to it). */
+  /** Merged area by cell, keyed row * COLS + col (impossible and absurdly large merges are left out). */
   private readonly mergeByCell = new Map<number, RangeRef>();
   /** Normalized texts, computed once per cell. */
   private readonly texts: (string | undefined)[][] = [];
@@ -22,6 +22,7 @@ export class SheetView {
     this.bottom = sheetBottom(sheet);
     this.right = sheetRight(sheet);
     for (const m of sheet.merges) {
+      if (m.top < 0 || m.left < 0 || m.bottom < m.top || m.right < m.left) continue; // not a merge Excel can make
       if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 10000) continue; // absurd merges: ignore
       for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.mergeByCell.set(r * SheetView.COLS + c, m);
     }

@@ -70,16 +70,18 @@ function looksLikeData(view: SheetView, r: number, headerRows: number[]): boolea
   return texts.length === 1 && prev.length > 1;
 }
 
-function extent(view: SheetView, rows: number[]): { left: number; right: number } {
+/**
+ * Columns holding text in the given rows. For a grid a merge does not widen it (a header merged past
+ * the last filled column adds no column); a form's merged value cells do count.
+ */
+function extent(view: SheetView, rows: number[], withMerges = false): { left: number; right: number } {
   let left = Infinity;
   let right = -Infinity;
   for (const r of rows) {
-    for (let c = view.left; c <= view.right; c++) {
-      const m = view.merge(r, c);
-      if (view.text(r, c) !== "" || (m && m.top === r && m.left === c)) {
-        left = Math.min(left, m ? m.left : c);
-        right = Math.max(right, m ? m.right : c);
-      }
+    for (const t of view.rowTexts(r)) {
+      const m = withMerges ? view.merge(r, t.col) : undefined;
+      left = Math.min(left, t.col);
+      right = Math.max(right, m ? m.right : t.col);
     }
   }
   return Number.isFinite(left) ? { left, right } : { left: view.left, right: view.left };
@@ -292,7 +294,7 @@ function readGrid(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: Ta
     if (noteRows.length > 0 || (texts.length === 1 && isNoteText(texts[0].text))) noteRows.push(q);
     else bodyRows.push(q);
   }
-  const { left, right } = extent(view, [...headerRows, ...bodyRows]);
+  const { left, right } = extent(view, headerRows.concat(bodyRows));
   const paths = headerPaths(view, headerRows, left, right);
   const drafts = classifyColumns(view, paths, bodyRows, spec.nameHeader);
   if (!drafts.some((d) => d.kind === "amount")) return { reason: `找到标题「${b.title}」，但表头中没有金额列` };
@@ -320,7 +322,7 @@ function readGrid(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: Ta
     if (nameCol) block.nameColumn = nameCol.col;
     return block;
   });
-  const lastRow = Math.max(headerRows[headerRows.length - 1], ...bodyRows, ...noteRows);
+  const lastRow = Math.max(headerRows[headerRows.length - 1], bodyRows[bodyRows.length - 1] ?? -1, noteRows[noteRows.length - 1] ?? -1);
   const table = baseTable(view, spec, b, meta, unit, left, right, lastRow);
   table.headerRange = rangeToA1({ top: headerRows[0], left, bottom: headerRows[headerRows.length - 1], right });
   table.blocks = blocks;
@@ -402,7 +404,7 @@ function readForm(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: Ta
   const rows: number[] = [];
   for (let r = start; r <= b.lastRow; r++) if (!view.isBlankRow(r)) rows.push(r);
   if (rows.length === 0) return { reason: `找到标题「${b.title}」，但表中没有内容` };
-  const { left, right } = extent(view, rows);
+  const { left, right } = extent(view, rows, true);
   const unit = meta.amountUnit ?? unitInLabels(view, rows, left, right) ?? null;
   const issues: CellIssue[] = [];
   const fields: FormField[] = [];

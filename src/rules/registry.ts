@@ -19,6 +19,7 @@ import R16 from "./R16-project-performance";
 import R20 from "./R20-three-public-final";
 import R21 from "./R21-self-evaluation";
 import R22 from "./R22-completeness";
+import N1 from "./N01-narrative";
 import X1 from "./X01-cell-values";
 import X2 from "./X02-formula-totals";
 import X3 from "./X03-consistency";
@@ -26,4 +27,4 @@ import X4 from "./X04-code-structure";
 import X5 from "./X05-fixed-assets-date";
 import type { Rule } from "./types";
 
-export const RULES: Rule[] = [R01, R02, R03, R04, R05, R06row, R06, R07, R08row, R08hier, R10, R11col, R11items, R12, R14, R15, R16, R20, R21, R22, X1, X2, X3, X4, X5];
+export const RULES: Rule[] = [R01, R02, R03, R04, R05, R06row, R06, R07, R08row, R08hier, R10, R11col, R11items, R12, R14, R15, R16, R20, R21, R22, N1, X1, X2, X3, X4, X5];

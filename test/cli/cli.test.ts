@@ -29,7 +29,7 @@ describe("budget-check", () => {
       "          「政府采购预算表」第9行「台式计算机」：数量 2 × 单价 3300.00 = 6600.00，但金额为 6500.00，相差 -100.00元，超出尾差范围。",
     ]);
     expect(results).toContain("    提示  R10-payroll-lines  D12\n");
-    expect(results).toContain("  共 7 条审核结果：错误 4 个，提示 3 个，尾差 0 个。\n");
+    expect(results).toContain("  共 8 条审核结果：错误 5 个，提示 3 个，尾差 0 个。\n");
   });
 
   it("writes an annotated copy and never touches the input", async () => {
@@ -49,7 +49,7 @@ describe("budget-check", () => {
     expect(wb.getWorksheet("06一般公共预算基本支出表")!.getCell("D12").fill).toMatchObject({ fgColor: { argb: "FFFFEB9C" } });
     expect(h8.value).toBe(8500); // values untouched
     const results = wb.getWorksheet("审核结果")!;
-    expect(results.rowCount).toBe(1 + 7);
+    expect(results.rowCount).toBe(1 + 8);
     expect(results.getRow(2).values).toEqual([, "错误", "R14-procurement", "政府采购", { text: "H8、F8、G8", hyperlink: "#政府采购!H8" }, "", expect.stringContaining("金属质柜类")]);
   });
 
@@ -64,7 +64,7 @@ describe("budget-check", () => {
     expect(r.err).toContain(`HTML 报告已写入 ${html}`);
     expect(r.out).toContain("共检查 3 个文件");
     expect(r.out).toContain("：2 个有错误，1 个没有错误，0 个无法读取。");
-    expect(r.out).toContain("错误 6 个，提示 4 个，尾差 40 个。");
+    expect(r.out).toContain("错误 8 个，提示 5 个，尾差 40 个。");
     const page = fs.readFileSync(html, "utf8");
     expect(page).toContain("预决算公开审核报告");
     expect(page).not.toMatch(/https?:\/\//);
@@ -87,7 +87,7 @@ describe("budget-check", () => {
     const r = await run([path.join(FIXTURES, "seed000.xlsx")]);
     expect(r.code).toBe(0);
     expect(r.err).toBe("");
-    expect(r.out).toContain("  共 20 条审核结果：错误 0 个，提示 0 个，尾差 20 个。");
+    expect(r.out).toContain("  共 21 条审核结果：错误 0 个，提示 1 个，尾差 20 个。");
     const lines = r.out.split("\n");
     expect(lines[1]).toBe("  文档：预算 · 单位：保定市满城区医疗保障局本级（450001） · 年度：2024 · 金额单位：万元");
     expect(lines[2]).toBe("  已识别 19 张表：");
@@ -105,7 +105,7 @@ describe("budget-check", () => {
     expect(f.tables[0]).toMatchObject({ kind: "income_expense_summary", sheet: "公开01收入支出决算总表", range: "A1:F38", rows: 30 });
     expect(f.tables).toHaveLength(21);
     expect(f.narrative).toEqual({ paragraphs: 91 });
-    expect(f.summary).toEqual({ error: 1, warning: 2, info: 22 });
+    expect(f.summary).toEqual({ error: 1, warning: 3, info: 22 });
     expect(f.findings[0]).toEqual({
       ruleId: "R21-self-evaluation",
       level: "error",

@@ -120,10 +120,10 @@ describe("HTML batch report of the seed workbooks", () => {
     expect(stats).toEqual([
       ["检查文件", 7],
       ["无法读取", 1],
-      ["有错误的文件", 4],
-      ["可以公开", 2],
-      ["错误", 11],
-      ["提示", 9],
+      ["有错误的文件", 5],
+      ["可以公开", 1],
+      ["错误", 15],
+      ["提示", 12],
       ["尾差", 64],
     ]);
   });
@@ -134,12 +134,12 @@ describe("HTML batch report of the seed workbooks", () => {
     // file, 单位, 年度, 类型, 错误, 提示, 尾差, (主要问题), 状态
     const facts = rows.map((r) => [...r.cells.slice(0, 7), r.cells[8]]);
     expect(facts).toEqual([
-      ["seed000.xlsx", "保定市满城区医疗保障局本级（450001）", "2024", "预算", "0", "0", "20", "可以公开"],
-      ["seed001-dept.xlsx", "邢台市医疗保障局（417）", "2021", "预算", "4", "3", "0", "需修改"],
-      ["seed001-unit.xlsx", expect.stringContaining("邢台市医疗保障局"), "2021", "预算", "4", "3", "0", "需修改"],
-      [`${NASTY_DIR}/seed002.xlsx`, expect.any(String), "2025", "预算", "0", "0", "2", "可以公开"],
-      ["seed003.xlsx", expect.any(String), "2023", "预算", "2", "1", "20", "需修改"],
-      ["seed004.xlsx", "高平市医疗保险服务中心", "2024", "决算", "1", "2", "22", "需修改"],
+      ["seed000.xlsx", "保定市满城区医疗保障局本级（450001）", "2024", "预算", "0", "1", "20", "可以公开"],
+      ["seed001-dept.xlsx", "邢台市医疗保障局（417）", "2021", "预算", "5", "3", "0", "需修改"],
+      ["seed001-unit.xlsx", expect.stringContaining("邢台市医疗保障局"), "2021", "预算", "5", "3", "0", "需修改"],
+      [`${NASTY_DIR}/seed002.xlsx`, expect.any(String), "2025", "预算", "1", "1", "2", "需修改"],
+      ["seed003.xlsx", expect.any(String), "2023", "预算", "3", "1", "20", "需修改"],
+      ["seed004.xlsx", "高平市医疗保险服务中心", "2024", "决算", "1", "3", "22", "需修改"],
       [BAD_PATH, "—", "—", "—", "—", "—", "—", "无法读取"],
     ]);
   });
@@ -156,8 +156,13 @@ describe("HTML batch report of the seed workbooks", () => {
     expect(shown.startsWith("R14-procurement 「政府采购预算表」第8行")).toBe(true);
     expect(shown.endsWith("…")).toBe(true);
     expect([...shown].length).toBeLessThan([...`R14-procurement ${first.message}`].length);
+    // no error: the first warning (seed000's narrative)
+    expect(rows[0].cells[7].startsWith("N1-narrative 情况说明写“其中因公出国(境)费 0 万元")).toBe(true);
     // only 尾差: no worst finding
-    expect(rows[0].cells[7]).toBe("仅尾差");
+    const onlyTails = { path: "仅尾差.xlsx", kind: "预算" as const, unitName: "某单位", unitCode: null, year: 2024, amountUnit: "万元" as const, counts: { error: 0, warning: 0, info: 1 }, findings: [{ ruleId: "R4-functional-hierarchy", level: "info" as const, messageId: "childrenSum", message: "尾差", cells: [{ sheet: "表", address: "A1" }], suspect: null }] };
+    const small = renderHtmlReport({ inputs: ["x"], generatedAt: "2025-03-01T02:30:00.000Z", files: [onlyTails] });
+    expect(summaryRows(small)[0].cells[7]).toBe("仅尾差");
+    expect(text(between(fileSection(small, "f-1"), '<p class="empty">', "</p>"))).toBe("没有错误或提示。");
     // the unreadable file: its reason
     expect(badReason).toContain(BAD_PATH);
     expect(rows[6].cells[7]).toBe(badReason);
@@ -179,6 +184,7 @@ describe("HTML batch report of the seed workbooks", () => {
     const bars = [...chart.matchAll(/<li data-rule="([^"]+)">([\s\S]*?)<\/li>/g)].map((m) => [m[1], Number(/<b>(\d+)<\/b> 条/.exec(m[2])![1])]);
     // R22 (6 errors) before R10 (6 warnings): ties go to the rule with more errors
     expect(bars).toEqual([
+      ["N1-narrative", 7],
       ["R22-completeness", 6],
       ["R10-payroll-lines", 6],
       ["R14-procurement", 4],
@@ -186,12 +192,13 @@ describe("HTML batch report of the seed workbooks", () => {
       ["R21-self-evaluation", 1],
       ["R12-three-public-vs-basic", 1],
     ]);
-    const top = between(chart, '<li data-rule="R22-completeness">', "</li>");
+    const r22 = between(chart, '<li data-rule="R22-completeness">', "</li>");
     const description = RULES.find((r) => r.meta.id === "R22-completeness")!.meta.description;
-    expect(text(top)).toContain(`R22-completeness ${description}`);
-    expect(text(top)).toContain("6 条 · 3 个文件");
-    expect(top).toContain('<span class="bar e" style="width:100.00%">');
-    expect(top).not.toContain("bar w");
+    expect(text(r22)).toContain(`R22-completeness ${description}`);
+    expect(text(r22)).toContain("6 条 · 3 个文件");
+    expect(r22).not.toContain("bar w");
+    const top = between(chart, '<li data-rule="N1-narrative">', "</li>");
+    expect(text(top)).toContain("7 条 · 6 个文件");
   });
 
   it("lists a workbook's findings grouped by sheet, errors first, with cells, suspect and expected/actual", () => {
@@ -202,6 +209,7 @@ describe("HTML batch report of the seed workbooks", () => {
     expect(sheets).toEqual([
       ["政府采购", "错误 3"],
       ["固定资产", "错误 1，提示 1"],
+      ["情况说明", "错误 1"],
       ["06一般公共预算基本支出表", "提示 2"],
     ]);
     const rows = [...section.matchAll(/<tr class="([ewi])">([\s\S]*?)<\/tr>/g)].map((m) => [m[1], ...[...m[2].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => text(c[1]))]);
@@ -211,6 +219,7 @@ describe("HTML batch report of the seed workbooks", () => {
       "错误 R22-completeness",
       "错误 R22-completeness",
       "提示 X5-fixed-assets-date",
+      "错误 N1-narrative",
       "提示 R10-payroll-lines",
       "提示 R10-payroll-lines",
     ]);
@@ -224,7 +233,6 @@ describe("HTML batch report of the seed workbooks", () => {
 
   it("collapses the 尾差 in a closed <details>", () => {
     const section = fileSection(html, "f-1");
-    expect(text(between(section, '<p class="empty">', "</p>"))).toBe("没有错误或提示。");
     const details = between(section, '<details class="tails">', "</details>");
     expect(text(between(details, "<summary>", "</summary>"))).toBe("尾差 20 条（四舍五入造成，在允许范围内，一般无需修改）");
     expect(details.match(/<tr class="i">/g)).toHaveLength(20);
@@ -233,7 +241,7 @@ describe("HTML batch report of the seed workbooks", () => {
     // seed004: errors and warnings shown, its 22 尾差 collapsed
     const s4 = fileSection(html, "f-6");
     const [shown, collapsed] = s4.split('<details class="tails">');
-    expect(shown.match(/<tr class="[ew]">/g)).toHaveLength(3);
+    expect(shown.match(/<tr class="[ew]">/g)).toHaveLength(4);
     expect(collapsed.match(/<tr class="i">/g)).toHaveLength(22);
   });
 

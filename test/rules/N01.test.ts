@@ -1,0 +1,317 @@
+/**
+ * N1-narrative in the style of ruleTester (test/rules/ruleTester.ts), with its own runner: the rule is not
+ * in the registry yet, so every registered rule runs together with it and its findings are kept. Narrative
+ * cells are edited with setCell as table cells are; { replace, with } edits one phrase of the cell's text.
+ */
+import * as path from "path";
+import type { WorkbookSnapshot } from "../../src/grid/workbook";
+import { readWorkbookFile } from "../../src/host/file/readWorkbook";
+import { recognize } from "../../src/recognize/recognize";
+import N1 from "../../src/rules/N01-narrative";
+import { RULES } from "../../src/rules/registry";
+import { runRules } from "../../src/rules/runner";
+import type { Finding, Rule } from "../../src/rules/types";
+import { FIXTURES } from "../helpers";
+import { setCell, type Edit, type ExpectedFinding } from "./ruleTester";
+
+type TextEdit = Edit | { replace: string; with: string };
+
+interface Case {
+  name: string;
+  workbook: string;
+  edits?: Record<string, TextEdit>;
+}
+
+interface InvalidCase extends Case {
+  errors: ExpectedFinding[];
+}
+
+const snapshots = new Map<string, Promise<WorkbookSnapshot>>();
+
+async function snapshot(id: string): Promise<WorkbookSnapshot> {
+  let p = snapshots.get(id);
+  if (!p) {
+    p = readWorkbookFile(path.join(FIXTURES, `${id}.xlsx`));
+    snapshots.set(id, p);
+  }
+  return structuredClone(await p);
+}
+
+function cellText(wb: WorkbookSnapshot, ref: string): string {
+  const [sheetName, a1] = ref.split("!");
+  const sheet = wb.sheets.find((s) => s.name === sheetName)!;
+  const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+  const col = m[1].charCodeAt(0) - 65;
+  const row = Number(m[2]) - 1;
+  const cell = sheet.cells[row - sheet.top]?.[col - sheet.left];
+  return cell ? String(cell.text ?? cell.value ?? "") : "";
+}
+
+async function findingsOf(rule: Rule, workbook: string, edits: Record<string, TextEdit> = {}): Promise<Finding[]> {
+  const wb = await snapshot(workbook);
+  for (const [ref, e] of Object.entries(edits)) {
+    if (e !== null && typeof e === "object" && "replace" in e) {
+      const before = cellText(wb, ref);
+      if (!before.includes(e.replace)) throw new Error(`${ref} does not contain “${e.replace}”: ${before}`);
+      setCell(wb, ref, before.replace(e.replace, e.with));
+    } else setCell(wb, ref, e);
+  }
+  const rules = [...RULES.filter((r) => r.meta.id !== rule.meta.id), rule];
+  return runRules(recognize(wb), rules).findings.filter((f) => f.ruleId === rule.meta.id);
+}
+
+const ref = (c: { sheet: string; address: string }) => `${c.sheet}!${c.address}`;
+
+function narrativeTester(rule: Rule, cases: { valid: Case[]; invalid: InvalidCase[] }): void {
+  describe(`${rule.meta.id}（${rule.meta.description}）`, () => {
+    it.each(cases.valid.map((c) => [c.name, c] as const))("holds: %s", async (_name, c) => {
+      const bad = (await findingsOf(rule, c.workbook, c.edits)).filter((f) => f.level !== "info");
+      expect(bad.map((f) => f.message)).toEqual([]);
+    });
+    it.each(cases.invalid.map((c) => [c.name, c] as const))("finds: %s", async (_name, c) => {
+      const found = await findingsOf(rule, c.workbook, c.edits);
+      expect(found.map((f) => `${f.level} ${f.messageId} ${f.message}`)).toHaveLength(c.errors.length);
+      c.errors.forEach((e, i) => {
+        const f = found[i];
+        expect(f.ruleId).toBe(rule.meta.id);
+        expect(f.level).toBe(e.level);
+        if (e.messageId) expect(f.messageId).toBe(e.messageId);
+        if (e.cells) expect(f.cells.map(ref)).toEqual(e.cells);
+        if (e.suspect !== undefined) expect(f.suspect ? ref(f.suspect) : null).toBe(e.suspect);
+        if (typeof e.message === "string") expect(f.message).toBe(e.message);
+        else if (e.message) expect(f.message).toMatch(e.message);
+      });
+    });
+  });
+}
+
+// the seeds' own mistakes
+const SEED000_ABROAD: ExpectedFinding = {
+  level: "warning",
+  messageId: "zeroDecrease",
+  cells: ["情况说明!A27", "09三公经费!C7"],
+  suspect: "情况说明!A27",
+  message:
+    "情况说明写“其中因公出国(境)费 0 万元,与2023年相比减少0.03万元”：表中因公出国（境）费本年为 0（「财政拨款“三公”经费支出表」09三公经费!C7 为空白），写“减少0.03万元”即上年为 0.03万元，但文中和表中都没有可以印证的上年数或增减合计；若上年也为 0，应写“与上年持平”或“无变化”，请核实。",
+};
+const SEED001_ASSETS = (cell: string, word: string): ExpectedFinding => ({
+  level: "error",
+  messageId: "amount",
+  cells: [cell, "固定资产!C4"],
+  suspect: cell,
+  message: `情况说明写“邢台市医疗保障局(含所属单位)上年末${word}金额为103.97万元”：固定资产总额为 103.97万元，但「固定资产占用情况表」固定资产!C4 为 10396723.96元（合 1039.67万元），相差 -935.70万元；文中数约为表中数的十分之一，疑似小数点错位。`,
+});
+const SEED002_PROJECT: ExpectedFinding = {
+  level: "error",
+  messageId: "amount",
+  cells: ["情况说明!A13", "绩效目标-医疗服务与保障能力提升!C4"],
+  suspect: "情况说明!A13",
+  message: "情况说明写“能力提升资金 40万元”：项目「唐财社【2024】125 号下达 2025 年中央财政医疗服务与保障能力提升补助资金」预算数为 40万元，但「项目绩效目标表」绩效目标-医疗服务与保障能力提升!C4 为 37.00万元，相差 3.00万元。",
+};
+const SEED002_ZERO: ExpectedFinding = {
+  level: "warning",
+  messageId: "zeroChange",
+  cells: ["情况说明!A19"],
+  suspect: "情况说明!A19",
+  message: "情况说明写“与 2024年相比增加0.00万元”：增减额为 0 时应写“持平”或“无变化”，不应写“增加0.00万元”。",
+};
+const SEED003_UNIT: ExpectedFinding = {
+  level: "error",
+  messageId: "unit",
+  cells: ["情况说明!A31", "03支出总体情况表!G6"],
+  suspect: "情况说明!A31",
+  message: "情况说明写“平顶山市石龙区医疗保障局 2023 年一般公共预算基本支出年初预算为 165.42 元”：基本支出写成了 165.42元，单位有误——「支出总表」03支出总体情况表!G6 为 165.42万元，应写作 165.42万元。",
+};
+const SEED004_MALFORMED: ExpectedFinding = {
+  level: "warning",
+  messageId: "malformed",
+  cells: ["情况说明!A46", "公开03支出决算表!C7"],
+  suspect: "情况说明!A46",
+  message: "情况说明写“2024年度财政拨款基本支出1.367.05万元”：金额“1.367.05万元”写法有误（多了一个小数点），按「支出总表」公开03支出决算表!C7（1367.05万元）应写作 1,367.05万元。",
+};
+
+const SEED000_三公_FIXED =
+  "2024 年，我单位财政拨款“三公”经费预算安排3.61万元，其中因公出国（境）费 0 万元，与2023年相比无变化；公务用车购置及运维费3.00万元（其中：公务用车购置费为0万元，公务用车运维费3.00万元) ，与2023年相比无变化；公务接待费0.61万元，与2023年相比减少0.03万元，减少的主要原因是：预算人员调整。";
+
+narrativeTester(N1, {
+  valid: [
+    { name: "seed000 once its 因公出国（境）费 is said unchanged (setCell on 情况说明!A27)", workbook: "seed000", edits: { "情况说明!A27": SEED000_三公_FIXED } },
+    { name: "seed000 in 元 (layout variant) with the same correction", workbook: "variants/seed000-yuan", edits: { "情况说明!A27": SEED000_三公_FIXED } },
+    {
+      name: "seed000 when a stated total change backs the decrease of the 0 item (−0.03 + 0 − 0.03 = −0.06)",
+      workbook: "seed000",
+      edits: { "情况说明!A27": { replace: "预算安排3.61万元，", with: "预算安排3.61万元，较2023年减少0.06万元，" } },
+    },
+    { name: "seed001 (部门) with the 固定资产 total as in the table", workbook: "seed001-dept", edits: { "情况说明!A68": { replace: "103.97万元", with: "1039.67万元" } } },
+    { name: "seed001 (单位) with the 固定资产 total as in the table", workbook: "seed001-unit", edits: { "情况说明!A70": { replace: "103.97万元", with: "1,039.67万元" } } },
+    {
+      name: "seed002 with the project at 37万元 and “持平”",
+      workbook: "seed002",
+      edits: { "情况说明!A13": { replace: "能力提升资金 40万元", with: "能力提升资金 37万元" }, "情况说明!A19": { replace: "增加0.00万元", with: "持平" } },
+    },
+    { name: "seed003 with 基本支出 in 万元", workbook: "seed003", edits: { "情况说明!A31": { replace: "165.42 元", with: "165.42 万元" } } },
+    { name: "seed004 with 1,367.05万元 written correctly", workbook: "seed004", edits: { "情况说明!A46": { replace: "1.367.05", with: "1,367.05" } } },
+    { name: "seed004 in 元 (layout variant) with the same correction", workbook: "variants/seed004-yuan", edits: { "情况说明!A46": { replace: "1.367.05", with: "1,367.05" } } },
+  ],
+  invalid: [
+    // the mistakes published in the seeds
+    { name: "seed000: 因公出国（境）费 of 0 said to have decreased 0.03万元", workbook: "seed000", errors: [SEED000_ABROAD] },
+    { name: "seed001 (部门): 国有资产 103.97万元 for 10,396,723.96元", workbook: "seed001-dept", errors: [SEED001_ASSETS("情况说明!A68", "国有资产")] },
+    { name: "seed001 (单位): 固定资产 103.97万元 for 10,396,723.96元", workbook: "seed001-unit", errors: [SEED001_ASSETS("情况说明!A70", "固定资产")] },
+    { name: "seed002: 能力提升资金 40万元 for 37.00, and 增加0.00万元", workbook: "seed002", errors: [SEED002_PROJECT, SEED002_ZERO] },
+    { name: "seed003: 基本支出 165.42 元", workbook: "seed003", errors: [SEED003_UNIT] },
+    { name: "seed004: 1.367.05万元", workbook: "seed004", errors: [SEED004_MALFORMED] },
+    { name: "seed001 in 元 (layout variant): the same 固定资产 mistake", workbook: "variants/seed001-dept-yuan", errors: [SEED001_ASSETS("情况说明!A68", "国有资产")] },
+
+    // edited narrative cells
+    {
+      name: "a narrative cell rewritten with setCell: 项目支出 and 机关运行经费 that contradict the tables",
+      workbook: "seed000",
+      edits: { "情况说明!A27": SEED000_三公_FIXED, "情况说明!A25": "2024，我单位运行经费共计安排39.34万元，用于日常办公费等日常运行支出。", "情况说明!A21": { replace: "项目支出8258.72万元", with: "项目支出8285.72万元" } },
+      errors: [
+        { level: "error", messageId: "amount", cells: ["情况说明!A21", "03支出总表!F6"], suspect: "情况说明!A21", message: "情况说明写“项目支出8285.72万元”：项目支出为 8285.72万元，但「支出总表」03支出总表!F6 为 8258.72万元，相差 27.00万元。" },
+        { level: "error", messageId: "amount", cells: ["情况说明!A25", "06基本支出表!F6"], message: "情况说明写“我单位运行经费共计安排39.34万元”：机关运行经费（= 公用经费）为 39.34万元，但「一般公共预算财政拨款基本支出表」06基本支出表!F6 为 29.34万元，相差 10.00万元。" },
+      ],
+    },
+    {
+      name: "一般公共预算收入 written in 元",
+      workbook: "seed000",
+      edits: { "情况说明!A19": { replace: "9064.36 万元", with: "9064.36 元" } },
+      errors: [{ level: "error", messageId: "unit", cells: ["情况说明!A19", "01收支总表!C6"], message: "情况说明写“其中:一般公共预算收入9064.36 元”：一般公共预算收入写成了 9064.36元，单位有误——「收支总表」01收支总表!C6 为 9064.36万元，应写作 9064.36万元。" }, SEED000_ABROAD],
+    },
+    {
+      name: "an amount rounded to whole 万元 that no longer covers the table (项目支出 80万元 is fine, 81万元 is not)",
+      workbook: "seed001-dept",
+      edits: { "情况说明!A29": { replace: "项目支出80万元", with: "项目支出81万元" } },
+      errors: [
+        { level: "error", messageId: "amount", cells: ["情况说明!A29", "03支出总表!F6"], message: "情况说明写“项目支出81万元”：项目支出为 81万元，但「支出总表」03支出总表!F6 为 800000.00元（合 80.00万元），相差 1.00万元。" },
+        SEED001_ASSETS("情况说明!A68", "国有资产"),
+      ],
+    },
+    {
+      name: "the changes of 基本支出 and 项目支出 that do not add up to the stated total change",
+      workbook: "seed000",
+      edits: { "情况说明!A27": SEED000_三公_FIXED, "情况说明!A23": { replace: "增加679.45", with: "增加697.45" } },
+      errors: [{ level: "error", messageId: "changeParts", cells: ["情况说明!A23"], message: "情况说明写“2024 年预算收支安排9064.36万元,较 2023 年预算增加685.49万元”：基本支出、项目支出的增减额合计为 703.49万元，与所述本年支出合计增加685.49万元不符，相差 18.00万元。" }],
+    },
+    {
+      name: "增加 stated for a decrease (a prior-year amount in the text above the current one)",
+      workbook: "seed001-dept",
+      edits: { "情况说明!A32": { replace: "826.46", with: "926.46" } },
+      errors: [
+        { level: "error", messageId: "direction", cells: ["情况说明!A32", "01收支总表!E37"], message: "情况说明写“2021年预算收支安排874.96万元,较2020年926.46万元增加48.5万元”：本年支出合计上年为 926.46万元、本年为 874.96万元，实际是减少 51.50万元，文中却写“增加”。" },
+        SEED001_ASSETS("情况说明!A68", "国有资产"),
+      ],
+    },
+    {
+      name: "a change that is not current − prior",
+      workbook: "seed001-dept",
+      edits: { "情况说明!A32": { replace: "增加48.5万元", with: "增加45.8万元" } },
+      errors: [
+        { level: "error", messageId: "change", cells: ["情况说明!A32", "01收支总表!E37"], message: "情况说明写“2021年预算收支安排874.96万元,较2020年826.46万元增加45.8万元”：本年支出合计上年为 826.46万元、本年为 874.96万元，增加额应为 48.50万元，文中写 45.8万元，相差 -2.70万元。" },
+        SEED001_ASSETS("情况说明!A68", "国有资产"),
+      ],
+    },
+    {
+      name: "增加 stated where the prior year equals the current one",
+      workbook: "seed001-dept",
+      edits: { "情况说明!A32": { replace: "826.46", with: "874.96" } },
+      errors: [
+        { level: "error", messageId: "notFlat", cells: ["情况说明!A32", "01收支总表!E37"], message: "情况说明写“2021年预算收支安排874.96万元,较2020年874.96万元增加48.5万元”：本年支出合计上年为 874.96万元、本年为 874.96万元，两者相等，应写“持平”或“无变化”，文中却写“增加48.5万元”。" },
+        SEED001_ASSETS("情况说明!A68", "国有资产"),
+      ],
+    },
+    {
+      name: "减少0.00万元 is a zero change too",
+      workbook: "seed002",
+      edits: { "情况说明!A19": { replace: "增加0.00万元", with: "减少0.00万元" } },
+      errors: [SEED002_PROJECT, { ...SEED002_ZERO, message: "情况说明写“与 2024年相比减少0.00万元”：增减额为 0 时应写“持平”或“无变化”，不应写“减少0.00万元”。" }],
+    },
+    {
+      name: "持平 stated for a decrease, which also leaves the other “三公” item changes without a total to back them",
+      workbook: "seed001-dept",
+      edits: { "情况说明!A36": { replace: "较2020年0.8万元减少0.8万元", with: "较2020年0.8万元持平" } },
+      errors: [
+        { level: "error", messageId: "direction", cells: ["情况说明!A36", "09三公经费!C11"], message: "情况说明写“公务接待费0万元,较2020年0.8万元持平”：公务接待费上年为 0.80万元、本年为 0.00万元，实际是减少 0.80万元，文中却写“持平”。" },
+        SEED001_ASSETS("情况说明!A68", "国有资产"),
+        { level: "warning", messageId: "zeroDecrease", cells: ["情况说明!A36", "09三公经费!C9"] },
+      ],
+    },
+    {
+      name: "增加 larger than the current amount (the prior year would be negative)",
+      workbook: "seed002",
+      edits: { "情况说明!A15": { replace: "较 2024年预算减少 12235.19万元，其中：基本支出增加 39.61万元", with: "较 2024年预算增加 12235.19万元" } },
+      errors: [
+        SEED002_PROJECT,
+        { level: "error", messageId: "negativePrior", cells: ["情况说明!A15", "01收支总表!E37"], message: "情况说明写“2025年预算收支安排 2673.76万元,较 2024年预算增加 12235.19万元”：本年支出合计本年只有 2673.76万元，写“增加12235.19万元”意味着上年为 -9561.43万元（负数），不可能；请核实增减方向和金额。" },
+        SEED002_ZERO,
+      ],
+    },
+    {
+      name: "a share that is not part ÷ total",
+      workbook: "seed003",
+      edits: { "情况说明!A25": { replace: "占 85.33%", with: "占 83.53%" } },
+      errors: [
+        { level: "error", messageId: "share", cells: ["情况说明!A25", "03支出总体情况表!G6", "01收支总体情况表!D35"], message: "情况说明写“其中:基本支出 165.42 万元,占 83.53%”：基本支出占本年支出合计的比例应为 165.42 ÷ 193.86 = 85.33%，文中写 83.53%。" },
+        SEED003_UNIT,
+      ],
+    },
+    {
+      name: "a share of a 类 in a list opened by the paragraph before (决算)",
+      workbook: "seed004",
+      edits: { "情况说明!A37": { replace: "占比1.03%", with: "占比10.3%" } },
+      errors: [
+        { level: "error", messageId: "share", cells: ["情况说明!A37", "公开05一般公共预算财政拨款支出决算表!C8", "公开05一般公共预算财政拨款支出决算表!C7"], message: "情况说明写“社会保障和就业支出(类)51.85万元,占比10.3%”：社会保障和就业支出占一般公共预算财政拨款支出的比例应为 51.85 ÷ 5056.26 = 1.03%，文中写 10.3%。" },
+        SEED004_MALFORMED,
+      ],
+    },
+    {
+      name: "a growth rate that is not change ÷ prior year",
+      workbook: "seed004",
+      edits: { "情况说明!A22": { replace: "增长113.71%", with: "增长131.71%" } },
+      errors: [
+        { level: "error", messageId: "growth", cells: ["情况说明!A22", "公开01收入支出决算总表!C37"], message: "情况说明写“收入总计增加2,690.32万元,增长131.71%”：收入总计增长 2690.32万元，上年应为 2365.94万元，增长幅度应为 2690.32 ÷ 2365.94 = 113.71%，文中写 131.71%。" },
+        SEED004_MALFORMED,
+      ],
+    },
+    {
+      name: "增长 said of a decrease",
+      workbook: "seed004",
+      edits: { "情况说明!A55": { replace: "下降15.19%", with: "增长15.19%" } },
+      errors: [
+        { level: "error", messageId: "growthDirection", cells: ["情况说明!A55"], message: "情况说明写“支出决算1.34万元,完成全年预算的100.00%,比上年度减少0.24万元,增长15.19%”：“三公”经费减少0.24万元，幅度却写成“增长”，增减方向前后矛盾。" },
+        SEED004_MALFORMED,
+      ],
+    },
+    {
+      name: "a completion rate that is not 决算 ÷ 年初预算, and 年初预算 of the 类 that no longer add up",
+      workbook: "seed004",
+      edits: { "情况说明!A42": { replace: "年初预算151.50", with: "年初预算115.50" } },
+      errors: [
+        { level: "error", messageId: "parts", cells: ["情况说明!A41", "情况说明!A42", "情况说明!A43", "情况说明!A44"], message: "情况说明写“2024年度一般公共预算财政拨款支出年初预算5,015.28万元”：其中社会保障和就业支出、卫生健康支出、住房保障支出之和为 4979.28万元，与所述一般公共预算财政拨款支出 5,015.28万元不符，相差 -36.00万元。" },
+        { level: "error", messageId: "completion", cells: ["情况说明!A42", "公开05一般公共预算财政拨款支出决算表!C8"], message: "情况说明写“社会保障和就业支出年初预算115.50万元,支出决算51.85万元,完成年初预算的34.22%”：社会保障和就业支出完成率应为 决算 51.85万元 ÷ 预算 115.50万元 = 44.89%，文中写 34.22%。" },
+        SEED004_MALFORMED,
+      ],
+    },
+    {
+      name: "a “三公” 决算数 that is not the table's, and a vehicle count",
+      workbook: "seed004",
+      edits: { "情况说明!A58": { replace: "公务接待费支出0.16万元", with: "公务接待费支出0.61万元" }, "情况说明!A70": { replace: "共有车辆1辆", with: "共有车辆2辆" } },
+      errors: [
+        { level: "error", messageId: "amount", cells: ["情况说明!A58", "公开09财政拨款三公经费支出决算表!L8"], message: /^情况说明写“公务接待费支出0.61万元”：公务接待费（决算数）为 0.61万元，但「财政拨款“三公”经费支出表」公开09财政拨款三公经费支出决算表!L8 为 0.16万元，相差 0.45万元/ },
+        { level: "error", messageId: "count", cells: ["情况说明!A70", "公开10部门决算公开相关信息统计表!C15"], message: "情况说明写“本部门(单位)共有车辆2辆”：车辆数为 2辆，但「部门决算公开相关信息统计表」公开10部门决算公开相关信息统计表!C15 为 1辆。" },
+        SEED004_MALFORMED,
+      ],
+    },
+  ],
+});
+
+describe("N1-narrative without a narrative", () => {
+  it("reports nothing when the workbook has no 情况说明", async () => {
+    const model = recognize(await snapshot("seed000"));
+    model.narrative = [];
+    const { findings, ran } = runRules(model, [N1]);
+    expect(ran).toEqual(["N1-narrative"]);
+    expect(findings).toEqual([]);
+  });
+});
