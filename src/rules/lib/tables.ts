@@ -1,0 +1,160 @@
+import { squash } from "../../model/amount";
+/** Queries over recognized tables that several rules share. */
+import type { BudgetRow, BudgetTable, ColumnInfo, TableBlock } from "../../model/budgetModel";
+import { columnByRole, termAt, type Term } from "../terms";
+
+
+/** "「支出总表」第7行「卫生健康支出」" */
+export function rowLabel(t: BudgetTable, r: BudgetRow): string {
+  const name = r.name || (r.code ?? "");
+  return `「${t.kindName}」第${r.row + 1}行${name ? `「${r.code && !r.codeFromName ? `${r.code} ` : ""}${name}」` : ""}`;
+}
+
+export function hasAmounts(r: BudgetRow): boolean {
+  return Object.values(r.amounts).some((a) => !a.value.isZero());
+}
+
+export function tableHasData(t: BudgetTable): boolean {
+  return t.blocks.some((b) => b.rows.some(hasAmounts)) || t.fields.some((f) => f.amount && !f.amount.value.isZero());
+}
+
+/** The total row of a block: 合计/总计 (the first one). */
+export function totalRow(b: TableBlock): BudgetRow | undefined {
+  return b.rows.find((r) => r.isTotal && /^(合计|总计)$/.test(r.name));
+}
+
+export function findRow(b: TableBlock, pattern: RegExp): BudgetRow | undefined {
+  return b.rows.find((r) => pattern.test(squash(r.name)));
+}
+
+/** Columns that are plain shares (not "其中", not duplicates). */
+export function plainColumns(b: TableBlock): ColumnInfo[] {
+  return b.columns.filter((c) => !c.role.includes("#"));
+}
+
+/**
+ * Each column that has shares, with its nearest share columns: 合计 = 本年收入 + 上年结转, 本年收入 = its
+ * sources, 基本支出 = 人员经费 parts + 公用经费 parts (when those groups have no column of their own).
+ * "其中" columns are not shares; a column with fewer than two shares is no group.
+ */
+export function columnGroups(b: TableBlock): { parent: ColumnInfo; shares: ColumnInfo[] }[] {
+  const cols = plainColumns(b);
+  const roles = new Set(cols.map((c) => c.role));
+  const nearestAncestor = (role: string): string | undefined => {
+    const parts = role.split("/");
+    for (let i = parts.length - 1; i >= 1; i--) {
+      const p = parts.slice(0, i).join("/");
+      if (roles.has(p)) return p;
+    }
+    return roles.has("合计") && role !== "合计" ? "合计" : undefined;
+  };
+  return cols
+    .map((parent) => ({ parent, shares: cols.filter((c) => c !== parent && !c.subset && nearestAncestor(c.role) === parent.role) }))
+    .filter((g) => g.shares.length >= 2);
+}
+
+/** Coded rows of one code system, by code (the first row of each code). */
+export function rowsByCode(rows: BudgetRow[], system: "功能分类" | "经济分类"): Map<string, BudgetRow> {
+  const m = new Map<string, BudgetRow>();
+  for (const r of rows) if (r.code && r.codeSystem === system && !m.has(r.code)) m.set(r.code, r);
+  return m;
+}
+
+/** Parent = Σ direct children, for every coded parent row, plus total = Σ top rows; per column. */
+export interface HierarchySum {
+  parent: Term;
+  children: Term[];
+  parentRow: BudgetRow;
+  column: ColumnInfo;
+}
+
+export function hierarchySums(t: BudgetTable, b: TableBlock, system: "功能分类" | "经济分类", columns: ColumnInfo[] = plainColumns(b)): HierarchySum[] {
+  const coded = b.rows.filter((r) => r.code && r.codeSystem === system);
+  if (coded.length === 0) return [];
+  // Children by position: the rows one level down that follow a row, up to the next row at its level or
+  // above. Tables that repeat the same codes under each unit (部门 tables) then add up unit by unit.
+  const children = new Map<BudgetRow, BudgetRow[]>();
+  const top: BudgetRow[] = [];
+  const open: BudgetRow[] = []; // the chain of ancestors of the current row
+  for (const r of b.rows) {
+    if (r.codeSystem === "单位" || r.isTotal) {
+      open.length = 0; // a unit row or a total starts a new section
+      continue;
+    }
+    if (!r.code || r.codeSystem !== system) continue;
+    while (open.length && !(r.code.length > open[open.length - 1].code!.length && r.code.startsWith(open[open.length - 1].code!))) open.pop();
+    const parent = open[open.length - 1];
+    // a row whose direct parent is missing counts under its nearest ancestor (X4 reports the gap)
+    if (parent) children.set(parent, [...(children.get(parent) ?? []), r]);
+    else top.push(r);
+    open.push(r);
+  }
+  const out: HierarchySum[] = [];
+  const total = totalRow(b);
+  for (const col of columns) {
+    if (!coded.some((r) => r.amounts[col.role])) continue; // an empty column: nothing to add up
+    for (const [p, kids] of children) out.push({ parent: termAt(t, p, col), children: kids.map((k) => termAt(t, k, col)), parentRow: p, column: col });
+    if (total) out.push({ parent: termAt(t, total, col), children: top.map((k) => termAt(t, k, col)), parentRow: total, column: col });
+  }
+  return out;
+}
+
+export function columnOf(b: TableBlock, role: string): ColumnInfo | undefined {
+  return columnByRole(b, role);
+}
+
+/** A row name without outline numbering and "其中：" ("二、公务用车购置及运维费" → "公务用车购置及运维费"). */
+export function bareName(name: string): string {
+  return name
+    .normalize("NFKC")
+    .replace(/\s+/g, "")
+    .replace(/^([一二三四五六七八九十]+|\d+)[、.．]/, "")
+    .replace(/^[(（][一二三四五六七八九十\d]+[)）]/, "")
+    .replace(/^其中[:：]/, "")
+    .replace(/[“”"]/g, "");
+}
+
+/**
+ * The amount a functional table holds for a 类 code, as terms: the 类 row itself, or when the table
+ * lists only 款/项 rows (类/款/项 columns), the shallowest rows under it. undefined when the table has
+ * no 功能分类 rows at all.
+ */
+export function categoryTerms(t: BudgetTable, code: string, role: string, label: (r: BudgetRow) => string): Term[] | undefined {
+  const b = t.blocks[0];
+  const col = b && columnByRole(b, role);
+  if (!b || !col) return undefined;
+  const coded = rowsByCode(b.rows, "功能分类");
+  if (coded.size === 0) return undefined;
+  const row = coded.get(code);
+  if (row) return [termAt(t, row, col, label(row))];
+  const under = [...coded.values()].filter((x) => x.code!.startsWith(code));
+  if (under.length === 0) return [];
+  const depth = under.reduce((d, x) => Math.min(d, x.code!.length), Infinity);
+  return under.filter((x) => x.code!.length === depth).map((x) => termAt(t, x, col, label(x)));
+}
+
+/** The first amount of a coded row anywhere in a table (side-by-side groups included). */
+export function codedTerm(t: BudgetTable, code: string, role?: string): Term | undefined {
+  for (const b of t.blocks) {
+    const row = b.rows.find((r) => r.code === code);
+    if (!row) continue;
+    const col = role ? columnByRole(b, role) : plainColumns(b)[0];
+    if (col) return termAt(t, row, col, `${rowLabel(t, row)}`);
+  }
+  return undefined;
+}
+
+/**
+ * The rows of a 收支 side that name a 类 of spending, one per 类 (a template may carry an old and a new
+ * name for the same 类, e.g. 医疗卫生与计划生育支出 and 卫生健康支出; the one with an amount wins).
+ */
+export function categoryRows(rows: BudgetRow[], categoryOf: (name: string) => string | undefined): { code: string; row: BudgetRow }[] {
+  const byCode = new Map<string, BudgetRow>();
+  for (const r of rows) {
+    const code = categoryOf(r.name);
+    if (!code) continue;
+    const prev = byCode.get(code);
+    if (!prev || (!hasAmounts(prev) && hasAmounts(r))) byCode.set(code, r);
+  }
+  return [...byCode].map(([code, row]) => ({ code, row }));
+}
