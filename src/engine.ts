@@ -1,6 +1,6 @@
 /** The engine in one call: workbook snapshot → budget model → findings. Hosts and the CLI use this. */
 import type { WorkbookSnapshot } from "./grid/workbook";
-import type { BudgetModel } from "./model/budgetModel";
+import type { BudgetModel, NarrativeParagraph } from "./model/budgetModel";
 import { recognize } from "./recognize/recognize";
 import { RULES } from "./rules/registry";
 import { runRules } from "./rules/runner";
@@ -18,8 +18,14 @@ export function countByLevel(findings: Finding[]): Record<FindingLevel, number> 
   return counts;
 }
 
-export function checkWorkbook(workbook: WorkbookSnapshot): CheckResult {
+export interface CheckInputs {
+  /** A 情况说明 from outside the workbook; it replaces the workbook's own 情况说明 sheet. */
+  narrative?: NarrativeParagraph[];
+}
+
+export function checkWorkbook(workbook: WorkbookSnapshot, inputs: CheckInputs = {}): CheckResult {
   const model = recognize(workbook);
+  if (inputs.narrative) model.narrative = inputs.narrative;
   const { findings } = runRules(model, RULES);
   return { model, findings, counts: countByLevel(findings) };
 }

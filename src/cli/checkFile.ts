@@ -5,6 +5,7 @@
 import * as path from "path";
 import { checkWorkbook } from "../engine";
 import { AnnotateError, writeAnnotatedCopy } from "../host/file/annotate";
+import { readNarrativeFile } from "../host/file/readNarrative";
 import { readWorkbookFile, WorkbookReadError } from "../host/file/readWorkbook";
 import { describeMapping, modelHeadline, rowCount, rowCountText } from "../model/describe";
 import type { Unrecognized } from "../model/budgetModel";
@@ -36,12 +37,15 @@ export interface FileReport extends BatchFileResult {
 export interface CheckOptions {
   annotateDir?: string;
   mapping?: boolean;
+  /** A .docx/.txt 情况说明 to check instead of the workbook's own. */
+  narrativeFile?: string;
 }
 
 export async function checkFile(file: string, opts: CheckOptions = {}): Promise<FileReport> {
   const t0 = performance.now();
   try {
-    const { model, findings, counts } = checkWorkbook(await readWorkbookFile(file));
+    const narrative = opts.narrativeFile ? await readNarrativeFile(opts.narrativeFile) : undefined;
+    const { model, findings, counts } = checkWorkbook(await readWorkbookFile(file), { narrative });
     const report: FileReport = {
       path: file,
       kind: model.documentKind,

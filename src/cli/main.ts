@@ -19,6 +19,8 @@ const USAGE = `用法：budget-check [选项] <工作簿或文件夹>...
   --annotate <文件夹>  在该文件夹中为每个工作簿写一份标注副本：问题单元格按级别着色并加批注，
                        另加“审核结果”工作表（原文件不会被修改）
   --report <文件.html> 另写一份 HTML 审核报告（无需联网，双击即可在浏览器中打开）
+  --narrative <文件>   用这份情况说明（.docx 或 .txt）代替工作簿中的“情况说明”工作表进行核对
+                       （只用于检查一个工作簿）
   --mapping            同时列出每张表的行、金额及其单元格（便于核对识别结果）
   --jobs <n>           同时检查的文件数（默认为 CPU 核数；1 表示逐个检查）
   -h, --help           显示本帮助
@@ -31,6 +33,7 @@ interface Options {
   mapping: boolean;
   annotate?: string;
   report?: string;
+  narrative?: string;
   jobs: number;
   inputs: string[];
 }
@@ -63,6 +66,11 @@ function parseArgs(argv: string[]): Options | { exit: number; message: string } 
       i = j;
       if (!v || !/\.html?$/i.test(v)) return { exit: 2, message: `--report 需要一个 .html 文件名，收到：${v ?? "（空）"}\n\n${USAGE}` };
       o.report = v;
+    } else if (name === "--narrative") {
+      const [v, j] = optionValue(argv, i);
+      i = j;
+      if (!v) return { exit: 2, message: `--narrative 需要一个 .docx 或 .txt 文件。\n\n${USAGE}` };
+      o.narrative = v;
     } else if (name === "--jobs") {
       const [v, j] = optionValue(argv, i);
       i = j;
@@ -150,12 +158,16 @@ export async function main(argv: string[], io: Partial<MainIO> = {}): Promise<nu
     err(`在 ${parsed.inputs.join("、")} 中没有找到 .xlsx 工作簿。\n`);
     return 2;
   }
+  if (parsed.narrative && files.length !== 1) {
+    err(`--narrative 只能和一个工作簿一起使用（收到 ${files.length} 个）。\n`);
+    return 2;
+  }
   if (parsed.report && files.some((f) => path.resolve(f) === path.resolve(parsed.report!))) {
     err(`--report 不能写到输入文件「${parsed.report}」上。\n`);
     return 2;
   }
   const t0 = performance.now();
-  const reports = await checkFiles(files, { annotateDir: parsed.annotate, mapping: parsed.mapping }, parsed.jobs, progress(err, tty));
+  const reports = await checkFiles(files, { annotateDir: parsed.annotate, mapping: parsed.mapping, narrativeFile: parsed.narrative }, parsed.jobs, progress(err, tty));
   if (parsed.format === "json") out(JSON.stringify(jsonReport(reports), null, 2) + "\n");
   else {
     for (const r of reports) out(textReport(r) + "\n");

@@ -1,0 +1,77 @@
+/** budget-check --narrative: a 情况说明 written in Word or as text, checked against the workbook's tables. */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import JSZip from "jszip";
+import { main } from "../../src/cli/main";
+import { readNarrativeFile } from "../../src/host/file/readNarrative";
+import { FIXTURES } from "../helpers";
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "bdc-narr-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+const seed003 = JSON.parse(fs.readFileSync(path.join(FIXTURES, "source", "seed003.json"), "utf8")).workbooks[0].narrative as string[];
+
+/** A minimal Word document with one paragraph per entry. */
+async function docx(paragraphs: string[]): Promise<Buffer> {
+  const zip = new JSZip();
+  const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  zip.file(
+    "[Content_Types].xml",
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  );
+  zip.file("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
+  zip.file(
+    "word/document.xml",
+    `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${esc(p)}</w:t></w:r></w:p>`).join("")}</w:body></w:document>`,
+  );
+  return zip.generateAsync({ type: "nodebuffer" });
+}
+
+async function run(args: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), tty: false });
+  return { code, out, err };
+}
+
+describe("--narrative <file>", () => {
+  it("reads paragraphs from .txt and .docx alike", async () => {
+    fs.writeFileSync(path.join(tmp, "说明.txt"), "\ufeff第一段\r\n\r\n第二段\n");
+    fs.writeFileSync(path.join(tmp, "说明.docx"), await docx(["第一段", "", "第二段"]));
+    for (const f of ["说明.txt", "说明.docx"]) {
+      expect((await readNarrativeFile(path.join(tmp, f))).map((p) => [p.text, p.cell.sheet, p.cell.address])).toEqual([
+        ["第一段", f, "第1段"],
+        ["第二段", f, "第2段"],
+      ]);
+    }
+  });
+
+  it("checks a Word 情况说明 against the tables and names the paragraph", async () => {
+    const file = path.join(tmp, "石龙区情况说明.docx");
+    fs.writeFileSync(file, await docx(seed003));
+    const r = await run(["--format", "json", "--narrative", file, path.join(FIXTURES, "seed003.xlsx")]);
+    const n1 = JSON.parse(r.out).files[0].findings.filter((f: { ruleId: string }) => f.ruleId === "N1-narrative");
+    expect(n1).toHaveLength(1);
+    expect(n1[0].level).toBe("error");
+    expect(n1[0].cells[0]).toEqual({ sheet: "石龙区情况说明.docx", address: "第31段", side: "left" });
+    expect(n1[0].message).toContain("165.42 元");
+  });
+
+  it("raises nothing on the corrected text", async () => {
+    const fixed = seed003.map((p) => p.replace("165.42 元", "165.42 万元"));
+    const file = path.join(tmp, "改正后.txt");
+    fs.writeFileSync(file, fixed.join("\n"));
+    const r = await run(["--format", "json", "--narrative", file, path.join(FIXTURES, "seed003.xlsx")]);
+    expect(JSON.parse(r.out).files[0].findings.filter((f: { ruleId: string }) => f.ruleId === "N1-narrative")).toEqual([]);
+  });
+
+  it("explains a file it cannot use", async () => {
+    const doc = path.join(tmp, "旧版.doc");
+    fs.writeFileSync(doc, "x");
+    const r = await run(["--format", "json", "--narrative", doc, path.join(FIXTURES, "seed003.xlsx")]);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out).files[0].error).toBe("情况说明文件「旧版.doc」的格式不受支持：请提供 .docx 或 .txt 文件（旧版 .doc 请先另存为 .docx）。");
+    expect((await run(["--narrative", doc, FIXTURES])).err).toContain("--narrative 只能和一个工作簿一起使用");
+  });
+});
