@@ -1,4 +1,10 @@
-import { hasAmounts, rowLabel } from "./lib/tables";
+import { standardName } from "../model/subjectNames";
+import { bareName, hasAmounts, rowLabel } from "./lib/tables";
+
+/** A name as compared with the standard one: no numbering, spaces, quotes, or "(款)"/"(项)" markers. */
+function comparableName(name: string): string {
+  return bareName(name).replace(/[(（](类|款|项)[)）]$/, "");
+}
 import type { Rule } from "./types";
 
 /** 科目编码结构：上级科目缺失；功能分类未细化到项级；基本支出经济分类未细化到款级。 */
@@ -6,12 +12,13 @@ const rule: Rule = {
   meta: {
     id: "X4-code-structure",
     level: "提示",
-    description: "科目编码应有上级科目；功能分类应细化到项级（7位）；基本支出经济分类应细化到款级（5位）",
+    description: "科目编码应有上级科目，名称与编码的规范名称一致；功能分类应细化到项级（7位）；基本支出经济分类应细化到款级（5位）",
     tables: [],
     messages: {
       parentMissing: "{row}的上级科目 {parent} 不在表中。",
       notToXiang: "{row}有金额，但没有细化到项级科目（功能分类应列到 7 位编码）。",
       notToKuan: "{row}有金额，但没有细化到款级科目（基本支出经济分类应列到 5 位编码）。",
+      nameMismatch: "{row}：科目 {code} 的规范名称是「{standard}」，表中写作「{name}」，请核实编码或名称是否填错。",
     },
   },
   check(ctx) {
@@ -25,6 +32,10 @@ const rule: Rule = {
           const codes = new Set(rows.map((r) => r.code!));
           const lengths = new Set(rows.map((r) => r.code!.length));
           for (const r of rows) {
+            const standard = standardName(r.code!);
+            if (standard && r.name && comparableName(standard) !== comparableName(r.name)) {
+              ctx.report({ messageId: "nameMismatch", data: { row: rowLabel(t, r), code: r.code!, standard, name: r.name }, cells: [{ sheet: t.sheet, address: r.label.address }], suspect: r.label, sheet: t.sheet });
+            }
             const parent = r.code!.slice(0, r.code!.length - 2);
             // only where the table lists that level at all (类/款/项 columns list 项 rows alone by design)
             if (r.code!.length > 3 && lengths.has(parent.length) && !codes.has(parent)) {

@@ -107,6 +107,18 @@ ruleTester(X4, {
   ],
 });
 
+ruleTester(X4, {
+  valid: [],
+  invalid: [
+    {
+      name: "a name that is not its code's standard name",
+      workbook: "seed000",
+      edits: { "03支出总表!C14": "事业单位医疗" },
+      errors: [{ level: "warning", messageId: "nameMismatch", cells: ["03支出总表!C14"], suspect: "03支出总表!C14", message: "「支出总表」第14行「2101101 事业单位医疗」：科目 2101101 的规范名称是「行政单位医疗」，表中写作「事业单位医疗」，请核实编码或名称是否填错。" }],
+    },
+  ],
+});
+
 ruleTester(X5, {
   valid: ["seed000", "seed002"],
   invalid: [
