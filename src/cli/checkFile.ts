@@ -10,6 +10,8 @@ import { readWorkbookFile, WorkbookReadError } from "../host/file/readWorkbook";
 import { describeMapping, modelHeadline, rowCount, rowCountText } from "../model/describe";
 import type { Unrecognized } from "../model/budgetModel";
 import type { BatchFileResult } from "../report/types";
+import { generateNarrative, type NarrativeSection } from "../narrative/generate";
+import { writeNarrativeFile } from "../narrative/write";
 
 export interface TableSummary {
   kind: string;
@@ -32,6 +34,8 @@ export interface FileReport extends BatchFileResult {
   mapping?: string;
   /** Where the annotated copy was written (--annotate). */
   annotated?: string;
+  /** The generated 情况说明, section by section. */
+  generated?: NarrativeSection[];
 }
 
 export interface CheckOptions {
@@ -39,6 +43,8 @@ export interface CheckOptions {
   mapping?: boolean;
   /** A .docx/.txt 情况说明 to check instead of the workbook's own. */
   narrativeFile?: string;
+  /** Write the generated 情况说明 here (.docx, .md or .txt). */
+  narrativeOut?: string;
 }
 
 export async function checkFile(file: string, opts: CheckOptions = {}): Promise<FileReport> {
@@ -71,6 +77,11 @@ export async function checkFile(file: string, opts: CheckOptions = {}): Promise<
       narrative: { paragraphs: model.narrative.length, sheet: model.narrative[0]?.cell.sheet ?? null },
     };
     if (opts.mapping) report.mapping = describeMapping(model);
+    if (model.documentKind === "预算") report.generated = generateNarrative(model);
+    if (opts.narrativeOut) {
+      if (!report.generated) throw new AnnotateError(`「${path.basename(file)}」不是预算工作簿：决算情况说明的生成尚未提供。`);
+      await writeNarrativeFile(opts.narrativeOut, report.generated);
+    }
     if (opts.annotateDir) {
       const out = path.join(opts.annotateDir, path.basename(file).replace(/\.(xlsm|xls)$/i, ".xlsx"));
       await writeAnnotatedCopy(file, out, findings);

@@ -107,6 +107,7 @@ export function jsonReport(reports: FileReport[]): unknown {
             narrative: { paragraphs: r.narrative!.paragraphs },
             summary: r.counts,
             findings: (r.findings ?? []).map(findingJson),
+            ...(r.generated ? { narrative: { paragraphs: r.narrative!.paragraphs, sections: r.generated } } : {}),
             ...(r.annotated ? { annotated: r.annotated } : {}),
           },
     ),

@@ -21,6 +21,7 @@ const USAGE = `用法：budget-check [选项] <工作簿或文件夹>...
   --report <文件.html> 另写一份 HTML 审核报告（无需联网，双击即可在浏览器中打开）
   --narrative <文件>   用这份情况说明（.docx 或 .txt）代替工作簿中的“情况说明”工作表进行核对
                        （只用于检查一个工作簿）
+  --narrative-out <文件>  根据表中数字生成情况说明，写入 .docx、.md 或 .txt 文件（只用于一个预算工作簿）
   --mapping            同时列出每张表的行、金额及其单元格（便于核对识别结果）
   --jobs <n>           同时检查的文件数（默认为 CPU 核数；1 表示逐个检查）
   -h, --help           显示本帮助
@@ -34,6 +35,7 @@ interface Options {
   annotate?: string;
   report?: string;
   narrative?: string;
+  narrativeOut?: string;
   jobs: number;
   inputs: string[];
 }
@@ -71,6 +73,11 @@ function parseArgs(argv: string[]): Options | { exit: number; message: string } 
       i = j;
       if (!v) return { exit: 2, message: `--narrative 需要一个 .docx 或 .txt 文件。\n\n${USAGE}` };
       o.narrative = v;
+    } else if (name === "--narrative-out") {
+      const [v, j] = optionValue(argv, i);
+      i = j;
+      if (!v || !/\.(docx|md|txt)$/i.test(v)) return { exit: 2, message: `--narrative-out 需要一个 .docx、.md 或 .txt 文件名，收到：${v ?? "（空）"}\n\n${USAGE}` };
+      o.narrativeOut = v;
     } else if (name === "--jobs") {
       const [v, j] = optionValue(argv, i);
       i = j;
@@ -158,8 +165,8 @@ export async function main(argv: string[], io: Partial<MainIO> = {}): Promise<nu
     err(`在 ${parsed.inputs.join("、")} 中没有找到 .xlsx 工作簿。\n`);
     return 2;
   }
-  if (parsed.narrative && files.length !== 1) {
-    err(`--narrative 只能和一个工作簿一起使用（收到 ${files.length} 个）。\n`);
+  if ((parsed.narrative || parsed.narrativeOut) && files.length !== 1) {
+    err(`${parsed.narrative ? "--narrative" : "--narrative-out"} 只能和一个工作簿一起使用（收到 ${files.length} 个）。\n`);
     return 2;
   }
   if (parsed.report && files.some((f) => path.resolve(f) === path.resolve(parsed.report!))) {
@@ -167,7 +174,7 @@ export async function main(argv: string[], io: Partial<MainIO> = {}): Promise<nu
     return 2;
   }
   const t0 = performance.now();
-  const reports = await checkFiles(files, { annotateDir: parsed.annotate, mapping: parsed.mapping, narrativeFile: parsed.narrative }, parsed.jobs, progress(err, tty));
+  const reports = await checkFiles(files, { annotateDir: parsed.annotate, mapping: parsed.mapping, narrativeFile: parsed.narrative, narrativeOut: parsed.narrativeOut }, parsed.jobs, progress(err, tty));
   if (parsed.format === "json") out(JSON.stringify(jsonReport(reports), null, 2) + "\n");
   else {
     for (const r of reports) out(textReport(r) + "\n");

@@ -75,3 +75,30 @@ describe("--narrative <file>", () => {
     expect((await run(["--narrative", doc, FIXTURES])).err).toContain("--narrative 只能和一个工作簿一起使用");
   });
 });
+
+describe("--narrative-out <file>", () => {
+  it("writes the generated 情况说明 as Markdown, text and Word, and puts the sections in the JSON", async () => {
+    const md = path.join(tmp, "说明.md");
+    const r = await run(["--format", "json", "--narrative-out", md, path.join(FIXTURES, "seed000.xlsx")]);
+    expect(r.code).toBe(0);
+    const text = fs.readFileSync(md, "utf8");
+    expect(text.split("\n\n").slice(0, 4)).toEqual(["## 一、收入说明", "2024年预算收入9064.36万元，其中：一般公共预算收入9064.36万元。", "## 二、支出说明", expect.stringMatching(/^2024年支出预算9064.36万元，其中基本支出805.64万元/)]);
+    expect(text).toContain("【说明：缺少2023年预算数，未写比上年增减情况");
+    const sections = JSON.parse(r.out).files[0].narrative.sections;
+    expect(sections.map((s: { id: string }) => s.id)).toEqual(["income", "expense", "change", "operating", "threePublic", "procurement", "assets"]);
+    const docxFile = path.join(tmp, "说明.docx");
+    await run(["--narrative-out", docxFile, path.join(FIXTURES, "seed000.xlsx")]);
+    const back = (await readNarrativeFile(docxFile)).map((p) => p.text);
+    const txt = path.join(tmp, "说明.txt");
+    await run(["--narrative-out", txt, path.join(FIXTURES, "seed000.xlsx")]);
+    expect(back).toEqual(fs.readFileSync(txt, "utf8").trim().split("\n"));
+    expect(back[0]).toBe("一、收入说明");
+  });
+
+  it("checks its own output without a finding", async () => {
+    const txt = path.join(tmp, "生成.txt");
+    await run(["--narrative-out", txt, path.join(FIXTURES, "seed000.xlsx")]);
+    const r = await run(["--format", "json", "--narrative", txt, path.join(FIXTURES, "seed000.xlsx")]);
+    expect(JSON.parse(r.out).files[0].findings.filter((f: { ruleId: string }) => f.ruleId === "N1-narrative")).toEqual([]);
+  });
+});
