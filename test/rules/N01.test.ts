@@ -1,89 +1,14 @@
 /**
- * N1-narrative in the style of ruleTester (test/rules/ruleTester.ts), with its own runner: the rule is not
- * in the registry yet, so every registered rule runs together with it and its findings are kept. Narrative
- * cells are edited with setCell as table cells are; { replace, with } edits one phrase of the cell's text.
+ * N1-narrative with ruleTester: narrative cells are edited with setCell as table cells are;
+ * { replace, with } edits one phrase of the cell's text.
  */
 import * as path from "path";
-import type { WorkbookSnapshot } from "../../src/grid/workbook";
 import { readWorkbookFile } from "../../src/host/file/readWorkbook";
 import { recognize } from "../../src/recognize/recognize";
 import N1 from "../../src/rules/N01-narrative";
-import { RULES } from "../../src/rules/registry";
 import { runRules } from "../../src/rules/runner";
-import type { Finding, Rule } from "../../src/rules/types";
 import { FIXTURES } from "../helpers";
-import { setCell, type Edit, type ExpectedFinding } from "./ruleTester";
-
-type TextEdit = Edit | { replace: string; with: string };
-
-interface Case {
-  name: string;
-  workbook: string;
-  edits?: Record<string, TextEdit>;
-}
-
-interface InvalidCase extends Case {
-  errors: ExpectedFinding[];
-}
-
-const snapshots = new Map<string, Promise<WorkbookSnapshot>>();
-
-async function snapshot(id: string): Promise<WorkbookSnapshot> {
-  let p = snapshots.get(id);
-  if (!p) {
-    p = readWorkbookFile(path.join(FIXTURES, `${id}.xlsx`));
-    snapshots.set(id, p);
-  }
-  return structuredClone(await p);
-}
-
-function cellText(wb: WorkbookSnapshot, ref: string): string {
-  const [sheetName, a1] = ref.split("!");
-  const sheet = wb.sheets.find((s) => s.name === sheetName)!;
-  const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
-  const col = m[1].charCodeAt(0) - 65;
-  const row = Number(m[2]) - 1;
-  const cell = sheet.cells[row - sheet.top]?.[col - sheet.left];
-  return cell ? String(cell.text ?? cell.value ?? "") : "";
-}
-
-async function findingsOf(rule: Rule, workbook: string, edits: Record<string, TextEdit> = {}): Promise<Finding[]> {
-  const wb = await snapshot(workbook);
-  for (const [ref, e] of Object.entries(edits)) {
-    if (e !== null && typeof e === "object" && "replace" in e) {
-      const before = cellText(wb, ref);
-      if (!before.includes(e.replace)) throw new Error(`${ref} does not contain “${e.replace}”: ${before}`);
-      setCell(wb, ref, before.replace(e.replace, e.with));
-    } else setCell(wb, ref, e);
-  }
-  const rules = [...RULES.filter((r) => r.meta.id !== rule.meta.id), rule];
-  return runRules(recognize(wb), rules).findings.filter((f) => f.ruleId === rule.meta.id);
-}
-
-const ref = (c: { sheet: string; address: string }) => `${c.sheet}!${c.address}`;
-
-function narrativeTester(rule: Rule, cases: { valid: Case[]; invalid: InvalidCase[] }): void {
-  describe(`${rule.meta.id}（${rule.meta.description}）`, () => {
-    it.each(cases.valid.map((c) => [c.name, c] as const))("holds: %s", async (_name, c) => {
-      const bad = (await findingsOf(rule, c.workbook, c.edits)).filter((f) => f.level !== "info");
-      expect(bad.map((f) => f.message)).toEqual([]);
-    });
-    it.each(cases.invalid.map((c) => [c.name, c] as const))("finds: %s", async (_name, c) => {
-      const found = await findingsOf(rule, c.workbook, c.edits);
-      expect(found.map((f) => `${f.level} ${f.messageId} ${f.message}`)).toHaveLength(c.errors.length);
-      c.errors.forEach((e, i) => {
-        const f = found[i];
-        expect(f.ruleId).toBe(rule.meta.id);
-        expect(f.level).toBe(e.level);
-        if (e.messageId) expect(f.messageId).toBe(e.messageId);
-        if (e.cells) expect(f.cells.map(ref)).toEqual(e.cells);
-        if (e.suspect !== undefined) expect(f.suspect ? ref(f.suspect) : null).toBe(e.suspect);
-        if (typeof e.message === "string") expect(f.message).toBe(e.message);
-        else if (e.message) expect(f.message).toMatch(e.message);
-      });
-    });
-  });
-}
+import { ruleTester, type ExpectedFinding } from "./ruleTester";
 
 // the seeds' own mistakes
 const SEED000_ABROAD: ExpectedFinding = {
@@ -133,7 +58,7 @@ const SEED004_MALFORMED: ExpectedFinding = {
 const SEED000_三公_FIXED =
   "2024 年，我单位财政拨款“三公”经费预算安排3.61万元，其中因公出国（境）费 0 万元，与2023年相比无变化；公务用车购置及运维费3.00万元（其中：公务用车购置费为0万元，公务用车运维费3.00万元) ，与2023年相比无变化；公务接待费0.61万元，与2023年相比减少0.03万元，减少的主要原因是：预算人员调整。";
 
-narrativeTester(N1, {
+ruleTester(N1, {
   valid: [
     { name: "seed000 once its 因公出国（境）费 is said unchanged (setCell on 情况说明!A27)", workbook: "seed000", edits: { "情况说明!A27": SEED000_三公_FIXED } },
     { name: "seed000 in 元 (layout variant) with the same correction", workbook: "variants/seed000-yuan", edits: { "情况说明!A27": SEED000_三公_FIXED } },
@@ -308,7 +233,7 @@ narrativeTester(N1, {
 
 describe("N1-narrative without a narrative", () => {
   it("reports nothing when the workbook has no 情况说明", async () => {
-    const model = recognize(await snapshot("seed000"));
+    const model = recognize(await readWorkbookFile(path.join(FIXTURES, "seed000.xlsx")));
     model.narrative = [];
     const { findings, ran } = runRules(model, [N1]);
     expect(ran).toEqual(["N1-narrative"]);

@@ -24,11 +24,12 @@ function snapshot(id: string): Promise<WorkbookSnapshot> {
   return p.then((wb) => structuredClone(wb));
 }
 
-export type Edit = number | string | null | { formula: string; value: number | null };
+export type Edit = number | string | null | { formula: string; value: number | null } | { replace: string; with: string };
 
 /**
  * Sets "sheet!A1" to a number (shown with the cell's number format), a string ("#REF!" and the like
- * become error values), a formula with its cached value (null: saved without one), or null (blank).
+ * become error values), a formula with its cached value (null: saved without one), null (blank), or
+ * { replace, with }: one phrase of the cell's text replaced (for 情况说明 paragraphs).
  */
 export function setCell(wb: WorkbookSnapshot, ref: string, value: Edit): void {
   const [sheetName, a1] = ref.split("!");
@@ -38,6 +39,11 @@ export function setCell(wb: WorkbookSnapshot, ref: string, value: Edit): void {
   while (sheet.cells.length <= row - sheet.top) sheet.cells.push([]);
   const line = sheet.cells[row - sheet.top];
   const old = line[col - sheet.left];
+  if (value !== null && typeof value === "object" && "replace" in value) {
+    const before = old?.text ?? "";
+    if (!before.includes(value.replace)) throw new Error(`${ref} does not contain “${value.replace}”: ${before}`);
+    value = before.replace(value.replace, value.with);
+  }
   if (value === null) {
     line[col - sheet.left] = null;
     return;
@@ -62,7 +68,7 @@ export interface ExpectedFinding {
 export interface InvalidCase {
   name: string;
   workbook: string;
-  edits: Record<string, Edit>;
+  edits?: Record<string, Edit>;
   errors: ExpectedFinding[];
 }
 
@@ -75,17 +81,22 @@ export async function findingsOf(rule: Rule, workbook: string, edits: Record<str
 
 const ref = (c: { sheet: string; address: string }) => `${c.sheet}!${c.address}`;
 
-export function ruleTester(rule: Rule, cases: { valid: string[]; invalid: InvalidCase[] }): void {
+/** A workbook where the rule holds: a seed id, or a seed with edits. */
+export type ValidCase = string | { name: string; workbook: string; edits?: Record<string, Edit> };
+
+export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
   describe(`${rule.meta.id}（${rule.meta.description}）`, () => {
-    if (cases.valid.length) it.each(cases.valid)("holds on %s", async (workbook) => {
-      const bad = (await findingsOf(rule, workbook)).filter((f) => f.level !== "info");
+    const valid = cases.valid.map((c) => (typeof c === "string" ? { name: c, workbook: c, edits: {} } : { edits: {}, ...c }));
+    if (valid.length) it.each(valid.map((c) => [c.name, c] as const))("holds on %s", async (_name, c) => {
+      const bad = (await findingsOf(rule, c.workbook, c.edits)).filter((f) => f.level !== "info");
       expect(bad.map((f) => f.message)).toEqual([]);
     });
     it.each(cases.invalid.map((c) => [c.name, c] as const))("finds %s", async (_name, c) => {
-      const found = (await findingsOf(rule, c.workbook, c.edits)).filter((f) => f.level !== "info" || c.errors.some((e) => e.level === "info"));
+      const found = (await findingsOf(rule, c.workbook, c.edits ?? {})).filter((f) => f.level !== "info" || c.errors.some((e) => e.level === "info"));
       expect(found).toHaveLength(c.errors.length);
       c.errors.forEach((e, i) => {
         const f = found[i];
+        expect(f.ruleId).toBe(rule.meta.id);
         expect(f.level).toBe(e.level);
         if (e.messageId) expect(f.messageId).toBe(e.messageId);
         if (e.cells) expect(f.cells.map(ref)).toEqual(e.cells);
