@@ -77,9 +77,9 @@ export async function checkFile(file: string, opts: CheckOptions = {}): Promise<
       narrative: { paragraphs: model.narrative.length, sheet: model.narrative[0]?.cell.sheet ?? null },
     };
     if (opts.mapping) report.mapping = describeMapping(model);
-    if (model.documentKind === "预算") report.generated = generateNarrative(model);
+    if (model.documentKind) report.generated = generateNarrative(model);
     if (opts.narrativeOut) {
-      if (!report.generated) throw new AnnotateError(`「${path.basename(file)}」不是预算工作簿：决算情况说明的生成尚未提供。`);
+      if (!report.generated) throw new AnnotateError(`「${path.basename(file)}」中没有识别出预算或决算公开表，无法生成情况说明。`);
       await writeNarrativeFile(opts.narrativeOut, report.generated);
     }
     if (opts.annotateDir) {

@@ -1,15 +1,17 @@
 /**
- * Writing the 情况说明 from the numbers (budget, Hebei wording — seeds 000/001/002). Every amount comes
- * from the model quantities (万元, 2 decimals; a zero item is said "0万元" as the seeds say it); what
- * numbers cannot say is left as a marked slot for the officer; comparisons with the previous year are
- * only written when prior-year figures are given, otherwise a visible note says what is missing.
+ * Writing the 情况说明 from the numbers: budgets in the Hebei wording (seeds 000/001/002), final accounts
+ * in the 决算 wording (seed 004). Every amount comes from the model quantities (万元, 2 decimals; 决算 with
+ * thousands separators; a zero item is said "0万元" as the seeds say it; shares are part ÷ total, 2
+ * decimals, half-up); what numbers cannot say is left as a marked slot for the officer; comparisons with
+ * the previous year or with the 年初预算 are only written when those figures are given, otherwise a
+ * visible note says what is missing.
  *
- * Still to come (issue 4): the Henan and 决算 wordings, 一般公共预算 structure by 类 with shares,
- * 基本支出 composition, keeping the officer's reasons on regeneration, prior-year workbooks.
+ * Still to come (issue 4): the Henan wording, style choice, keeping the officer's reasons on
+ * regeneration, prior-year workbooks and 年初预算 for 决算.
  */
 import type { BudgetModel } from "../model/budgetModel";
 import { Dec, ZERO } from "../model/decimal";
-import { modelQuantities, type Quantity } from "./quantities";
+import { formatWan, modelQuantities, percentOf, type Quantity } from "./quantities";
 
 /** The slot left for the officer where a reason is needed. */
 export const REASON_SLOT = "【请填写增减原因】";
@@ -25,16 +27,21 @@ export interface PriorYear {
 }
 
 export interface NarrativeSection {
-  id: "income" | "expense" | "change" | "operating" | "threePublic" | "procurement" | "assets";
+  id: "overall" | "income" | "expense" | "fiscal" | "gpb" | "basic" | "fund" | "soe" | "change" | "operating" | "threePublic" | "procurement" | "assets";
   title: string;
   paragraphs: string[];
   /** What could not be written and why (missing prior-year figures …). */
   notes: string[];
 }
 
-/** An amount in 万元 as the narrative prints it: 2 decimals, "0" for zero. */
-export function wan(d: Dec): string {
-  return d.isZero() ? "0" : d.toFixed(2, Dec.ROUND_HALF_UP);
+/** An amount in 万元 as the narrative prints it: 2 decimals (决算: with thousands separators), "0" for zero. */
+export function wan(d: Dec, thousands = false): string {
+  return d.isZero() ? "0" : formatWan(d, thousands);
+}
+
+/** A share as the narrative prints it: part ÷ whole, 2 decimals, half-up. */
+export function share(part: Dec, whole: Dec): string {
+  return (percentOf(part, whole) ?? ZERO).toFixed(2);
 }
 
 /** 增加/减少 with the amount, or 持平 for no change. */
@@ -48,6 +55,10 @@ function who(model: BudgetModel): string {
 }
 
 export function generateNarrative(model: BudgetModel, prior?: PriorYear): NarrativeSection[] {
+  return model.documentKind === "决算" ? generateFinal(model) : generateBudget(model, prior);
+}
+
+function generateBudget(model: BudgetModel, prior?: PriorYear): NarrativeSection[] {
   const q = modelQuantities(model);
   const v = (key: string): Dec => q.get(key)?.value ?? ZERO;
   const year = model.year ?? 0;
@@ -120,6 +131,112 @@ export function generateNarrative(model: BudgetModel, prior?: PriorYear): Narrat
   // 国有资产占用
   if (q.has("assets.total")) {
     sections.push({ id: "assets", title: "国有资产占用情况", paragraphs: [`截至${year - 1}年12月31日，${me}固定资产总额${wan(v("assets.total"))}万元。`], notes: [] });
+  }
+  return sections;
+}
+
+/** A list of clauses as the 决算 narrative prints them: "；" between, "。" at the end. */
+function clauses(items: string[]): string[] {
+  return items.map((t, i) => `${t}${i === items.length - 1 ? "。" : "；"}`);
+}
+
+function generateFinal(model: BudgetModel): NarrativeSection[] {
+  const q = modelQuantities(model);
+  const v = (key: string): Dec => q.get(key)?.value ?? ZERO;
+  const w = (d: Dec) => wan(d, true);
+  const y = model.year ?? 0;
+  const noPrior = `缺少${y - 1}年度决算数，未写与上年相比的增减情况：请提供上年决算工作簿（--prior）或上年决算数。`;
+  const sections: NarrativeSection[] = [];
+
+  sections.push({ id: "overall", title: "收入支出决算总体情况说明", paragraphs: [`${y}年度收入总计${w(v("income.grand"))}万元，支出总计${w(v("expense.grand"))}万元。`], notes: [noPrior] });
+
+  const income = v("income.total");
+  const fiscal = v("income.fiscal");
+  const other = income.minus(fiscal);
+  const incomeItems = [...(fiscal.isZero() ? [] : [`财政拨款收入${w(fiscal)}万元，占比${share(fiscal, income)}%`]), ...(other.isZero() ? [] : [`其他各项收入${w(other)}万元，占比${share(other, income)}%`])];
+  sections.push({ id: "income", title: "收入决算情况说明", paragraphs: [`${y}年度收入合计${w(income)}万元，其中：`, ...clauses(incomeItems)], notes: [] });
+
+  const spent = v("expense.total");
+  sections.push({
+    id: "expense",
+    title: "支出决算情况说明",
+    paragraphs: [`${y}年度支出合计${w(spent)}万元，其中：`, ...clauses([`基本支出${w(v("basic"))}万元，占比${share(v("basic"), spent)}%`, `项目支出${w(v("project"))}万元，占比${share(v("project"), spent)}%`])],
+    notes: [],
+  });
+
+  sections.push({ id: "fiscal", title: "财政拨款收支决算总体情况说明", paragraphs: [`${y}年度财政拨款收入总计${w(v("income.fiscalGrand"))}万元，支出总计${w(v("expense.fiscalGrand"))}万元。`], notes: [noPrior] });
+
+  const gpb = v("expense.gpb");
+  const categories = [...q.values()].filter((x) => x.family === "category" && !x.value.isZero());
+  sections.push({
+    id: "gpb",
+    title: "一般公共预算财政拨款支出决算情况说明",
+    paragraphs: [
+      `${y}年一般公共预算财政拨款决算支出${w(gpb)}万元，占本年支出合计的${share(gpb, spent)}%。`,
+      `${y}年度一般公共预算财政拨款支出${w(gpb)}万元，主要用于以下方面：`,
+      ...clauses(categories.map((c) => `${c.name}（类）${w(c.value)}万元，占比${share(c.value, gpb)}%`)),
+    ],
+    notes: [noPrior, `缺少${y}年年初预算数，未写各类支出完成年初预算的比例。`],
+  });
+
+  /** An economic 类 with its non-zero 款: "工资福利支出344.20万元（其中：基本工资108.39万元、…）". */
+  const withParts = (key: string): string | undefined => {
+    const c = q.get(key);
+    if (!c || c.value.isZero()) return undefined;
+    const parts = (c.parts?.[0] ?? []).map((k) => q.get(k)).filter((x): x is Quantity => x !== undefined && !x.value.isZero());
+    return `${c.name}${w(c.value)}万元${parts.length ? `（其中：${parts.map((x) => `${x.name}${w(x.value)}万元`).join("、")}）` : ""}`;
+  };
+  const groups = (key: string) => (q.get(key)?.parts?.[0] ?? []).map(withParts).filter((x): x is string => x !== undefined);
+  const personnel = groups("personnel");
+  const publicUse = groups("public");
+  sections.push({
+    id: "basic",
+    title: "一般公共预算财政拨款基本支出决算情况说明",
+    paragraphs: [
+      `${y}年度财政拨款基本支出${w(v("basic"))}万元，其中：`,
+      ...clauses([`人员经费${w(v("personnel"))}万元${personnel.length ? `，主要包括${personnel.join("、")}` : ""}`, `公用经费${w(v("public"))}万元${publicUse.length ? `，主要包括${publicUse.join("、")}` : ""}`]),
+    ],
+    notes: [],
+  });
+
+  sections.push({ id: "fund", title: "政府性基金预算财政拨款收支决算情况说明", paragraphs: [v("expense.fund").isZero() ? "本年度无此项收支。" : `${y}年度政府性基金预算财政拨款支出${w(v("expense.fund"))}万元。`], notes: [] });
+  const soe = q.get("expense.soe");
+  sections.push({ id: "soe", title: "国有资本经营预算财政拨款支出决算情况说明", paragraphs: [!soe || soe.value.isZero() ? "本年度无此项支出。" : `${y}年度国有资本经营预算财政拨款支出${w(soe.value)}万元。`], notes: [] });
+
+  const tp = (item: string, aspect: string) => v(`tp.${item}@${aspect}`);
+  if (q.has("tp.合计@决算数")) {
+    const done = (item: string) => {
+      const budget = tp(item, "预算数");
+      return budget.isZero() ? "" : `，完成全年预算的${share(tp(item, "决算数"), budget)}%`;
+    };
+    sections.push({
+      id: "threePublic",
+      title: "财政拨款“三公”经费支出决算情况说明",
+      paragraphs: [
+        `${y}年度“三公”经费财政拨款支出全年预算${w(tp("合计", "预算数"))}万元，支出决算${w(tp("合计", "决算数"))}万元${done("合计")}。其中：`,
+        ...clauses([
+          `因公出国（境）费支出${w(tp("因公出国", "决算数"))}万元${done("因公出国")}`,
+          `公务用车购置费支出${w(tp("购置", "决算数"))}万元${done("购置")}`,
+          `公务用车运行维护费支出${w(tp("运行", "决算数"))}万元${done("运行")}`,
+          `公务接待费支出${w(tp("公务接待", "决算数"))}万元${done("公务接待")}`,
+        ]),
+      ],
+      notes: [noPrior],
+    });
+  }
+
+  if (q.has("procurement.total")) {
+    const total = v("procurement.total");
+    const kinds = ["goods", "works", "services"].map((k, i) => `政府采购${["货物", "工程", "服务"][i]}支出${w(v(`procurement.${k}`))}万元`);
+    sections.push({
+      id: "procurement",
+      title: "政府采购支出情况说明",
+      paragraphs: [total.isZero() ? `${y}年度无政府采购支出。` : `${y}年度政府采购支出总额${w(total)}万元，其中：${kinds.join("、")}。`],
+      notes: [],
+    });
+  }
+  if (q.has("vehicles.total")) {
+    sections.push({ id: "assets", title: "国有资产占用情况说明", paragraphs: [`截至${y}年12月31日，共有车辆${v("vehicles.total").toString()}辆。`], notes: [] });
   }
   return sections;
 }

@@ -102,3 +102,13 @@ describe("--narrative-out <file>", () => {
     expect(JSON.parse(r.out).files[0].findings.filter((f: { ruleId: string }) => f.ruleId === "N1-narrative")).toEqual([]);
   });
 });
+
+describe("--narrative-out on a 决算 workbook", () => {
+  it("writes the 决算 text, which then passes the narrative check", async () => {
+    const txt = path.join(tmp, "决算说明.txt");
+    expect((await run(["--narrative-out", txt, path.join(FIXTURES, "seed004.xlsx")])).code).toBe(1); // seed004 has a table error
+    expect(fs.readFileSync(txt, "utf8")).toContain("基本支出1,367.05万元，占比27.04%；");
+    const r = await run(["--format", "json", "--narrative", txt, path.join(FIXTURES, "seed004.xlsx")]);
+    expect(JSON.parse(r.out).files[0].findings.filter((f: { ruleId: string }) => f.ruleId === "N1-narrative")).toEqual([]);
+  });
+});
