@@ -266,10 +266,7 @@ function readGrid(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: Ta
   let r = start;
   for (; r <= b.lastRow; r++) {
     const texts = view.rowTexts(r);
-    if (texts.length === 0) {
-      if (headerRows.length) continue;
-      continue;
-    }
+    if (texts.length === 0) continue; // blank rows between title, header and body
     if (texts.length === 1 && isNoteText(texts[0].text)) break;
     if (isLanciRow(view, r)) {
       headerRows.push(r);
@@ -340,7 +337,7 @@ function amountUnitInHeader(drafts: ColumnDraft[]): AmountUnit | undefined {
 }
 
 function baseTable(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: TableMeta, unit: AmountUnit | null, left: number, right: number, lastRow: number): BudgetTable {
-  const top = b.titleFromSheetName ? b.titleRow : b.titleRow;
+  const top = b.titleRow;
   const titleLeft = b.titleFromSheetName ? left : Math.min(left, view.rowTexts(b.titleRow)[0]?.col ?? left);
   const t: BudgetTable = {
     kind: spec.kind,
