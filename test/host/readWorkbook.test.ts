@@ -29,6 +29,17 @@ function inflateDeclaredSizes(buf: Buffer): Buffer {
   return out;
 }
 
+/** The same zip declaring 224 MB for its worksheet: what a sheet of a million rows looks like. */
+function inflateSheet(buf: Buffer): Buffer {
+  const out = Buffer.from(buf);
+  for (let i = 0; i + 46 <= out.length; i++) {
+    if (out.readUInt32LE(i) !== 0x02014b50) continue;
+    const name = out.toString("utf8", i + 46, i + 46 + out.readUInt16LE(i + 28));
+    if (/^xl\/worksheets\//.test(name)) out.writeUInt32LE(224 * 1024 * 1024 + 1000, i + 24);
+  }
+  return out;
+}
+
 /** A minimal compound-file header; with the EncryptionInfo stream name when `encrypted`. */
 function cfb(encrypted: boolean): Buffer {
   const head = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -96,6 +107,7 @@ describe("file host: reading .xlsx into a snapshot", () => {
     ["损坏.xlsx", async () => Buffer.from("PK\u0003\u0004 not really a zip"), /^文件「损坏.xlsx」已损坏或不完整（压缩结构无法读取，可能下载未完成），无法读取。$/],
     ["截断.xlsx", async () => (await sample()).subarray(0, 3000), /^文件「截断.xlsx」已损坏或不完整/],
     ["炸弹.xlsx", async () => inflateDeclaredSizes(await sample()), /^文件「炸弹.xlsx」解压后达 \d+ MB，超过 1024 MB 的上限；可能是损坏或恶意构造的文件，不予读取。$/],
+    ["百万行.xlsx", async () => inflateSheet(await sample()), /^文件「百万行.xlsx」中有一张工作表解压后达 224 MB（数十万行以上），超过一次读取 100 MB 的上限；/],
     ["导出.csv", async () => Buffer.from("项目,金额\n合计,1.00\n"), /^文件「导出.csv」是 CSV 文本文件，不是 Excel 工作簿/],
     ["wps.et", async () => cfb(false), /^文件「wps.et」是 WPS 表格 .et 格式，暂不支持。/],
     ["空工作簿.xlsx", () => xlsx((wb) => void wb.addWorksheet("Sheet1")), /^文件「空工作簿.xlsx」是空工作簿：没有任何含数据的工作表。$/],

@@ -136,13 +136,15 @@ export const LIMITS = {
   fileBytes: 200 * 1024 * 1024,
   /** Size of the package once unzipped (a zip bomb unpacks to gigabytes). */
   unzippedBytes: 1024 * 1024 * 1024,
+  /** Size of one worksheet's XML once unzipped (about 450,000 rows of five cells). */
+  sheetXmlBytes: 100 * 1024 * 1024,
 };
 
 /**
- * The total unzipped size the zip's central directory declares, or Infinity when the directory cannot
- * be read or uses ZIP64 sizes (no workbook this tool reads needs them).
+ * The entries of a zip as its central directory declares them (name and unzipped size), or undefined
+ * when the directory cannot be read or uses ZIP64 sizes (no workbook this tool reads needs them).
  */
-export function declaredUnzippedSize(buf: Buffer): number {
+export function zipEntries(buf: Buffer): { name: string; size: number }[] | undefined {
   const min = Math.max(0, buf.length - 65557);
   let eocd = -1;
   for (let i = buf.length - 22; i >= min; i--) {
@@ -151,18 +153,25 @@ export function declaredUnzippedSize(buf: Buffer): number {
       break;
     }
   }
-  if (eocd < 0) return Infinity;
-  const entries = buf.readUInt16LE(eocd + 10);
+  if (eocd < 0) return undefined;
+  const count = buf.readUInt16LE(eocd + 10);
   let p = buf.readUInt32LE(eocd + 16);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return Infinity;
+  const out: { name: string; size: number }[] = [];
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return undefined;
     const size = buf.readUInt32LE(p + 24);
-    if (size === 0xffffffff) return Infinity;
-    total += size;
-    p += 46 + buf.readUInt16LE(p + 28) + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+    if (size === 0xffffffff) return undefined;
+    const nameLength = buf.readUInt16LE(p + 28);
+    out.push({ name: buf.toString("utf8", p + 46, p + 46 + nameLength), size });
+    p += 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
   }
-  return total;
+  return out;
+}
+
+/** The total unzipped size the zip declares, or Infinity when it cannot be read. */
+export function declaredUnzippedSize(buf: Buffer): number {
+  const entries = zipEntries(buf);
+  return entries ? entries.reduce((s, e) => s + e.size, 0) : Infinity;
 }
 
 export async function readWorkbookBuffer(buf: Buffer, name: string): Promise<WorkbookSnapshot> {
@@ -175,9 +184,12 @@ export async function readWorkbookBuffer(buf: Buffer, name: string): Promise<Wor
   if (kind === "xls") throw new WorkbookReadError(name, `文件「${name}」是旧版 .xls 格式，暂不支持。请在 Excel 中另存为 .xlsx 后再检查。`);
   if (kind === "other" && (ext === ".csv" || ext === ".txt")) throw new WorkbookReadError(name, `文件「${name}」是 CSV 文本文件，不是 Excel 工作簿；公开表需要标题、表头和合并单元格，请提供 .xlsx 文件。`);
   if (kind === "other") throw new WorkbookReadError(name, `文件「${name}」不是 Excel 工作簿（.xlsx），无法读取。`);
-  const unzipped = declaredUnzippedSize(buf);
+  const entries = zipEntries(buf);
+  const unzipped = entries ? entries.reduce((sum, e) => sum + e.size, 0) : Infinity;
+  const hugeSheet = entries?.find((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name) && e.size > LIMITS.sheetXmlBytes);
   if (unzipped === Infinity) throw new WorkbookReadError(name, `文件「${name}」已损坏或不完整（压缩结构无法读取，可能下载未完成），无法读取。`);
   if (unzipped > LIMITS.unzippedBytes) throw new WorkbookReadError(name, `文件「${name}」解压后达 ${(unzipped / 1048576).toFixed(0)} MB，超过 ${LIMITS.unzippedBytes / 1048576} MB 的上限；可能是损坏或恶意构造的文件，不予读取。`);
+  if (hugeSheet) throw new WorkbookReadError(name, `文件「${name}」中有一张工作表解压后达 ${(hugeSheet.size / 1048576).toFixed(0)} MB（数十万行以上），超过一次读取 ${LIMITS.sheetXmlBytes / 1048576} MB 的上限；公开表不会有这么多行，请删除多余的行或拆分文件后再检查。`);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
