@@ -104,7 +104,8 @@ describe("budget-check", () => {
     expect([f.kind, f.year, f.unit, f.unitName]).toEqual(["决算", 2024, "万元", "高平市医疗保险服务中心"]);
     expect(f.tables[0]).toMatchObject({ kind: "income_expense_summary", sheet: "公开01收入支出决算总表", range: "A1:F38", rows: 30 });
     expect(f.tables).toHaveLength(21);
-    expect(f.narrative).toEqual({ paragraphs: 91 });
+    expect(f.narrative.paragraphs).toBe(91);
+    expect(f.narrative.sections.map((x: { id: string }) => x.id)).toEqual(["overall", "income", "expense", "fiscal", "gpb", "basic", "fund", "soe", "threePublic", "procurement", "assets"]);
     expect(f.summary).toEqual({ error: 1, warning: 3, info: 22 });
     expect(f.findings[0]).toEqual({
       ruleId: "R21-self-evaluation",
