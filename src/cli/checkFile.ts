@@ -12,6 +12,8 @@ import type { Unrecognized } from "../model/budgetModel";
 import type { BatchFileResult } from "../report/types";
 import { generateNarrative, type NarrativeSection } from "../narrative/generate";
 import { writeNarrativeFile } from "../narrative/write";
+import { PriorYearError, readPrior } from "../narrative/prior";
+import { recognize } from "../recognize/recognize";
 
 export interface TableSummary {
   kind: string;
@@ -45,6 +47,8 @@ export interface CheckOptions {
   narrativeFile?: string;
   /** Write the generated 情况说明 here (.docx, .md or .txt). */
   narrativeOut?: string;
+  /** Last year's workbook or a prior-year JSON file, for the comparison sentences. */
+  priorFile?: string;
 }
 
 export async function checkFile(file: string, opts: CheckOptions = {}): Promise<FileReport> {
@@ -77,7 +81,8 @@ export async function checkFile(file: string, opts: CheckOptions = {}): Promise<
       narrative: { paragraphs: model.narrative.length, sheet: model.narrative[0]?.cell.sheet ?? null },
     };
     if (opts.mapping) report.mapping = describeMapping(model);
-    if (model.documentKind) report.generated = generateNarrative(model);
+    const prior = opts.priorFile ? await readPrior(opts.priorFile, async (f) => recognize(await readWorkbookFile(f))) : undefined;
+    if (model.documentKind) report.generated = generateNarrative(model, prior);
     if (opts.narrativeOut) {
       if (!report.generated) throw new AnnotateError(`「${path.basename(file)}」中没有识别出预算或决算公开表，无法生成情况说明。`);
       await writeNarrativeFile(opts.narrativeOut, report.generated);
@@ -91,7 +96,7 @@ export async function checkFile(file: string, opts: CheckOptions = {}): Promise<
     return report;
   } catch (e) {
     const message =
-      e instanceof WorkbookReadError || e instanceof AnnotateError ? e.message : `检查「${path.basename(file)}」时出错：${(e as Error).message}`;
+      e instanceof WorkbookReadError || e instanceof AnnotateError || e instanceof PriorYearError ? e.message : `检查「${path.basename(file)}」时出错：${(e as Error).message}`;
     return { path: file, error: message, ms: performance.now() - t0 };
   }
 }

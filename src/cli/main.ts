@@ -22,6 +22,7 @@ const USAGE = `用法：budget-check [选项] <工作簿或文件夹>...
   --narrative <文件>   用这份情况说明（.docx 或 .txt）代替工作簿中的“情况说明”工作表进行核对
                        （只用于检查一个工作簿）
   --narrative-out <文件>  根据表中数字生成情况说明，写入 .docx、.md 或 .txt 文件（只用于一个工作簿）
+  --prior <文件>       上年工作簿（.xlsx）或上年数据（.json），用于生成“比上年增减”等比较内容
   --mapping            同时列出每张表的行、金额及其单元格（便于核对识别结果）
   --jobs <n>           同时检查的文件数（默认为 CPU 核数；1 表示逐个检查）
   -h, --help           显示本帮助
@@ -36,6 +37,7 @@ interface Options {
   report?: string;
   narrative?: string;
   narrativeOut?: string;
+  prior?: string;
   jobs: number;
   inputs: string[];
 }
@@ -78,6 +80,11 @@ function parseArgs(argv: string[]): Options | { exit: number; message: string } 
       i = j;
       if (!v || !/\.(docx|md|txt)$/i.test(v)) return { exit: 2, message: `--narrative-out 需要一个 .docx、.md 或 .txt 文件名，收到：${v ?? "（空）"}\n\n${USAGE}` };
       o.narrativeOut = v;
+    } else if (name === "--prior") {
+      const [v, j] = optionValue(argv, i);
+      i = j;
+      if (!v) return { exit: 2, message: `--prior 需要上年工作簿（.xlsx）或上年数据（.json）。\n\n${USAGE}` };
+      o.prior = v;
     } else if (name === "--jobs") {
       const [v, j] = optionValue(argv, i);
       i = j;
@@ -165,8 +172,8 @@ export async function main(argv: string[], io: Partial<MainIO> = {}): Promise<nu
     err(`在 ${parsed.inputs.join("、")} 中没有找到 .xlsx 工作簿。\n`);
     return 2;
   }
-  if ((parsed.narrative || parsed.narrativeOut) && files.length !== 1) {
-    err(`${parsed.narrative ? "--narrative" : "--narrative-out"} 只能和一个工作簿一起使用（收到 ${files.length} 个）。\n`);
+  if ((parsed.narrative || parsed.narrativeOut || parsed.prior) && files.length !== 1) {
+    err(`${parsed.narrative ? "--narrative" : parsed.narrativeOut ? "--narrative-out" : "--prior"} 只能和一个工作簿一起使用（收到 ${files.length} 个）。\n`);
     return 2;
   }
   if (parsed.report && files.some((f) => path.resolve(f) === path.resolve(parsed.report!))) {
@@ -174,7 +181,7 @@ export async function main(argv: string[], io: Partial<MainIO> = {}): Promise<nu
     return 2;
   }
   const t0 = performance.now();
-  const reports = await checkFiles(files, { annotateDir: parsed.annotate, mapping: parsed.mapping, narrativeFile: parsed.narrative, narrativeOut: parsed.narrativeOut }, parsed.jobs, progress(err, tty));
+  const reports = await checkFiles(files, { annotateDir: parsed.annotate, mapping: parsed.mapping, narrativeFile: parsed.narrative, narrativeOut: parsed.narrativeOut, priorFile: parsed.prior }, parsed.jobs, progress(err, tty));
   if (parsed.format === "json") out(JSON.stringify(jsonReport(reports), null, 2) + "\n");
   else {
     for (const r of reports) out(textReport(r) + "\n");

@@ -112,3 +112,30 @@ describe("--narrative-out on a 决算 workbook", () => {
     expect(JSON.parse(r.out).files[0].findings.filter((f: { ruleId: string }) => f.ruleId === "N1-narrative")).toEqual([]);
   });
 });
+
+describe("--prior <file>", () => {
+  it("writes the comparison with last year's figures from a JSON file", async () => {
+    const prior = path.join(tmp, "2023.json");
+    fs.writeFileSync(prior, JSON.stringify({ year: 2023, total: "8378.87", basic: "799.60", project: "7579.27", threePublic: { 合计: "3.67" } }));
+    const out = path.join(tmp, "含上年.txt");
+    await run(["--prior", prior, "--narrative-out", out, path.join(FIXTURES, "seed000.xlsx")]);
+    const text = fs.readFileSync(out, "utf8");
+    expect(text).toContain("2024年预算收支安排9064.36万元，较2023年预算增加685.49万元，其中：基本支出增加6.04万元，主要为【请填写增减原因】；项目支出增加679.45万元，主要是【请填写增减原因】。");
+    expect(text).toContain("公务接待费0.61万元。与2023年相比减少0.06万元，主要原因是【请填写增减原因】。");
+    expect(text).not.toContain("缺少2023年预算数");
+  });
+
+  it("reads last year's figures from last year's workbook", async () => {
+    const out = path.join(tmp, "同年.txt");
+    await run(["--prior", path.join(FIXTURES, "seed000.xlsx"), "--narrative-out", out, path.join(FIXTURES, "seed000.xlsx")]);
+    expect(fs.readFileSync(out, "utf8")).toContain("2024年预算收支安排9064.36万元，较2024年预算持平，其中：基本支出持平；项目支出持平。");
+  });
+
+  it("explains a prior-year file it cannot use", async () => {
+    const bad = path.join(tmp, "坏.json");
+    fs.writeFileSync(bad, JSON.stringify({ year: 2023, total: "八千" }));
+    const r = await run(["--format", "json", "--prior", bad, path.join(FIXTURES, "seed000.xlsx")]);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out).files[0].error).toBe('上年数据文件「坏.json」中「total」不是金额："八千"。');
+  });
+});
