@@ -10,7 +10,7 @@ import { readWorkbookFile, WorkbookReadError } from "../host/file/readWorkbook";
 import { describeMapping, modelHeadline, rowCount, rowCountText } from "../model/describe";
 import type { Unrecognized } from "../model/budgetModel";
 import type { BatchFileResult } from "../report/types";
-import { generateNarrative, type NarrativeSection } from "../narrative/generate";
+import { generateNarrative, type NarrativeSection, type NarrativeStyle } from "../narrative/generate";
 import { writeNarrativeFile } from "../narrative/write";
 import { PriorYearError, readPrior } from "../narrative/prior";
 import { recognize } from "../recognize/recognize";
@@ -49,6 +49,8 @@ export interface CheckOptions {
   narrativeOut?: string;
   /** Last year's workbook or a prior-year JSON file, for the comparison sentences. */
   priorFile?: string;
+  /** The wording of the generated 情况说明 (default: detected from the workbook). */
+  style?: NarrativeStyle;
 }
 
 export async function checkFile(file: string, opts: CheckOptions = {}): Promise<FileReport> {
@@ -82,7 +84,7 @@ export async function checkFile(file: string, opts: CheckOptions = {}): Promise<
     };
     if (opts.mapping) report.mapping = describeMapping(model);
     const prior = opts.priorFile ? await readPrior(opts.priorFile, async (f) => recognize(await readWorkbookFile(f))) : undefined;
-    if (model.documentKind) report.generated = generateNarrative(model, prior);
+    if (model.documentKind) report.generated = generateNarrative(model, prior, opts.style);
     if (opts.narrativeOut) {
       if (!report.generated) throw new AnnotateError(`「${path.basename(file)}」中没有识别出预算或决算公开表，无法生成情况说明。`);
       await writeNarrativeFile(opts.narrativeOut, report.generated);

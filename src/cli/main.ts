@@ -8,6 +8,7 @@ import { checkFiles, defaultJobs } from "./batch";
 import type { FileReport } from "./checkFile";
 import { batchSummaryLines, jsonReport, textReport } from "./format";
 import { renderHtmlReport } from "../report/html";
+import type { NarrativeStyle } from "../narrative/generate";
 
 const USAGE = `用法：budget-check [选项] <工作簿或文件夹>...
 
@@ -23,6 +24,7 @@ const USAGE = `用法：budget-check [选项] <工作簿或文件夹>...
                        （只用于检查一个工作簿）
   --narrative-out <文件>  根据表中数字生成情况说明，写入 .docx、.md 或 .txt 文件（只用于一个工作簿）
   --prior <文件>       上年工作簿（.xlsx）或上年数据（.json），用于生成“比上年增减”等比较内容
+  --style hebei|henan|final  情况说明的措辞（默认按工作簿的模板自动判断）
   --mapping            同时列出每张表的行、金额及其单元格（便于核对识别结果）
   --jobs <n>           同时检查的文件数（默认为 CPU 核数；1 表示逐个检查）
   -h, --help           显示本帮助
@@ -38,6 +40,7 @@ interface Options {
   narrative?: string;
   narrativeOut?: string;
   prior?: string;
+  style?: NarrativeStyle;
   jobs: number;
   inputs: string[];
 }
@@ -85,6 +88,11 @@ function parseArgs(argv: string[]): Options | { exit: number; message: string } 
       i = j;
       if (!v) return { exit: 2, message: `--prior 需要上年工作簿（.xlsx）或上年数据（.json）。\n\n${USAGE}` };
       o.prior = v;
+    } else if (name === "--style") {
+      const [v, j] = optionValue(argv, i);
+      i = j;
+      if (v !== "hebei" && v !== "henan" && v !== "final") return { exit: 2, message: `--style 只能是 hebei、henan 或 final，收到：${v ?? "（空）"}\n\n${USAGE}` };
+      o.style = v;
     } else if (name === "--jobs") {
       const [v, j] = optionValue(argv, i);
       i = j;
@@ -181,7 +189,7 @@ export async function main(argv: string[], io: Partial<MainIO> = {}): Promise<nu
     return 2;
   }
   const t0 = performance.now();
-  const reports = await checkFiles(files, { annotateDir: parsed.annotate, mapping: parsed.mapping, narrativeFile: parsed.narrative, narrativeOut: parsed.narrativeOut, priorFile: parsed.prior }, parsed.jobs, progress(err, tty));
+  const reports = await checkFiles(files, { annotateDir: parsed.annotate, mapping: parsed.mapping, narrativeFile: parsed.narrative, narrativeOut: parsed.narrativeOut, priorFile: parsed.prior, style: parsed.style }, parsed.jobs, progress(err, tty));
   if (parsed.format === "json") out(JSON.stringify(jsonReport(reports), null, 2) + "\n");
   else {
     for (const r of reports) out(textReport(r) + "\n");

@@ -54,8 +54,18 @@ function who(model: BudgetModel): string {
   return model.tables.some((t) => /^部门/.test(t.title)) ? "我部门" : "我单位";
 }
 
-export function generateNarrative(model: BudgetModel, prior?: PriorYear): NarrativeSection[] {
-  return model.documentKind === "决算" ? generateFinal(model) : generateBudget(model, prior);
+/** hebei: 河北 budget wording (seeds 000–002); henan: 河南 budget wording with shares (seed 003); final: 决算. */
+export type NarrativeStyle = "hebei" | "henan" | "final";
+
+/** The wording the workbook's template family uses: 决算, the Henan 总体情况表 family, or Hebei. */
+export function detectStyle(model: BudgetModel): NarrativeStyle {
+  if (model.documentKind === "决算") return "final";
+  return model.tables.some((t) => /总体情况表|支出情况表/.test(t.title)) ? "henan" : "hebei";
+}
+
+export function generateNarrative(model: BudgetModel, prior?: PriorYear, style: NarrativeStyle = detectStyle(model)): NarrativeSection[] {
+  if (style === "final") return generateFinal(model);
+  return style === "henan" ? generateHenan(model, prior) : generateBudget(model, prior);
 }
 
 function generateBudget(model: BudgetModel, prior?: PriorYear): NarrativeSection[] {
@@ -238,5 +248,74 @@ function generateFinal(model: BudgetModel): NarrativeSection[] {
   if (q.has("vehicles.total")) {
     sections.push({ id: "assets", title: "国有资产占用情况说明", paragraphs: [`截至${y}年12月31日，共有车辆${v("vehicles.total").toString()}辆。`], notes: [] });
   }
+  return sections;
+}
+
+/** 增长/下降 with the amount and the rate, as the Henan wording says a change. */
+function growthWords(current: Dec, before: Dec): string {
+  const delta = current.minus(before);
+  if (delta.isZero()) return "持平";
+  const rate = before.isZero() ? "" : `，${delta.isPositive() ? "增长" : "下降"}${share(delta.abs(), before)}%`;
+  return `${delta.isPositive() ? "增长" : "减少"}${wan(delta.abs())}万元${rate}`;
+}
+
+function generateHenan(model: BudgetModel, prior?: PriorYear): NarrativeSection[] {
+  const q = modelQuantities(model);
+  const v = (key: string): Dec => q.get(key)?.value ?? ZERO;
+  const y = model.year ?? 0;
+  const unit = model.unitName ?? "本单位";
+  const noPrior = `缺少${y - 1}年预算数，未写与上年相比的增减情况：请提供上年预算工作簿或上年数据（--prior）。`;
+  const total = v("expense.total");
+  const gpb = v("expense.gpb");
+  const basicAndProject = (whole: Dec) => `基本支出${wan(v("basic"))}万元，占${share(v("basic"), whole)}%；项目支出${wan(v("project"))}万元，占${share(v("project"), whole)}%`;
+  const sections: NarrativeSection[] = [];
+
+  const overall: NarrativeSection = { id: "overall", title: "收入支出预算总体情况说明", paragraphs: [], notes: [] };
+  let text = `${unit}${y}年收入总计${wan(v("income.grand"))}万元，支出总计${wan(v("expense.grand"))}万元`;
+  if (prior?.total !== undefined) text += `，与${prior.year}年预算相比，收入${growthWords(v("income.grand"), prior.total)}，支出${growthWords(v("expense.grand"), prior.total)}。主要原因：${REASON_SLOT}`;
+  else overall.notes.push(noPrior);
+  overall.paragraphs.push(`${text}。`);
+  sections.push(overall);
+
+  const incomeItems = [...q.values()].filter((x) => /^income\.(gpb|fund|soe|special|unit)$/.test(x.key) && !x.value.isZero());
+  sections.push({ id: "income", title: "收入预算总体情况说明", paragraphs: [`${unit}${y}年收入合计${wan(v("income.total"))}万元${incomeItems.length ? `，其中：${incomeItems.map((x) => `${x.name.replace(/收入$/, "")}${wan(x.value)}万元`).join("，")}` : ""}。`], notes: [] });
+  sections.push({ id: "expense", title: "支出预算总体情况说明", paragraphs: [`${unit}${y}年支出合计${wan(total)}万元。其中：${basicAndProject(total)}。`], notes: [] });
+  sections.push({ id: "fiscal", title: "财政拨款收入支出总体情况说明", paragraphs: [`${unit}${y}年一般公共预算收支预算${wan(gpb)}万元。`], notes: prior ? [] : [noPrior] });
+
+  const categories = [...q.values()].filter((x) => x.family === "category" && !x.value.isZero());
+  sections.push({
+    id: "gpb",
+    title: "一般公共预算支出情况说明",
+    paragraphs: [`${unit}${y}年一般公共预算支出年初预算为${wan(gpb)}万元。其中：${basicAndProject(gpb)}。${categories.length ? `主要用于以下方面：${categories.map((c) => `${c.name}${wan(c.value)}万元，占${share(c.value, gpb)}%`).join("；")}。` : ""}`],
+    notes: [],
+  });
+  const basic = v("basic");
+  sections.push({
+    id: "basic",
+    title: "一般公共预算基本支出情况说明",
+    paragraphs: [`${unit}${y}年一般公共预算基本支出年初预算为${wan(basic)}万元。其中：人员经费支出${wan(v("personnel"))}万元，占${share(v("personnel"), basic)}%；公用经费支出${wan(v("public"))}万元，占${share(v("public"), basic)}%。`],
+    notes: [],
+  });
+
+  if (q.has("tp.合计")) {
+    const tp = (k: string) => v(`tp.${k}`);
+    sections.push({
+      id: "threePublic",
+      title: "“三公”经费支出情况说明",
+      paragraphs: [
+        `${unit}${y}年“三公”经费预算为${wan(tp("合计"))}万元。具体支出情况如下：`,
+        `（一）因公出国（境）费${wan(tp("因公出国"))}万元。`,
+        `（二）公务接待费${wan(tp("公务接待"))}万元。`,
+        `（三）公务用车购置及运行维护费${wan(tp("公务用车"))}万元，其中：公务用车购置费${wan(tp("购置"))}万元；公务用车运行维护费${wan(tp("运行"))}万元。`,
+      ],
+      notes: prior?.threePublic?.合计 !== undefined ? [] : [`缺少${y - 1}年“三公”经费预算数，未写与上年相比的增减情况。`],
+    });
+  }
+  const fund = v("expense.fund");
+  sections.push({ id: "fund", title: "政府性基金预算支出情况说明", paragraphs: [fund.isZero() ? `${unit}${y}年无使用政府性基金预算拨款安排的支出。` : `${unit}${y}年政府性基金预算支出${wan(fund)}万元。`], notes: [] });
+  const soe = q.get("expense.soe")?.value ?? ZERO;
+  sections.push({ id: "soe", title: "国有资本经营预算支出情况说明", paragraphs: [soe.isZero() ? `${unit}${y}年无使用国有资本经营预算拨款安排的支出。` : `${unit}${y}年国有资本经营预算支出${wan(soe)}万元。`], notes: [] });
+  sections.push({ id: "operating", title: "机关运行经费支出情况", paragraphs: [`${unit}${y}年机关运行经费支出预算${wan(v("operating"))}万元，主要用于${USE_SLOT}。`], notes: [] });
+  if (q.has("procurement.total")) sections.push({ id: "procurement", title: "政府采购支出情况", paragraphs: [`${unit}${y}年政府采购预算安排${wan(v("procurement.total"))}万元。`], notes: [] });
   return sections;
 }

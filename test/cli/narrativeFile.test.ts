@@ -139,3 +139,17 @@ describe("--prior <file>", () => {
     expect(JSON.parse(r.out).files[0].error).toBe('上年数据文件「坏.json」中「total」不是金额："八千"。');
   });
 });
+
+describe("--narrative-out on a Henan workbook", () => {
+  it("writes the Henan wording, which passes the narrative check, and --style chooses another", async () => {
+    const txt = path.join(tmp, "河南.txt");
+    await run(["--narrative-out", txt, path.join(FIXTURES, "seed003.xlsx")]);
+    expect(fs.readFileSync(txt, "utf8")).toContain("平顶山市石龙区医疗保障局2023年支出合计193.86万元。其中：基本支出165.42万元，占85.33%；项目支出28.44万元，占14.67%。");
+    const r = await run(["--format", "json", "--narrative", txt, path.join(FIXTURES, "seed003.xlsx")]);
+    expect(JSON.parse(r.out).files[0].findings.filter((f: { ruleId: string }) => f.ruleId === "N1-narrative")).toEqual([]);
+    const hebei = path.join(tmp, "河北措辞.txt");
+    await run(["--style", "hebei", "--narrative-out", hebei, path.join(FIXTURES, "seed003.xlsx")]);
+    expect(fs.readFileSync(hebei, "utf8")).toContain("2023年预算收入193.86万元");
+    expect((await run(["--style", "guangdong", path.join(FIXTURES, "seed003.xlsx")])).err).toContain("--style 只能是 hebei、henan 或 final");
+  });
+});

@@ -79,3 +79,30 @@ describe("narrative generation (决算 wording)", () => {
     ]);
   });
 });
+
+describe("narrative generation (Henan wording)", () => {
+  it("detects the wording from the template family", async () => {
+    const { detectStyle } = await import("../../src/narrative/generate");
+    expect(await Promise.all(["seed000", "seed001-dept", "seed002", "seed003", "seed004"].map(async (id) => detectStyle(await fixtureModel(id))))).toEqual(["hebei", "hebei", "hebei", "henan", "final"]);
+  });
+
+  it("writes seed003's text with the shares its published text gives", async () => {
+    const sections = generateNarrative(await fixtureModel("seed003"));
+    const text = Object.fromEntries(sections.map((s) => [s.id, s.paragraphs.join("")]));
+    expect(text.expense).toBe("平顶山市石龙区医疗保障局2023年支出合计193.86万元。其中：基本支出165.42万元，占85.33%；项目支出28.44万元，占14.67%。");
+    expect(text.gpb).toBe(
+      "平顶山市石龙区医疗保障局2023年一般公共预算支出年初预算为193.86万元。其中：基本支出165.42万元，占85.33%；项目支出28.44万元，占14.67%。主要用于以下方面：社会保障和就业支出16.52万元，占8.52%；卫生健康支出165.05万元，占85.14%；住房保障支出12.29万元，占6.34%。",
+    );
+    expect(text.basic).toBe("平顶山市石龙区医疗保障局2023年一般公共预算基本支出年初预算为165.42万元。其中：人员经费支出147.66万元，占89.26%；公用经费支出17.76万元，占10.74%。");
+    expect(text.threePublic).toBe(
+      "平顶山市石龙区医疗保障局2023年“三公”经费预算为1.20万元。具体支出情况如下：（一）因公出国（境）费0万元。（二）公务接待费0万元。（三）公务用车购置及运行维护费1.20万元，其中：公务用车购置费0万元；公务用车运行维护费1.20万元。",
+    );
+    expect(text.fund).toBe("平顶山市石龙区医疗保障局2023年无使用政府性基金预算拨款安排的支出。");
+    expect(text.operating).toBe("平顶山市石龙区医疗保障局2023年机关运行经费支出预算17.76万元，主要用于【请填写主要用途】。");
+  });
+
+  it("can be chosen instead of detected", async () => {
+    const sections = generateNarrative(await fixtureModel("seed003"), undefined, "hebei");
+    expect(sections[0].paragraphs[0]).toBe("2023年预算收入193.86万元，其中：一般公共预算收入193.86万元。");
+  });
+});
