@@ -21,7 +21,7 @@ import type { BudgetModel, BudgetRow, BudgetTable } from "../model/budgetModel";
 import { Dec, ZERO } from "../model/decimal";
 import type { TableKind } from "../model/tableKinds";
 import { categoryCodeOfName, categoryName } from "../rules/lib/functional";
-import { bareName, categoryRows, columnOf, plainColumns, rowsByCode, totalRow } from "../rules/lib/tables";
+import { bareName, categoryRows, categoryTerms, columnOf, plainColumns, rowsByCode, totalRow } from "../rules/lib/tables";
 import { ITEM_NAMES, threePublicItems, type ThreePublicItem } from "../rules/lib/threePublic";
 import { mainColumn, sideBlocks, sideOutline } from "../rules/lib/twoSided";
 import { termAt, termOfAmount, type Term } from "../rules/terms";
@@ -370,11 +370,8 @@ export function categoryQuantities(model: BudgetModel): Quantity[] {
     const b = t.blocks[0];
     const col = b && columnOf(b, "合计");
     if (!b || !col) continue;
-    const coded = [...rowsByCode(b.rows, "功能分类").values()];
-    for (const code of new Set(coded.map((r) => r.code!.slice(0, 3)))) {
-      const under = coded.filter((r) => r.code!.startsWith(code));
-      const depth = Math.min(...under.map((r) => r.code!.length));
-      add(code, under.filter((r) => r.code!.length === depth).map((r) => termAt(t, r, col)), t);
+    for (const code of new Set([...rowsByCode(b.rows, "功能分类").keys()].map((c) => c.slice(0, 3)))) {
+      add(code, categoryTerms(t, code, col.role, () => "") ?? [], t);
     }
   }
   return [...found.values()].filter((q) => !q.value.isZero());

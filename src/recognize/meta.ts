@@ -36,8 +36,10 @@ export function isMetaText(text: string): boolean {
   );
 }
 
+/** The amount unit a text states: "单位：万元", "金额单位:元", "价值（金额单位：万元）", "执行进度（万元）". */
 export function amountUnitIn(text: string): AmountUnit | undefined {
-  const m = UNIT.exec(text.replace(/\s+/g, ""));
+  const t = text.replace(/\s+/g, "");
+  const m = UNIT.exec(t) ?? /[(（](万元|元)[)）]/.exec(t);
   return m ? (m[1] as AmountUnit) : undefined;
 }
 

@@ -22,10 +22,11 @@ function titleOf(view: SheetView, r: number): string | undefined {
   const t = texts[0].text;
   if (t.length < 4 || isNoteText(t) || isMetaText(t) || !/[\u4e00-\u9fff]/.test(t)) return undefined;
   const norm = normalizeTitle(t);
-  if (t.length > (classifyTitle(t) ? 160 : 60)) return undefined;
+  const known = classifyTitle(t) ?? nonBudgetTable(t);
+  if (t.length > (known ? 160 : 60)) return undefined;
   // a numbered line ("二十三、国有资本经营预算", "4、其他固定资产") is a row label unless it names a 表
   if (/^([一二三四五六七八九十]+|\d+)[、.．]|^[(（][一二三四五六七八九十\d]+[)）]/.test(t.replace(/\s+/g, "")) && !/表$/.test(norm)) return undefined;
-  if (classifyTitle(t) || nonBudgetTable(t)) return t;
+  if (known) return t;
   if (/表$/.test(norm) && !/[。；;，,]/.test(norm)) return t;
   return undefined;
 }

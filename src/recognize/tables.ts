@@ -7,7 +7,7 @@ import { cleanCode, codeLevel, guessCodeSystem, isKnownCategory, isSubjectCode, 
 import { decFromNumber } from "../model/decimal";
 import type { TableKindSpec } from "../model/tableKinds";
 import { assignRoles, classifyColumns, headerPaths, isLanciRow, isSubsetColumn, type ColumnDraft } from "./columns";
-import { isMetaText, parseMeta, type TableMeta } from "./meta";
+import { amountUnitIn, isMetaText, parseMeta, type TableMeta } from "./meta";
 import type { SheetView } from "./sheetView";
 
 export interface BlockBounds {
@@ -330,8 +330,8 @@ function readGrid(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: Ta
 
 function amountUnitInHeader(drafts: ColumnDraft[]): AmountUnit | undefined {
   for (const d of drafts) for (const h of d.header) {
-    const m = /单位[:：]?(万元|元)/.exec(h);
-    if (m) return m[1] as AmountUnit;
+    const unit = amountUnitIn(h);
+    if (unit) return unit;
   }
   return undefined;
 }
@@ -391,8 +391,8 @@ const AMOUNT_FIELDS = /^(预算数|财政资金|其他资金|预算总额|政府
 /** A unit stated inside a form's labels: "项目资金预算安排及执行进度（万元）". */
 function unitInLabels(view: SheetView, rows: number[], left: number, right: number): AmountUnit | undefined {
   for (const r of rows) for (const t of view.rowTexts(r, left, right)) {
-    const m = /[(（](万元|元)[)）]/.exec(t.text);
-    if (m) return m[1] as AmountUnit;
+    const unit = amountUnitIn(t.text);
+    if (unit) return unit;
   }
   return undefined;
 }

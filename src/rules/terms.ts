@@ -3,7 +3,7 @@
  * interval, in 元 so that tables in 元 and 万元 compare.
  */
 import { halfUnit, shownDecimals, toYuan, type Amount, type AmountUnit, type CellLocation } from "../model/amount";
-import type { BudgetRow, BudgetTable, ColumnInfo, TableBlock } from "../model/budgetModel";
+import type { BudgetRow, BudgetTable, ColumnInfo } from "../model/budgetModel";
 import { toA1 } from "../grid/address";
 import { Dec, ZERO } from "../model/decimal";
 
@@ -84,9 +84,7 @@ export function tolerance(terms: Term[]): Dec {
   return halfUnit(decimals).times(inYuan + inWan * 10000);
 }
 
-export function columnByRole(b: TableBlock, role: string): ColumnInfo | undefined {
-  return b.columns.find((c) => c.role === role);
-}
+
 
 /** An amount in 元 shown in a unit, with 2 decimals (万元) or as the cells show it (元). */
 export function showIn(yuan: Dec, unit: AmountUnit | null): string {

@@ -168,12 +168,6 @@ export function zipEntries(buf: Buffer): { name: string; size: number }[] | unde
   return out;
 }
 
-/** The total unzipped size the zip declares, or Infinity when it cannot be read. */
-export function declaredUnzippedSize(buf: Buffer): number {
-  const entries = zipEntries(buf);
-  return entries ? entries.reduce((s, e) => s + e.size, 0) : Infinity;
-}
-
 export async function readWorkbookBuffer(buf: Buffer, name: string): Promise<WorkbookSnapshot> {
   const kind = sniffFile(buf);
   const ext = path.extname(name).toLowerCase();

@@ -1,7 +1,7 @@
 import { squash } from "../../model/amount";
 /** Queries over recognized tables that several rules share. */
 import type { BudgetRow, BudgetTable, ColumnInfo, TableBlock } from "../../model/budgetModel";
-import { columnByRole, termAt, type Term } from "../terms";
+import { termAt, type Term } from "../terms";
 
 
 /** "「支出总表」第7行「卫生健康支出」" */
@@ -99,15 +99,14 @@ export function hierarchySums(t: BudgetTable, b: TableBlock, system: "功能分�
   return out;
 }
 
+/** The amount column of a block with this role. */
 export function columnOf(b: TableBlock, role: string): ColumnInfo | undefined {
-  return columnByRole(b, role);
+  return b.columns.find((c) => c.role === role);
 }
 
 /** A row name without outline numbering and "其中：" ("二、公务用车购置及运维费" → "公务用车购置及运维费"). */
 export function bareName(name: string): string {
-  return name
-    .normalize("NFKC")
-    .replace(/\s+/g, "")
+  return squash(name)
     .replace(/^([一二三四五六七八九十]+|\d+)[、.．]/, "")
     .replace(/^[(（][一二三四五六七八九十\d]+[)）]/, "")
     .replace(/^其中[:：]/, "")
@@ -121,7 +120,7 @@ export function bareName(name: string): string {
  */
 export function categoryTerms(t: BudgetTable, code: string, role: string, label: (r: BudgetRow) => string): Term[] | undefined {
   const b = t.blocks[0];
-  const col = b && columnByRole(b, role);
+  const col = b && columnOf(b, role);
   if (!b || !col) return undefined;
   const coded = rowsByCode(b.rows, "功能分类");
   if (coded.size === 0) return undefined;
@@ -138,7 +137,7 @@ export function codedTerm(t: BudgetTable, code: string, role?: string): Term | u
   for (const b of t.blocks) {
     const row = b.rows.find((r) => r.code === code);
     if (!row) continue;
-    const col = role ? columnByRole(b, role) : plainColumns(b)[0];
+    const col = role ? columnOf(b, role) : plainColumns(b)[0];
     if (col) return termAt(t, row, col, `${rowLabel(t, row)}`);
   }
   return undefined;
