@@ -4,7 +4,7 @@ import type { BudgetModel, NarrativeParagraph } from "./model/budgetModel";
 import { recognize } from "./recognize/recognize";
 import { RULES } from "./rules/registry";
 import { runRules } from "./rules/runner";
-import type { Finding, FindingLevel } from "./rules/types";
+import { LEVEL_ORDER, type Finding, type FindingLevel } from "./rules/types";
 
 export interface CheckResult {
   model: BudgetModel;
@@ -31,3 +31,23 @@ export function checkWorkbook(workbook: WorkbookSnapshot, inputs: CheckInputs = 
 }
 
 export const LEVEL_NAMES: Record<FindingLevel, string> = { error: "错误", warning: "提示", info: "尾差" };
+
+export { LEVEL_ORDER };
+
+/** Where findings without a sheet are listed. */
+export const WHOLE_WORKBOOK = "（整个工作簿）";
+
+/** Findings grouped by sheet (sheets with errors first), errors first within a sheet: how reports list them. */
+export function findingsBySheet(findings: Finding[]): [string, Finding[]][] {
+  const bySheet = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = f.sheet ?? WHOLE_WORKBOOK;
+    const list = bySheet.get(key);
+    if (list) list.push(f);
+    else bySheet.set(key, [f]);
+  }
+  const worst = (list: Finding[]) => list.reduce((w, f) => Math.min(w, LEVEL_ORDER[f.level]), 2);
+  return [...bySheet.entries()]
+    .sort((a, b) => worst(a[1]) - worst(b[1]))
+    .map(([sheet, list]) => [sheet, [...list].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level])]);
+}

@@ -1,10 +1,8 @@
 /** What budget-check prints: per-file text, findings grouped by sheet, the batch summary, and JSON. */
-import { countByLevel, LEVEL_NAMES } from "../engine";
+import { countByLevel, findingsBySheet, LEVEL_NAMES } from "../engine";
 import { qualified } from "../grid/address";
 import type { Finding, FindingLevel } from "../rules/types";
 import type { FileReport } from "./checkFile";
-
-const ORDER: Record<FindingLevel, number> = { error: 0, warning: 1, info: 2 };
 
 function cellRef(f: Finding, c: { sheet: string; address: string }): string {
   return c.sheet === f.sheet ? c.address : qualified(c.sheet, c.address);
@@ -35,17 +33,11 @@ export function textReport(r: FileReport): string {
 /** Findings grouped by sheet (sheets with errors first), errors first within a sheet, then the summary. */
 export function findingLines(findings: Finding[]): string[] {
   const lines: string[] = [];
-  const bySheet = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const key = f.sheet ?? "（整个工作簿）";
-    bySheet.set(key, [...(bySheet.get(key) ?? []), f]);
-  }
-  const worst = (list: Finding[]) => Math.min(...list.map((f) => ORDER[f.level]));
-  const sheets = [...bySheet.entries()].sort((a, b) => worst(a[1]) - worst(b[1]));
+  const sheets = findingsBySheet(findings);
   if (sheets.length) lines.push("", "  审核结果：");
   for (const [sheet, list] of sheets) {
     lines.push(`  ${sheet}`);
-    for (const f of [...list].sort((a, b) => ORDER[a.level] - ORDER[b.level])) {
+    for (const f of list) {
       const left = f.cells.filter((c) => c.side !== "right").map((c) => cellRef(f, c));
       const right = f.cells.filter((c) => c.side === "right").map((c) => cellRef(f, c));
       const where = left.length && right.length ? `${left.join("、")} ↔ ${right.join("、")}` : [...left, ...right].join("、");

@@ -4,15 +4,13 @@
  * per workbook with its findings grouped by sheet. Inline CSS and JS only: it opens from file:// with no
  * server and no network. Every text from the workbooks is escaped; the script embeds no data.
  */
-import { countByLevel, LEVEL_NAMES } from "../engine";
+import { countByLevel, findingsBySheet, LEVEL_NAMES } from "../engine";
 import { qualified } from "../grid/address";
 import { RULES } from "../rules/registry";
 import type { Finding, FindingCell, FindingLevel } from "../rules/types";
 import type { BatchFileResult, BatchReport } from "./types";
 
-const LEVEL_ORDER: Record<FindingLevel, number> = { error: 0, warning: 1, info: 2 };
 const LEVEL_CLASS: Record<FindingLevel, string> = { error: "e", warning: "w", info: "i" };
-const NO_SHEET = "（整个工作簿）";
 /** How many rules the chart shows. */
 const CHART_TOP = 15;
 /** How many cells a finding lists before "等 N 个单元格". */
@@ -263,25 +261,11 @@ function findingRow(f: Finding): string {
   return `<tr class="${LEVEL_CLASS[f.level]}"><td><b>${LEVEL_NAMES[f.level]}</b></td><td>${escapeHtml(f.ruleId)}</td><td>${escapeHtml(f.message)}</td><td${cells.title ? ` title="${escapeHtml(cells.title)}"` : ""}>${cells.html}</td><td>${values.join("<br>")}</td></tr>`;
 }
 
-/** Findings grouped by sheet (sheets with errors first), errors first within a sheet. */
-function groupBySheet(findings: Finding[]): [string, Finding[]][] {
-  const bySheet = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const key = f.sheet ?? NO_SHEET;
-    const list = bySheet.get(key);
-    if (list) list.push(f);
-    else bySheet.set(key, [f]);
-  }
-  const worst = (list: Finding[]) => Math.min(...list.map((f) => LEVEL_ORDER[f.level]));
-  return [...bySheet.entries()]
-    .sort((a, b) => worst(a[1]) - worst(b[1]))
-    .map(([sheet, list]) => [sheet, [...list].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level])]);
-}
 
 const FINDINGS_HEAD = `<colgroup><col class="c-lv"><col class="c-rule"><col><col class="c-cells"><col class="c-vals"></colgroup><thead><tr><th scope="col">级别</th><th scope="col">规则</th><th scope="col">说明</th><th scope="col">单元格</th><th scope="col">应为 / 实为</th></tr></thead>`;
 
 function findingsTable(findings: Finding[]): string {
-  const body = groupBySheet(findings).map(([sheet, list]) => {
+  const body = findingsBySheet(findings).map(([sheet, list]) => {
     const c = countByLevel(list);
     const n = (["error", "warning", "info"] as FindingLevel[]).filter((l) => c[l]).map((l) => `${LEVEL_NAMES[l]} ${c[l]}`).join("，");
     return `<tr class="sh"><th colspan="5" scope="colgroup">${escapeHtml(sheet)}<small>${n}</small></th></tr>${list.map(findingRow).join("")}`;

@@ -8,7 +8,7 @@ import { ZERO } from "../model/decimal";
 import type { TableKind } from "../model/tableKinds";
 import { locateSuspects, type RecordedEquation } from "./suspect";
 import { showIn, sumYuan, tolerance } from "./terms";
-import type { EquationInput, Finding, FindingLevel, ReportInput, Rule, RuleContext } from "./types";
+import { LEVEL_ORDER, type EquationInput, type Finding, type FindingLevel, type ReportInput, type Rule, type RuleContext } from "./types";
 
 export function formatMessage(template: string, data: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in data ? String(data[key]) : m));
@@ -18,7 +18,6 @@ function levelOf(rule: Rule): FindingLevel {
   return rule.meta.level === "强制" ? "error" : "warning";
 }
 
-const LEVEL_ORDER: Record<FindingLevel, number> = { error: 0, warning: 1, info: 2 };
 
 export interface RunResult {
   findings: Finding[];

@@ -7,6 +7,9 @@ import type { Term } from "./terms";
 /** error for 强制 mismatches, warning for 提示, info for 尾差 and notes. */
 export type FindingLevel = "error" | "warning" | "info";
 
+/** Errors first, then 提示, then 尾差. */
+export const LEVEL_ORDER: Record<FindingLevel, number> = { error: 0, warning: 1, info: 2 };
+
 /** 强制: must hold (up to rounding); 提示: a plausibility check the user may confirm with an explanation. */
 export type RuleLevel = "强制" | "提示";
 
