@@ -1,10 +1,11 @@
 /** Subject codes (科目编码): 功能分类 类/款/项 = 3/5/7 digits, 经济分类 类/款 = 3/5 digits. */
+import { squash } from "./amount";
 
 export type CodeSystem = "功能分类" | "经济分类" | "单位";
 
 /** Joins a code as cells show it: "208010\n9" → "2080109", "210 15 01" → "2101501". */
 export function cleanCode(text: string): string {
-  return text.normalize("NFKC").replace(/\s+/g, "");
+  return squash(text);
 }
 
 export function isSubjectCode(code: string): boolean {
@@ -29,6 +30,11 @@ export function parentCode(code: string): string | undefined {
 }
 
 export const LEVEL_NAMES = ["合计", "类", "款", "项"];
+
+/** A label without its outline numbering: "二十三、国有资本经营预算" and "（二）基本支出" lose "二十三、" and "（二）". */
+export function withoutNumbering(label: string): string {
+  return label.replace(/^([一二三四五六七八九十]+|\d+)[、.．]/, "").replace(/^[(（][一二三四五六七八九十\d]+[)）]/, "");
+}
 
 /** Outline level of a row known by name only, from its numbering: "一、" 1, "（一）" 2, "1." 3, "其中：" 4. */
 export function levelFromNumbering(name: string): number | undefined {

@@ -2,6 +2,8 @@
  * The known disclosure tables: how their titles read in the three template families (Hebei budget,
  * Henan budget, national 决算 公开01–10) and how their grids are laid out.
  */
+import { squash } from "./amount";
+import { withoutNumbering } from "./codes";
 
 export type TableKind =
   | "income_expense_summary"
@@ -67,11 +69,7 @@ const NOT_BUDGET_TABLES: { pattern: RegExp; what: string }[] = [
 ];
 
 export function normalizeTitle(title: string): string {
-  return title
-    .normalize("NFKC")
-    .replace(/\s+/g, "")
-    .replace(/^[一二三四五六七八九十\d]+[、.．]/, "")
-    .replace(/^[(（][一二三四五六七八九十\d]+[)）]/, "")
+  return withoutNumbering(squash(title))
     .replace(/^\d{4}年(度)?/, "")
     .replace(/[“”"]/g, "\"");
 }

@@ -17,6 +17,7 @@
  */
 import { toA1 } from "../grid/address";
 import { halfUnit, shownDecimals, squash, type CellLocation } from "../model/amount";
+import { withoutNumbering } from "../model/codes";
 import type { BudgetModel, BudgetRow, BudgetTable } from "../model/budgetModel";
 import { Dec, ZERO } from "../model/decimal";
 import type { TableKind } from "../model/tableKinds";
@@ -446,9 +447,7 @@ export function subjectQuantities(model: BudgetModel): Quantity[] {
 
 /** A project name without numbering, years, document numbers and punctuation: how names are compared. */
 export function projectCore(name: string): string {
-  return squash(name)
-    .normalize("NFKC")
-    .replace(/^\d+[、.]/, "")
+  return withoutNumbering(squash(name))
     .replace(/[(（[【]?[\u4e00-\u9fa5]{1,3}[财社预]{1,2}[【[(（]?\d{4}[】\])）]?\d+号[)）\]】]?/g, "")
     .replace(/[“”"'‘’《》【】[\]()（）、，,.:：;；\s]/g, "");
 }

@@ -1,4 +1,6 @@
 /** The 类 of the 支出功能分类 as 收支总表 rows name them ("八、社会保障和就业支出", "社会保障和就业"). */
+import { squash } from "../../model/amount";
+import { withoutNumbering } from "../../model/codes";
 
 const CATEGORY_NAMES: [string, string[]][] = [
   ["201", ["一般公共服务"]],
@@ -38,11 +40,7 @@ for (const [code, names] of CATEGORY_NAMES) for (const n of names) BY_NAME.set(n
 
 /** The 类 code a row name stands for, or undefined. */
 export function categoryCodeOfName(name: string): string | undefined {
-  const n = name
-    .normalize("NFKC")
-    .replace(/\s+/g, "")
-    .replace(/^[一二三四五六七八九十]+、|^[(（][一二三四五六七八九十]+[)）]/, "")
-    .replace(/支出$/, "");
+  const n = withoutNumbering(squash(name)).replace(/支出$/, "");
   return BY_NAME.get(n);
 }
 

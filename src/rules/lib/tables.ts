@@ -1,5 +1,6 @@
-import { squash } from "../../model/amount";
 /** Queries over recognized tables that several rules share. */
+import { withoutNumbering } from "../../model/codes";
+import { squash } from "../../model/amount";
 import type { BudgetRow, BudgetTable, ColumnInfo, TableBlock } from "../../model/budgetModel";
 import { termAt, type Term } from "../terms";
 
@@ -106,9 +107,7 @@ export function columnOf(b: TableBlock, role: string): ColumnInfo | undefined {
 
 /** A row name without outline numbering and "其中：" ("二、公务用车购置及运维费" → "公务用车购置及运维费"). */
 export function bareName(name: string): string {
-  return squash(name)
-    .replace(/^([一二三四五六七八九十]+|\d+)[、.．]/, "")
-    .replace(/^[(（][一二三四五六七八九十\d]+[)）]/, "")
+  return withoutNumbering(squash(name))
     .replace(/^其中[:：]/, "")
     .replace(/[“”"]/g, "");
 }
