@@ -11,8 +11,9 @@ import { describeMapping, modelHeadline, rowCount, rowCountText } from "../model
 import type { Unrecognized } from "../model/budgetModel";
 import type { BatchFileResult } from "../report/types";
 import { generateNarrative, type NarrativeSection, type NarrativeStyle } from "../narrative/generate";
-import { writeNarrativeFile } from "../narrative/write";
-import { PriorYearError, readPrior } from "../narrative/prior";
+import { writeNarrativeFile } from "../host/file/writeNarrative";
+import { PriorYearError } from "../narrative/prior";
+import { readPrior } from "../host/file/readPrior";
 import { recognize } from "../recognize/recognize";
 
 export interface TableSummary {

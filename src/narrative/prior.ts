@@ -7,8 +7,6 @@
  *
  * Amounts are in 万元; write them as strings to keep every digit (numbers are accepted too).
  */
-import * as fs from "fs";
-import * as path from "path";
 import type { BudgetModel } from "../model/budgetModel";
 import { Dec } from "../model/decimal";
 import type { PriorYear } from "./generate";
@@ -59,10 +57,4 @@ export function priorFromJson(text: string, file: string): PriorYear {
     }
   }
   return prior;
-}
-
-/** Reads prior-year figures from a .json file, or from last year's workbook through `readModel`. */
-export async function readPrior(file: string, readModel: (file: string) => Promise<BudgetModel>): Promise<PriorYear> {
-  if (path.extname(file).toLowerCase() === ".json") return priorFromJson(await fs.promises.readFile(file, "utf8"), path.basename(file));
-  return priorFromModel(await readModel(file));
 }

@@ -1,0 +1,97 @@
+/**
+ * What the task pane and the ribbon commands need from a host, whatever holds the workbook: Excel
+ * through Office.js (src/host/excel) or a workbook in memory read from an .xlsx file (src/host/memory,
+ * the browser harness). The engine never sees a host; it sees the WorkbookSnapshot a host reads.
+ */
+import type { WorkbookSnapshot } from "../grid/workbook";
+import type { TableKind } from "../model/tableKinds";
+import type { FindingLevel } from "../rules/types";
+import type { NarrativeRecord } from "./narrativeSheet";
+
+/** One cell to mark, with the worst level of the findings on it and their messages (for a note/tooltip). */
+export interface HighlightMark {
+  sheet: string;
+  address: string;
+  level: FindingLevel;
+  messages: string[];
+}
+
+/** A cell (or range) to select. */
+export interface CellRef {
+  sheet: string;
+  address: string;
+}
+
+/** The user's correction of recognition: this range holds a table of this kind (or, with kind "ignore", no table). */
+export interface MappingOverride {
+  sheet: string;
+  /** A1 range, e.g. "A3:H40". */
+  range: string;
+  kind: TableKind | "ignore";
+}
+
+/** A 提示 finding the officer checked and explained (核实说明); it is listed apart and not marked again. */
+export interface ConfirmedFinding {
+  key: string;
+  ruleId: string;
+  message: string;
+  explanation: string;
+  /** ISO date of the confirmation. */
+  at: string;
+}
+
+/** Prior-year figures as entered or imported: the JSON format of src/narrative/prior.ts (amounts in 万元, as strings). */
+export type PriorYearJson = Record<string, unknown>;
+
+/** Everything the add-in keeps in the workbook, so that it travels with the file. */
+export interface AddinSettings {
+  mapping: MappingOverride[];
+  confirmed: ConfirmedFinding[];
+  prior?: PriorYearJson;
+  style?: "hebei" | "henan" | "final";
+  liveCheck?: boolean;
+  language?: "zh" | "en";
+  /** Reasons the officer wrote into the generated narrative's slots, by slot key (section and item). */
+  reasons?: Record<string, string>;
+  /** What the add-in last wrote into the 情况说明 sheet (src/host/narrativeSheet.ts). */
+  narrative?: NarrativeRecord;
+}
+
+export const EMPTY_SETTINGS: AddinSettings = { mapping: [], confirmed: [] };
+
+/** One line of the 情况说明 sheet as the add-in writes it (a heading or a paragraph). */
+export interface NarrativeLine {
+  heading: boolean;
+  text: string;
+}
+
+export type WriteNarrativeResult =
+  /** Written; `sheetCreated` when the 情况说明 sheet did not exist. */
+  | { status: "written"; sheet: string; range: string; sheetCreated: boolean }
+  /** Not written: the user edited text the add-in wrote last time; the cells are listed. Call again with replaceEdited. */
+  | { status: "edited"; sheet: string; editedCells: string[] };
+
+export interface ReadProgress {
+  (done: number, total: number, what: string): void;
+}
+
+export interface BudgetHost {
+  /** "excel" inside Excel; "memory" in the browser harness and in tests. */
+  readonly kind: "excel" | "memory";
+  /** The whole workbook as a snapshot (Excel: at most 2 syncs). */
+  read(progress?: ReadProgress): Promise<WorkbookSnapshot>;
+  /** Removes the previous marks (restoring the original fills), then marks these cells. */
+  highlight(marks: HighlightMark[]): Promise<void>;
+  /** Restores the original fills of every marked cell; returns how many cells were restored. */
+  clearHighlights(): Promise<number>;
+  /** Activates the sheet of the first cell and selects the cells. */
+  select(cells: CellRef[]): Promise<void>;
+  /** The current selection (for "assign the selection to table kind …"). */
+  getSelection(): Promise<CellRef | null>;
+  /** Writes the narrative into the 情况说明 sheet (created if missing), replacing only what the add-in wrote before. */
+  writeNarrative(lines: NarrativeLine[], options?: { replaceEdited?: boolean }): Promise<WriteNarrativeResult>;
+  loadSettings(): Promise<AddinSettings>;
+  saveSettings(settings: AddinSettings): Promise<void>;
+  /** Calls `listener` after the user changes cells (the add-in's own writes are not reported); returns an unsubscribe function. */
+  onUserChange(listener: () => void): Promise<() => void>;
+}
