@@ -1,6 +1,7 @@
 /** The engine in one call: workbook snapshot → budget model → findings. Hosts and the CLI use this. */
 import type { WorkbookSnapshot } from "./grid/workbook";
 import type { BudgetModel, NarrativeParagraph } from "./model/budgetModel";
+import type { MappingOverride } from "./model/mapping";
 import { recognize } from "./recognize/recognize";
 import { RULES } from "./rules/registry";
 import { runRules } from "./rules/runner";
@@ -21,10 +22,12 @@ export function countByLevel(findings: Finding[]): Record<FindingLevel, number> 
 export interface CheckInputs {
   /** A 情况说明 from outside the workbook; it replaces the workbook's own 情况说明 sheet. */
   narrative?: NarrativeParagraph[];
+  /** The user's corrections of recognition (ranges assigned to a table kind, or ignored). */
+  mapping?: MappingOverride[];
 }
 
 export function checkWorkbook(workbook: WorkbookSnapshot, inputs: CheckInputs = {}): CheckResult {
-  const model = recognize(workbook);
+  const model = recognize(workbook, inputs.mapping);
   if (inputs.narrative) model.narrative = inputs.narrative;
   const { findings } = runRules(model, RULES);
   return { model, findings, counts: countByLevel(findings) };

@@ -4,9 +4,11 @@
  * the browser harness). The engine never sees a host; it sees the WorkbookSnapshot a host reads.
  */
 import type { WorkbookSnapshot } from "../grid/workbook";
-import type { TableKind } from "../model/tableKinds";
+import type { MappingOverride } from "../model/mapping";
 import type { FindingLevel } from "../rules/types";
 import type { NarrativeRecord } from "./narrativeSheet";
+
+export type { MappingOverride };
 
 /** One cell to mark, with the worst level of the findings on it and their messages (for a note/tooltip). */
 export interface HighlightMark {
@@ -20,14 +22,6 @@ export interface HighlightMark {
 export interface CellRef {
   sheet: string;
   address: string;
-}
-
-/** The user's correction of recognition: this range holds a table of this kind (or, with kind "ignore", no table). */
-export interface MappingOverride {
-  sheet: string;
-  /** A1 range, e.g. "A3:H40". */
-  range: string;
-  kind: TableKind | "ignore";
 }
 
 /** A 提示 finding the officer checked and explained (核实说明); it is listed apart and not marked again. */

@@ -3,12 +3,13 @@
  * stacked), knows them by their titles (or the sheet name), reads them, and reports what it could not
  * place, with the reason. Never throws on odd input.
  */
-import { rangeToA1 } from "../grid/address";
+import { parseRangeA1, rangeToA1, type RangeRef } from "../grid/address";
 import type { SheetSnapshot, WorkbookSnapshot } from "../grid/workbook";
 import type { AmountUnit } from "../model/amount";
 import { allRows, type BudgetModel, type BudgetTable, type DocumentKind, type NarrativeParagraph, type Unrecognized } from "../model/budgetModel";
 import { codeLevel } from "../model/codes";
-import { classifyTitle, nonBudgetTable, normalizeTitle, type TableKindSpec } from "../model/tableKinds";
+import type { MappingOverride } from "../model/mapping";
+import { classifyTitle, nonBudgetTable, normalizeTitle, specOf, type TableKindSpec } from "../model/tableKinds";
 import { isMetaText, isTagText, type TableMeta } from "./meta";
 import { SheetView } from "./sheetView";
 import { isNoteText, readTable, type BlockBounds } from "./tables";
@@ -118,7 +119,7 @@ function mostCommon<T>(values: (T | undefined | null)[]): T | null {
   return best;
 }
 
-export function recognize(workbook: WorkbookSnapshot): BudgetModel {
+export function recognize(workbook: WorkbookSnapshot, mapping: MappingOverride[] = []): BudgetModel {
   const model: BudgetModel = {
     file: workbook.name,
     documentKind: null,
@@ -133,7 +134,7 @@ export function recognize(workbook: WorkbookSnapshot): BudgetModel {
   const metas: TableMeta[] = [];
   for (const sheet of workbook.sheets) {
     try {
-      recognizeInto(model, metas, sheet);
+      recognizeInto(model, metas, sheet, mapping.filter((o) => o.sheet === sheet.name));
     } catch (e) {
       model.unrecognized.push({ sheet: sheet.name, reason: `识别此工作表时出错：${(e as Error).message}` });
     }
@@ -178,9 +179,13 @@ function fillCodesByName(model: BudgetModel): void {
 /** Tables whose rows are 功能分类 subjects. */
 const FUNCTIONAL_TABLES = new Set(["income_summary", "expense_summary", "gpb_expense", "gov_fund_expense", "soe_expense"]);
 
-function recognizeInto(model: BudgetModel, metas: TableMeta[], sheet: SheetSnapshot): void {
+function recognizeInto(model: BudgetModel, metas: TableMeta[], sheet: SheetSnapshot, overrides: MappingOverride[]): void {
   if (sheet.cells.length === 0) {
     model.unrecognized.push({ sheet: sheet.name, reason: "空工作表" });
+    return;
+  }
+  if (overrides.length > 0) {
+    recognizeWithOverrides(model, metas, sheet, overrides);
     return;
   }
   const view = new SheetView(sheet);
@@ -192,6 +197,75 @@ function recognizeInto(model: BudgetModel, metas: TableMeta[], sheet: SheetSnaps
   for (const t of res.tables) model.tables.push(t);
   for (const m of res.metas) metas.push(m);
   for (const u of res.unrecognized) model.unrecognized.push(u);
+}
+
+/** A copy of the sheet holding only the cells inside `range` (inside = true) or only those outside it. */
+function carve(sheet: SheetSnapshot, range: RangeRef, inside: boolean): SheetSnapshot {
+  const within = (r: number, c: number) => r >= range.top && r <= range.bottom && c >= range.left && c <= range.right;
+  const cells = sheet.cells.map((row, i) => row.map((cell, j) => (cell && within(sheet.top + i, sheet.left + j) === inside ? cell : null)));
+  const overlaps = (m: RangeRef) => m.top <= range.bottom && m.bottom >= range.top && m.left <= range.right && m.right >= range.left;
+  const contained = (m: RangeRef) => m.top >= range.top && m.bottom <= range.bottom && m.left >= range.left && m.right <= range.right;
+  const merges = sheet.merges.filter((m) => (inside ? contained(m) : !overlaps(m)));
+  return { ...sheet, cells, merges };
+}
+
+/** The first row of a range the user assigned is its title when it holds one text that is not a note or a meta line. */
+function assignedTitle(view: SheetView, row: number): string | undefined {
+  const texts = view.rowTexts(row).filter((t) => !isTagText(t.text));
+  if (texts.length !== 1) return undefined;
+  const t = texts[0].text;
+  return isNoteText(t) || isMetaText(t) ? undefined : t;
+}
+
+function hasContent(sheet: SheetSnapshot): boolean {
+  return sheet.cells.some((row) => row.some((c) => c !== null && c.text.trim() !== ""));
+}
+
+/**
+ * The user's corrections first: each assigned range is read as a table of the chosen kind (the first
+ * row is its title when it reads as one), an ignored range is left out; the rest of the sheet is
+ * recognized as usual.
+ */
+function recognizeWithOverrides(model: BudgetModel, metas: TableMeta[], sheet: SheetSnapshot, overrides: MappingOverride[]): void {
+  let rest = sheet;
+  const found: BudgetTable[] = [];
+  for (const o of overrides) {
+    let range: RangeRef;
+    try {
+      range = parseRangeA1(o.range);
+    } catch {
+      model.unrecognized.push({ sheet: sheet.name, range: o.range, reason: `映射更正中的区域「${o.range}」不是有效的单元格区域，已忽略该更正` });
+      continue;
+    }
+    rest = carve(rest, range, false);
+    if (o.kind === "ignore") continue;
+    let spec: TableKindSpec;
+    try {
+      spec = specOf(o.kind);
+    } catch {
+      model.unrecognized.push({ sheet: sheet.name, range: o.range, reason: `映射更正中的表类型「${o.kind}」不存在，已忽略该更正` });
+      continue;
+    }
+    const view = new SheetView(carve(sheet, range, true));
+    const title = assignedTitle(view, range.top);
+    const block: BlockBounds = { titleRow: range.top, title: title ?? spec.name, lastRow: range.bottom, titleFromSheetName: title === undefined };
+    const result = readTable(view, spec, block);
+    if ("table" in result) {
+      result.table.range = rangeToA1(range);
+      found.push(result.table);
+      if (result.meta) metas.push(result.meta);
+    } else {
+      model.unrecognized.push({ sheet: sheet.name, range: o.range, title: title, reason: `按指定的「${spec.name}」读取失败：${result.reason}` });
+    }
+  }
+  if (hasContent(rest)) {
+    const res = recognizeSheet(new SheetView(rest));
+    for (const t of res.tables) found.push(t);
+    for (const m of res.metas) metas.push(m);
+    for (const u of res.unrecognized) model.unrecognized.push(u);
+  }
+  found.sort((a, b) => parseRangeA1(a.range).top - parseRangeA1(b.range).top);
+  for (const t of found) model.tables.push(t);
 }
 
 export type { DocumentKind };
