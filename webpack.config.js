@@ -41,6 +41,7 @@ module.exports = async (env = {}, options = {}) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      harness: "./src/harness/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -72,6 +73,11 @@ module.exports = async (env = {}, options = {}) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "harness.html",
+        template: "./src/harness/harness.html",
+        chunks: ["harness"],
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",

@@ -1,63 +1,90 @@
+import { useState } from "react";
 import {
   Body1,
+  Button,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
+  Tab,
+  TabList,
   Title2,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-
-/* global Office */
+import type { BudgetHost } from "../host/types";
+import { CheckTab } from "./CheckTab";
+import { strings, type Lang } from "./i18n";
+import { MappingTab } from "./MappingTab";
+import { NarrativeTab } from "./NarrativeTab";
+import { useChecker } from "./useChecker";
 
 export interface AppProps {
-  /** Office host reported by Office.onReady; null when the page runs outside Office. */
-  host: Office.HostType | null;
+  /** The workbook's host: Excel, or the harness's in-memory workbook; null in a bare browser preview. */
+  host: BudgetHost | null;
+  /** Where the logo is served from (the harness serves the task pane's assets too). */
+  assetBase?: string;
 }
 
 const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
-    rowGap: tokens.spacingVerticalL,
-    padding: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    maxWidth: "100%",
+    boxSizing: "border-box",
   },
-  header: {
-    display: "flex",
-    alignItems: "center",
-    columnGap: tokens.spacingHorizontalM,
-  },
-  logo: {
-    width: "40px",
-    height: "40px",
-    flexShrink: 0,
-  },
+  header: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  logo: { width: "32px", height: "32px", flexShrink: 0 },
+  title: { flexGrow: 1 },
 });
 
-function hostMessage(host: Office.HostType | null): { intent: "success" | "warning"; text: string } {
-  // typeof guard: index.tsx also renders when office.js itself failed to load.
-  if (typeof Office !== "undefined" && host === Office.HostType.Excel) {
-    return { intent: "success", text: "已连接 Excel" };
-  }
-  if (host === null) {
-    return { intent: "warning", text: "未在 Excel 中运行：浏览器预览模式" };
-  }
-  return { intent: "warning", text: `当前宿主为 ${host}，本加载项仅支持 Excel` };
-}
+type TabId = "check" | "mapping" | "narrative";
 
-export function App({ host }: AppProps) {
+export function App({ host, assetBase = "" }: AppProps) {
   const styles = useStyles();
-  const status = hostMessage(host);
+  const [lang, setLang] = useState<Lang>("zh");
+  const [tab, setTab] = useState<TabId>("check");
+  const s = strings(lang);
+  const checker = useChecker(host);
 
   return (
-    <main className={styles.root}>
+    <main className={styles.root} lang={lang === "zh" ? "zh-CN" : "en"}>
       <header className={styles.header}>
-        <img className={styles.logo} src="assets/logo-filled.png" alt="" />
-        <Title2 as="h1">预决算审核助手</Title2>
+        <img className={styles.logo} src={`${assetBase}assets/logo-filled.png`} alt="" />
+        <Title2 as="h1" className={styles.title}>
+          {s.appTitle}
+        </Title2>
+        <Button size="small" appearance="subtle" onClick={() => setLang(lang === "zh" ? "en" : "zh")}>
+          {s.switchLanguage}
+        </Button>
       </header>
-      <Body1>检查部门预算、决算公开表格的勾稽关系与填报规范，并在工作簿中标记问题。</Body1>
-      <MessageBar intent={status.intent}>
-        <MessageBarBody>{status.text}</MessageBarBody>
-      </MessageBar>
+      {!host && (
+        <>
+          <Body1>{s.appIntro}</Body1>
+          <MessageBar intent="warning">
+            <MessageBarBody>{s.noHost}</MessageBarBody>
+          </MessageBar>
+        </>
+      )}
+      {checker.notice && (
+        <MessageBar intent={checker.notice.intent} role={checker.notice.intent === "error" ? "alert" : "status"}>
+          <MessageBarBody>{checker.notice.text}</MessageBarBody>
+          <MessageBarActions containerAction={<Button appearance="transparent" size="small" aria-label="关闭" onClick={() => checker.setNotice(null)}>×</Button>} />
+        </MessageBar>
+      )}
+      {host && (
+        <>
+          <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
+            <Tab value="check">{s.tabCheck}</Tab>
+            <Tab value="mapping">{s.tabMapping}</Tab>
+            <Tab value="narrative">{s.tabNarrative}</Tab>
+          </TabList>
+          {tab === "check" && <CheckTab checker={checker} s={s} />}
+          {tab === "mapping" && <MappingTab checker={checker} s={s} />}
+          {tab === "narrative" && <NarrativeTab checker={checker} s={s} />}
+        </>
+      )}
     </main>
   );
 }

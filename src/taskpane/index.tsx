@@ -1,16 +1,12 @@
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme, type Theme } from "@fluentui/react-components";
+import { FluentProvider } from "@fluentui/react-components";
+import type { BudgetHost } from "../host/types";
 import { App } from "./App";
+import { appTheme } from "./theme";
 
 /* global document, Office */
 
-/** Fluent's web light theme with a CJK-capable font stack (the stock stack has no Chinese fonts). */
-const appTheme: Theme = {
-  ...webLightTheme,
-  fontFamilyBase: '"Segoe UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif',
-};
-
-function mount(host: Office.HostType | null): void {
+function mount(host: BudgetHost | null): void {
   const container = document.getElementById("container");
   if (!container) {
     throw new Error("taskpane.html has no #container element");
@@ -26,6 +22,11 @@ if (typeof Office === "undefined") {
   // office.js failed to load (e.g. the page was opened from a bare file server): still show the preview.
   mount(null);
 } else {
-  // Outside an Office host, onReady resolves with host === null.
-  Office.onReady((info) => mount(info.host ?? null));
+  // Outside an Office host, onReady resolves with host === null: a bare preview (the harness page has its own entry).
+  Office.onReady((info) => mount(info.host === Office.HostType.Excel ? excelHost() : null));
+}
+
+/** The Excel host, once src/host/excel lands. */
+function excelHost(): BudgetHost | null {
+  return null;
 }

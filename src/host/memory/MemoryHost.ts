@@ -1,0 +1,238 @@
+/**
+ * A host over a workbook held in memory (read from an .xlsx by the harness server, or built in tests):
+ * the same BudgetHost the task pane uses inside Excel. Fills, selection and the 情况说明 sheet live here,
+ * so a page can draw them; settings are kept through a small store (the harness keeps them per file in
+ * the browser, as Excel keeps them in the workbook).
+ */
+import { parseA1, parseRangeA1, toA1 } from "../../grid/address";
+import { cellAt, type Cell, type SheetSnapshot, type WorkbookSnapshot } from "../../grid/workbook";
+import { NARRATIVE_SHEET_NAME, planNarrativeWrite } from "../narrativeSheet";
+import { EMPTY_SETTINGS, type AddinSettings, type BudgetHost, type CellRef, type HighlightMark, type NarrativeLine, type WriteNarrativeResult } from "../types";
+import type { FindingLevel } from "../../rules/types";
+
+/** Fill colours by level, as RGB hex: the same in Excel and in the harness. */
+export const MARK_FILLS: Record<FindingLevel, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
+
+export interface SettingsStore {
+  load(): AddinSettings | undefined;
+  save(settings: AddinSettings): void;
+}
+
+export function memoryStore(initial?: AddinSettings): SettingsStore {
+  let kept = initial;
+  return { load: () => kept, save: (s) => (kept = s) };
+}
+
+function key(sheet: string, address: string): string {
+  return `${sheet}!${address}`;
+}
+
+/** One cell of a range address ("B7" or "B7:D9") as a list of single-cell addresses. */
+function cellsOf(address: string): { row: number; col: number }[] {
+  const r = parseRangeA1(address);
+  const out: { row: number; col: number }[] = [];
+  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push({ row, col });
+  return out;
+}
+
+export class MemoryHost implements BudgetHost {
+  readonly kind = "memory" as const;
+  /** Fills by "sheet!A1": what the page draws. Cells without an entry have no fill. */
+  readonly fills = new Map<string, string>();
+  /** Notes by "sheet!A1" shown as tooltips while a cell is marked. */
+  readonly notes = new Map<string, string>();
+  selection: CellRef | null = null;
+  activeSheet: string;
+  /** Original fills of the marked cells (undefined: no fill), to restore. */
+  private marked = new Map<string, string | undefined>();
+  private changeListeners = new Set<() => void>();
+  private viewListeners = new Set<() => void>();
+  /** Counts of calls, for tests and the harness status line. */
+  readonly calls = { read: 0, highlight: 0, clear: 0, select: 0, write: 0 };
+
+  constructor(
+    public workbook: WorkbookSnapshot,
+    private readonly store: SettingsStore = memoryStore(),
+    originalFills: Record<string, string> = {},
+  ) {
+    for (const [k, v] of Object.entries(originalFills)) this.fills.set(k, v);
+    this.activeSheet = workbook.sheets[0]?.name ?? "";
+  }
+
+  /** Redraw callbacks for a page showing this workbook. */
+  subscribe(listener: () => void): () => void {
+    this.viewListeners.add(listener);
+    return () => this.viewListeners.delete(listener);
+  }
+
+  /** Bumped on every change a page should redraw for. */
+  version = 0;
+
+  private changed(): void {
+    this.version++;
+    for (const l of this.viewListeners) l();
+  }
+
+  async read(progress?: (done: number, total: number, what: string) => void): Promise<WorkbookSnapshot> {
+    this.calls.read++;
+    const n = this.workbook.sheets.length;
+    this.workbook.sheets.forEach((s, i) => progress?.(i + 1, n, s.name));
+    // a copy: the engine's snapshot must not change when the user edits the page afterwards
+    return { name: this.workbook.name, sheets: this.workbook.sheets.map((s) => ({ ...s, cells: s.cells.map((r) => [...r]) })) };
+  }
+
+  async highlight(marks: HighlightMark[]): Promise<void> {
+    this.calls.highlight++;
+    this.restore();
+    for (const m of marks) {
+      for (const { row, col } of cellsOf(m.address)) {
+        const k = key(m.sheet, toA1(row, col));
+        if (!this.marked.has(k)) this.marked.set(k, this.fills.get(k));
+        this.fills.set(k, MARK_FILLS[m.level]);
+        this.notes.set(k, m.messages.join("\n"));
+      }
+    }
+    this.changed();
+  }
+
+  private restore(): number {
+    const n = this.marked.size;
+    for (const [k, original] of this.marked) {
+      if (original === undefined) this.fills.delete(k);
+      else this.fills.set(k, original);
+      this.notes.delete(k);
+    }
+    this.marked.clear();
+    return n;
+  }
+
+  async clearHighlights(): Promise<number> {
+    this.calls.clear++;
+    const n = this.restore();
+    this.changed();
+    return n;
+  }
+
+  isMarked(sheet: string, address: string): boolean {
+    return this.marked.has(key(sheet, address));
+  }
+
+  async select(cells: CellRef[]): Promise<void> {
+    this.calls.select++;
+    const first = cells[0];
+    if (!first) return;
+    if (!this.workbook.sheets.some((s) => s.name === first.sheet)) throw new Error(`工作表「${first.sheet}」不存在`);
+    this.activeSheet = first.sheet;
+    this.selection = { sheet: first.sheet, address: first.address };
+    this.changed();
+  }
+
+  /** The page's own selection (a click on the grid). */
+  selectFromPage(sel: CellRef): void {
+    this.activeSheet = sel.sheet;
+    this.selection = sel;
+    this.changed();
+  }
+
+  activate(sheet: string): void {
+    this.activeSheet = sheet;
+    this.changed();
+  }
+
+  async getSelection(): Promise<CellRef | null> {
+    return this.selection;
+  }
+
+  async writeNarrative(lines: NarrativeLine[], options: { replaceEdited?: boolean } = {}): Promise<WriteNarrativeResult> {
+    this.calls.write++;
+    const settings = await this.loadSettings();
+    const existing = this.workbook.sheets.find((s) => s.name === NARRATIVE_SHEET_NAME);
+    const plan = planNarrativeWrite(
+      lines,
+      {
+        exists: existing !== undefined,
+        bottom: existing ? lastUsedRow(existing) : -1,
+        textAt: (row, col) => (existing ? cellAt(existing, row, col)?.text ?? "" : ""),
+      },
+      settings.narrative,
+      options.replaceEdited,
+    );
+    if (plan.kind === "conflict") return { status: "edited", sheet: NARRATIVE_SHEET_NAME, editedCells: plan.editedCells };
+    const sheet = existing ?? this.addSheet(NARRATIVE_SHEET_NAME);
+    for (const c of plan.cells) {
+      const { row, col } = parseA1(c.address);
+      setCell(sheet, row, col, c.value === "" ? null : { value: c.value, text: c.value });
+    }
+    await this.saveSettings({ ...settings, narrative: plan.record });
+    this.changed();
+    const last = plan.record.top + Math.max(plan.record.texts.length, 1) - 1;
+    return { status: "written", sheet: NARRATIVE_SHEET_NAME, range: `${toA1(plan.record.top, plan.record.column)}:${toA1(last, plan.record.column)}`, sheetCreated: existing === undefined };
+  }
+
+  private addSheet(name: string): SheetSnapshot {
+    const sheet: SheetSnapshot = { name, top: 0, left: 0, cells: [], merges: [], hiddenRows: [], hiddenCols: [] };
+    this.workbook.sheets.push(sheet);
+    return sheet;
+  }
+
+  /** A user's edit on the page: changes the cell and tells the change listeners (live re-check). */
+  editCell(sheetName: string, address: string, text: string): void {
+    const sheet = this.workbook.sheets.find((s) => s.name === sheetName);
+    if (!sheet) return;
+    const { row, col } = parseA1(address);
+    const trimmed = text.trim();
+    const number = /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : null;
+    const old = cellAt(sheet, row, col);
+    setCell(sheet, row, col, trimmed === "" ? null : { ...(old ?? {}), value: number ?? text, text: number !== null && old?.numFmt ? formatLike(trimmed, old.text) : text, formula: undefined });
+    this.changed();
+    for (const l of this.changeListeners) l();
+  }
+
+  async loadSettings(): Promise<AddinSettings> {
+    const s = this.store.load();
+    return s ? { ...EMPTY_SETTINGS, ...s } : { ...EMPTY_SETTINGS };
+  }
+
+  async saveSettings(settings: AddinSettings): Promise<void> {
+    this.store.save(settings);
+  }
+
+  async onUserChange(listener: () => void): Promise<() => void> {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+}
+
+/** A number typed over a cell keeps the cell's number of decimals as its shown text (a 0.00 cell shows 12.30). */
+function formatLike(typed: string, oldText: string): string {
+  const m = /\.(\d+)$/.exec(oldText.replace(/,/g, ""));
+  const decimals = m ? m[1].length : 0;
+  const [int, frac = ""] = typed.split(".");
+  return decimals === 0 ? typed : `${int}.${(frac + "0".repeat(decimals)).slice(0, Math.max(decimals, frac.length))}`;
+}
+
+function lastUsedRow(sheet: SheetSnapshot): number {
+  for (let i = sheet.cells.length - 1; i >= 0; i--) if (sheet.cells[i].some((c) => c !== null && c.text !== "")) return sheet.top + i;
+  return -1;
+}
+
+/** Sets a cell, growing the sheet's grid (which starts at top/left) as needed. */
+function setCell(sheet: SheetSnapshot, row: number, col: number, cell: Cell | null): void {
+  if (sheet.cells.length === 0) {
+    sheet.top = row;
+    sheet.left = col;
+  }
+  if (row < sheet.top) {
+    sheet.cells.unshift(...Array.from({ length: sheet.top - row }, () => [] as (Cell | null)[]));
+    sheet.top = row;
+  }
+  if (col < sheet.left) {
+    const add = sheet.left - col;
+    for (const r of sheet.cells) r.unshift(...Array<Cell | null>(add).fill(null));
+    sheet.left = col;
+  }
+  while (sheet.cells.length <= row - sheet.top) sheet.cells.push([]);
+  const line = sheet.cells[row - sheet.top];
+  while (line.length <= col - sheet.left) line.push(null);
+  line[col - sheet.left] = cell;
+}

@@ -1,0 +1,192 @@
+import { useMemo, useState } from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Link,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  Switch,
+  Text,
+  ToggleButton,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { findingKey } from "../addin/check";
+import { LEVEL_ORDER, type Finding, type FindingLevel } from "../rules/types";
+import { RULES } from "../rules/registry";
+import { ConfirmDialog } from "./ConfirmDialog";
+import { FindingItem } from "./FindingItem";
+import type { Strings } from "./i18n";
+import type { Checker } from "./useChecker";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  row: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  list: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  confirmed: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground2 },
+});
+
+type GroupBy = "table" | "rule";
+const LEVELS: FindingLevel[] = ["error", "warning", "info"];
+const RULE_NAMES = new Map(RULES.map((r) => [r.meta.id, r.meta.description]));
+
+/** Findings in groups, each group's findings errors first; groups with errors first. */
+function groupFindings(findings: Finding[], by: GroupBy, tableNames: Map<string, string>, whole: string): { title: string; findings: Finding[] }[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const k = by === "rule" ? f.ruleId : f.sheet ?? whole;
+    const g = groups.get(k);
+    if (g) g.push(f);
+    else groups.set(k, [f]);
+  }
+  const worst = (list: Finding[]) => Math.min(...list.map((f) => LEVEL_ORDER[f.level]));
+  return [...groups.entries()]
+    .sort((a, b) => worst(a[1]) - worst(b[1]))
+    .map(([k, list]) => ({
+      title: by === "rule" ? `${k} ${RULE_NAMES.get(k) ?? ""}`.trim() : tableNames.get(k) ? `${k}（${tableNames.get(k)}）` : k,
+      findings: [...list].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]),
+    }));
+}
+
+export function CheckTab({ checker, s }: { checker: Checker; s: Strings }) {
+  const styles = useStyles();
+  const { outcome, visible, busy, settings } = checker;
+  const [groupBy, setGroupBy] = useState<GroupBy>("table");
+  const [shown, setShown] = useState<Record<FindingLevel, boolean>>({ error: true, warning: true, info: false });
+  const [current, setCurrent] = useState(-1);
+  const [confirming, setConfirming] = useState<Finding | null>(null);
+
+  const tableNames = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const t of outcome?.model.tables ?? []) m.set(t.sheet, m.has(t.sheet) ? `${m.get(t.sheet)}、${t.kindName}` : t.kindName);
+    return m;
+  }, [outcome]);
+  const counts = useMemo(() => {
+    const c: Record<FindingLevel, number> = { error: 0, warning: 0, info: 0 };
+    for (const f of visible) c[f.level]++;
+    return c;
+  }, [visible]);
+  const groups = useMemo(() => groupFindings(visible.filter((f) => shown[f.level]), groupBy, tableNames, s.wholeWorkbook), [visible, shown, groupBy, tableNames, s]);
+  const ordered = useMemo(() => groups.flatMap((g) => g.findings), [groups]);
+
+  const go = (i: number) => {
+    if (ordered.length === 0) return;
+    const n = (i + ordered.length) % ordered.length;
+    setCurrent(n);
+    const f = ordered[n];
+    void checker.jump(f.suspect ? [f.suspect] : f.cells.slice(0, 1));
+  };
+
+  return (
+    <section className={styles.root} aria-label={s.tabCheck}>
+      <div className={styles.row}>
+        <Button appearance="primary" onClick={() => void checker.check().then(() => setCurrent(-1))} disabled={busy !== null}>
+          {busy ? s.checking : s.checkWorkbook}
+        </Button>
+        <Button
+          onClick={() => void checker.clearMarks().then((n) => checker.setNotice({ intent: "info", text: s.cleared(n) }))}
+          disabled={busy !== null}
+        >
+          {s.clearMarks}
+        </Button>
+      </div>
+      {busy && (
+        <div role="status">
+          <ProgressBar value={busy.total ? (busy.done ?? 0) / busy.total : undefined} />
+          <Caption1>{busy.total ? s.reading(busy.done ?? 0, busy.total, busy.what) : s.checking}</Caption1>
+        </div>
+      )}
+      <Switch
+        label={s.liveCheck}
+        checked={settings?.liveCheck ?? false}
+        disabled={!settings}
+        onChange={(_, d) => settings && void checker.saveSettings({ ...settings, liveCheck: d.checked })}
+      />
+      {!outcome && !busy && <Body1>{s.notChecked}</Body1>}
+      {outcome && (
+        <>
+          <Body1 role="status" aria-live="polite">
+            {s.checkedSummary(outcome.model.tables.length, outcome.marked)}
+          </Body1>
+          <div className={styles.row} role="group" aria-label={s.filterLevels}>
+            {LEVELS.map((l) => (
+              <ToggleButton key={l} size="small" checked={shown[l]} onClick={() => setShown({ ...shown, [l]: !shown[l] })} data-level={l}>
+                {s.level[l]} {counts[l]}
+              </ToggleButton>
+            ))}
+          </div>
+          <RadioGroup layout="horizontal" value={groupBy} onChange={(_, d) => setGroupBy(d.value as GroupBy)} aria-label={s.groupBy}>
+            <Radio value="table" label={s.groupByTable} />
+            <Radio value="rule" label={s.groupByRule} />
+          </RadioGroup>
+          {ordered.length > 0 && (
+            <div className={styles.row}>
+              <Button size="small" onClick={() => go(current - 1)}>
+                {s.previous}
+              </Button>
+              <Button size="small" onClick={() => go(current + 1)}>
+                {s.next}
+              </Button>
+              <Caption1>{current >= 0 ? s.position(current + 1, ordered.length) : ""}</Caption1>
+            </div>
+          )}
+          {visible.length === 0 && <Body1>{s.noFindings}</Body1>}
+          <div className={styles.list}>
+            {groups.map((g) => (
+              <div key={g.title} className={styles.group}>
+                <Subtitle2 as="h3">{g.title}</Subtitle2>
+                <div role="list" className={styles.list}>
+                  {g.findings.map((f) => {
+                    const i = ordered.indexOf(f);
+                    return (
+                      <FindingItem
+                        key={`${findingKey(f)}#${i}`}
+                        finding={f}
+                        s={s}
+                        current={i === current}
+                        onSelect={() => setCurrent(i)}
+                        onJump={(cells) => void checker.jump(cells)}
+                        onConfirm={f.level === "warning" ? () => setConfirming(f) : undefined}
+                      />
+                    );
+                  })}
+                </div>
+              </div>
+            ))}
+          </div>
+        </>
+      )}
+      {settings && settings.confirmed.length > 0 && (
+        <div className={styles.confirmed}>
+          <Subtitle2 as="h3">{s.confirmedList(settings.confirmed.length)}</Subtitle2>
+          {settings.confirmed.map((c) => (
+            <div key={c.key}>
+              <Text>{c.message}</Text>
+              <br />
+              <Caption1>
+                {s.explanation}：{c.explanation}（{c.at}）{" "}
+              </Caption1>
+              <Link as="button" onClick={() => void checker.unconfirm(c.key)}>
+                {s.undoConfirm}
+              </Link>
+            </div>
+          ))}
+        </div>
+      )}
+      <ConfirmDialog
+        finding={confirming}
+        s={s}
+        onCancel={() => setConfirming(null)}
+        onSave={(text) => {
+          const f = confirming;
+          setConfirming(null);
+          if (f) void checker.confirm(f, text);
+        }}
+      />
+    </section>
+  );
+}

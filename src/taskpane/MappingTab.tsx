@@ -1,0 +1,106 @@
+import { useState } from "react";
+import { Body1, Button, Caption1, Dropdown, Field, Link, Option, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { TABLE_KINDS, type TableKind } from "../model/tableKinds";
+import type { Strings } from "./i18n";
+import type { Checker } from "./useChecker";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  list: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+const IGNORE = "ignore";
+
+export function MappingTab({ checker, s }: { checker: Checker; s: Strings }) {
+  const styles = useStyles();
+  const { outcome, settings } = checker;
+  const [kind, setKind] = useState<TableKind | typeof IGNORE>(TABLE_KINDS[0].kind);
+  const kindName = (k: string) => (k === IGNORE ? s.ignoreKind : TABLE_KINDS.find((t) => t.kind === k)?.name ?? k);
+  const mapping = settings?.mapping ?? [];
+
+  const assign = async () => {
+    const sel = await checker.selection();
+    if (!sel) {
+      checker.setNotice({ intent: "warning", text: s.noSelection });
+      return;
+    }
+    const rest = mapping.filter((m) => !(m.sheet === sel.sheet && m.range === sel.address));
+    await checker.setMapping([...rest, { sheet: sel.sheet, range: sel.address, kind }]);
+    checker.setNotice({ intent: "success", text: s.assigned(`${sel.sheet}!${sel.address}`, kindName(kind)) });
+  };
+
+  return (
+    <section className={styles.root} aria-label={s.tabMapping}>
+      <Body1>{s.mappingIntro}</Body1>
+      {!outcome && <Body1>{s.needCheckFirst}</Body1>}
+      {outcome && (
+        <>
+          <Subtitle2 as="h3">{s.recognizedTables(outcome.model.tables.length)}</Subtitle2>
+          <ul className={styles.list}>
+            {outcome.model.tables.map((t) => (
+              <li key={`${t.sheet}!${t.range}`}>
+                <Text>{t.kindName}</Text>{" "}
+                <Link as="button" onClick={() => void checker.jump([{ sheet: t.sheet, address: t.range }])}>
+                  {t.sheet}!{t.range}
+                </Link>
+                <br />
+                <Caption1 className={styles.muted}>「{t.title}」</Caption1>
+              </li>
+            ))}
+          </ul>
+          <Subtitle2 as="h3">{s.unrecognizedSheets(outcome.model.unrecognized.length)}</Subtitle2>
+          <ul className={styles.list}>
+            {outcome.model.unrecognized.map((u, i) => (
+              <li key={`${u.sheet}!${u.range ?? ""}#${i}`}>
+                {u.range ? (
+                  <Link as="button" onClick={() => void checker.jump([{ sheet: u.sheet, address: u.range! }])}>
+                    {u.sheet}!{u.range}
+                  </Link>
+                ) : (
+                  <Text>{u.sheet}</Text>
+                )}
+                <br />
+                <Caption1 className={styles.muted}>{u.reason}</Caption1>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <Field label={s.assignKind}>
+        <Dropdown
+          value={kindName(kind)}
+          selectedOptions={[kind]}
+          onOptionSelect={(_, d) => d.optionValue && setKind(d.optionValue as TableKind)}
+        >
+          {TABLE_KINDS.map((k) => (
+            <Option key={k.kind} value={k.kind}>
+              {k.name}
+            </Option>
+          ))}
+          <Option value={IGNORE}>{s.ignoreKind}</Option>
+        </Dropdown>
+      </Field>
+      <Button onClick={() => void assign()} disabled={!settings || checker.busy !== null}>
+        {s.assignSelection}
+      </Button>
+      {mapping.length > 0 && (
+        <>
+          <Subtitle2 as="h3">{s.corrections(mapping.length)}</Subtitle2>
+          <ul className={styles.list}>
+            {mapping.map((m, i) => (
+              <li key={`${m.sheet}!${m.range}`}>
+                <Text>
+                  {m.sheet}!{m.range} → {kindName(m.kind)}
+                </Text>{" "}
+                <Link as="button" onClick={() => void checker.setMapping(mapping.filter((_, j) => j !== i))}>
+                  {s.removeCorrection}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,234 @@
+import { useRef, useState } from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Dropdown,
+  Field,
+  Input,
+  Option,
+  Subtitle2,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { detectStyle, generateNarrative, type NarrativeSection, type NarrativeStyle } from "../narrative/generate";
+import { PriorYearError, priorFromJson } from "../narrative/prior";
+import { narrativeLines, sectionHeading } from "../narrative/write";
+import type { Strings } from "./i18n";
+import { errorText, type Checker } from "./useChecker";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  paragraph: { margin: 0, lineHeight: tokens.lineHeightBase400, textIndent: "2em" },
+  slot: { minWidth: "10em", textIndent: 0 },
+  note: { color: tokens.colorPaletteDarkOrangeForeground1 },
+});
+
+/** The slots the generator leaves for the officer: 【请填写增减原因】, 【请填写主要用途】. */
+const SLOT = /【请填写[^】]*】/g;
+
+function slotKey(sectionId: string, paragraph: number, n: number): string {
+  return `${sectionId}/${paragraph}/${n}`;
+}
+
+/** The sections with every slot that has a reason replaced by it; the others stay as slots. */
+export function fillSlots(sections: NarrativeSection[], reasons: Record<string, string>): NarrativeSection[] {
+  return sections.map((sec) => ({
+    ...sec,
+    paragraphs: sec.paragraphs.map((p, pi) => {
+      let n = 0;
+      return p.replace(SLOT, (slot) => {
+        const r = reasons[slotKey(sec.id, pi, n++)]?.trim();
+        return r ? r : slot;
+      });
+    }),
+  }));
+}
+
+function Paragraph({ text, sectionId, index, reasons, onReason, className, slotClass }: { text: string; sectionId: string; index: number; reasons: Record<string, string>; onReason(key: string, v: string): void; className: string; slotClass: string }) {
+  const parts: (string | { slot: string; key: string })[] = [];
+  let last = 0;
+  let n = 0;
+  for (const m of text.matchAll(SLOT)) {
+    parts.push(text.slice(last, m.index));
+    parts.push({ slot: m[0], key: slotKey(sectionId, index, n++) });
+    last = (m.index ?? 0) + m[0].length;
+  }
+  parts.push(text.slice(last));
+  return (
+    <p className={className}>
+      {parts.map((p, i) =>
+        typeof p === "string" ? (
+          <span key={i}>{p}</span>
+        ) : (
+          <Input key={p.key} className={slotClass} size="small" placeholder={p.slot} aria-label={p.slot} value={reasons[p.key] ?? ""} onChange={(_, d) => onReason(p.key, d.value)} />
+        ),
+      )}
+    </p>
+  );
+}
+
+export function NarrativeTab({ checker, s }: { checker: Checker; s: Strings }) {
+  const styles = useStyles();
+  const { settings } = checker;
+  const [sections, setSections] = useState<NarrativeSection[] | null>(null);
+  const [reasons, setReasons] = useState<Record<string, string>>(settings?.reasons ?? {});
+  const [priorText, setPriorText] = useState(settings?.prior ? JSON.stringify(settings.prior, null, 1) : "");
+  const [conflict, setConflict] = useState<string[] | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const style = settings?.style;
+
+  const priorYear = () => {
+    if (priorText.trim() === "") return undefined;
+    return priorFromJson(priorText, "上年数据");
+  };
+
+  const generate = async () => {
+    try {
+      const prior = priorYear();
+      const outcome = checker.outcome ?? (await checker.check());
+      if (!outcome) return;
+      const model = outcome.model;
+      setSections(generateNarrative(model, prior, style ?? detectStyle(model)));
+      setReasons(settings?.reasons ?? {});
+    } catch (e) {
+      checker.setNotice({ intent: "error", text: e instanceof PriorYearError ? e.message : `生成失败：${errorText(e)}` });
+    }
+  };
+
+  const savePrior = async () => {
+    if (!settings) return;
+    try {
+      if (priorText.trim() === "") {
+        await checker.saveSettings({ ...settings, prior: undefined });
+      } else {
+        priorFromJson(priorText, "上年数据");
+        await checker.saveSettings({ ...settings, prior: JSON.parse(priorText) });
+      }
+      checker.setNotice({ intent: "success", text: s.priorSaved });
+    } catch (e) {
+      checker.setNotice({ intent: "error", text: errorText(e) });
+    }
+  };
+
+  const lines = () => narrativeLines(fillSlots(sections ?? [], reasons));
+
+  const insert = async (replaceEdited = false) => {
+    if (!checker.host || !sections) return;
+    try {
+      if (settings) await checker.saveSettings({ ...settings, reasons });
+      const r = await checker.host.writeNarrative(lines(), { replaceEdited });
+      if (r.status === "edited") setConflict(r.editedCells);
+      else checker.setNotice({ intent: "success", text: s.inserted(r.range, r.sheetCreated) });
+    } catch (e) {
+      checker.setNotice({ intent: "error", text: `写入情况说明失败：${errorText(e)}` });
+    }
+  };
+
+  const copy = async () => {
+    const text = lines()
+      .map((l) => l.text)
+      .join("\n");
+    try {
+      await navigator.clipboard.writeText(text);
+      checker.setNotice({ intent: "success", text: s.copied });
+    } catch (e) {
+      checker.setNotice({ intent: "error", text: `无法写入剪贴板：${errorText(e)}` });
+    }
+  };
+
+  return (
+    <section className={styles.root} aria-label={s.tabNarrative}>
+      <Body1>{s.narrativeIntro}</Body1>
+      <Field label={s.style}>
+        <Dropdown
+          value={style ? s.styleNames[style] : s.styleAuto}
+          selectedOptions={[style ?? "auto"]}
+          onOptionSelect={(_, d) => settings && void checker.saveSettings({ ...settings, style: d.optionValue === "auto" ? undefined : (d.optionValue as NarrativeStyle) })}
+        >
+          <Option value="auto">{s.styleAuto}</Option>
+          {(["hebei", "henan", "final"] as const).map((k) => (
+            <Option key={k} value={k}>
+              {s.styleNames[k]}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label={s.prior} hint={s.priorHelp}>
+        <Textarea value={priorText} onChange={(_, d) => setPriorText(d.value)} resize="vertical" rows={3} />
+      </Field>
+      <div className={styles.row}>
+        <Button size="small" onClick={() => fileInput.current?.click()}>
+          {s.importPrior}
+        </Button>
+        <Button size="small" onClick={() => void savePrior()} disabled={!settings}>
+          {s.savePrior}
+        </Button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) void f.text().then(setPriorText);
+            e.target.value = "";
+          }}
+        />
+      </div>
+      <div className={styles.row}>
+        <Button appearance="primary" onClick={() => void generate()} disabled={checker.busy !== null}>
+          {s.generate}
+        </Button>
+        <Button onClick={() => void insert()} disabled={!sections}>
+          {s.insert}
+        </Button>
+        <Button onClick={() => void copy()} disabled={!sections}>
+          {s.copy}
+        </Button>
+      </div>
+      {sections?.map((sec, si) => (
+        <div key={sec.id} className={styles.section} data-section={sec.id}>
+          <Subtitle2 as="h3">{sectionHeading(si, sec.title)}</Subtitle2>
+          {sec.paragraphs.map((p, pi) => (
+            <Paragraph key={pi} text={p} sectionId={sec.id} index={pi} reasons={reasons} onReason={(k, v) => setReasons({ ...reasons, [k]: v })} className={styles.paragraph} slotClass={styles.slot} />
+          ))}
+          {sec.notes.map((n, i) => (
+            <Caption1 key={i} className={styles.note}>
+              【{s.noteLabel}：{n}】
+            </Caption1>
+          ))}
+        </div>
+      ))}
+      <Dialog open={conflict !== null} onOpenChange={(_, d) => !d.open && setConflict(null)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{s.editedTitle}</DialogTitle>
+            <DialogContent>{s.editedPrompt((conflict ?? []).slice(0, 8).join("、") + ((conflict?.length ?? 0) > 8 ? "…" : ""))}</DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  setConflict(null);
+                  void insert(true);
+                }}
+              >
+                {s.replace}
+              </Button>
+              <Button onClick={() => setConflict(null)}>{s.cancel}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </section>
+  );
+}
