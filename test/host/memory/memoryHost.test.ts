@@ -1,0 +1,110 @@
+/** The in-memory host behind the browser harness: marks and their exact restore, selection, the 情况说明 sheet, settings. */
+import * as path from "path";
+import { readWorkbookFile } from "../../../src/host/file/readWorkbook";
+import { MemoryHost, MARK_FILLS } from "../../../src/host/memory/MemoryHost";
+import { checkAndHighlight, findingKey, marksOf } from "../../../src/addin/check";
+import { checkWorkbook } from "../../../src/engine";
+import { FIXTURES } from "../../helpers";
+import { cellAt } from "../../../src/grid/workbook";
+import { parseA1 } from "../../../src/grid/address";
+
+async function seedHost(id = "seed000", fills: Record<string, string> = {}) {
+  return new MemoryHost(await readWorkbookFile(path.join(FIXTURES, `${id}.xlsx`)), undefined, fills);
+}
+
+describe("MemoryHost", () => {
+  it("marks the cells of the findings and restores the exact original fills, also after a second pass", async () => {
+    const host = await seedHost("seed000", { "09三公经费!C7": "#00FF00", "01收支总表!A1": "#123456" });
+    const outcome = await checkAndHighlight(host);
+    const marks = marksOf(outcome.findings);
+    expect(outcome.marked).toBe(marks.length);
+    expect(host.fills.get("09三公经费!C7")).toBe(MARK_FILLS.warning);
+    expect(host.fills.get("情况说明!A27")).toBe(MARK_FILLS.warning);
+    // a second check restores first, so the originals are not lost under the marks
+    await checkAndHighlight(host);
+    const restored = await host.clearHighlights();
+    expect(restored).toBe(marks.length);
+    expect(Object.fromEntries(host.fills)).toEqual({ "09三公经费!C7": "#00FF00", "01收支总表!A1": "#123456" });
+    expect(host.notes.size).toBe(0);
+    expect(await host.clearHighlights()).toBe(0);
+  });
+
+  it("a cell with findings of several levels gets the worst level's fill and every message", async () => {
+    const host = await seedHost();
+    await host.highlight(
+      marksOf([
+        { ruleId: "A", level: "info", messageId: "m", message: "尾差", cells: [{ sheet: "03支出总表", address: "B7" }], suspect: null },
+        { ruleId: "B", level: "error", messageId: "m", message: "不平", cells: [{ sheet: "03支出总表", address: "B7" }], suspect: null },
+      ]),
+    );
+    expect(host.fills.get("03支出总表!B7")).toBe(MARK_FILLS.error);
+    expect(host.notes.get("03支出总表!B7")).toBe("尾差\n不平");
+  });
+
+  it("confirmed 提示 findings are not marked again", async () => {
+    const host = await seedHost();
+    const first = await checkAndHighlight(host);
+    const warning = first.findings.find((f) => f.level === "warning")!;
+    await host.saveSettings({ mapping: [], confirmed: [{ key: findingKey(warning), ruleId: warning.ruleId, message: warning.message, explanation: "经核实无误", at: "2026-11-23" }] });
+    const second = await checkAndHighlight(host);
+    expect(second.marked).toBe(marksOf(first.findings.filter((f) => f !== warning)).length);
+    expect(host.fills.has("情况说明!A27")).toBe(false);
+  });
+
+  it("selects a finding's cell on its sheet, and says so when the sheet does not exist", async () => {
+    const host = await seedHost();
+    await host.select([{ sheet: "05一般公共预算支出表", address: "C9" }]);
+    expect(host.activeSheet).toBe("05一般公共预算支出表");
+    expect(await host.getSelection()).toEqual({ sheet: "05一般公共预算支出表", address: "C9" });
+    await expect(host.select([{ sheet: "没有这张表", address: "A1" }])).rejects.toThrow("工作表「没有这张表」不存在");
+  });
+
+  it("writes the narrative into its own cells of 情况说明, keeps the user's text, and asks before replacing an edit", async () => {
+    const host = await seedHost("seed004");
+    host.workbook.sheets = host.workbook.sheets.filter((s) => s.name !== "情况说明"); // a workbook without one
+    const lines = [
+      { heading: true, text: "一、收入支出决算总体情况" },
+      { heading: false, text: "第一段" },
+      { heading: false, text: "第二段" },
+    ];
+    expect(await host.writeNarrative(lines)).toEqual({ status: "written", sheet: "情况说明", range: "A1:A3", sheetCreated: true });
+    const sheet = () => host.workbook.sheets.find((s) => s.name === "情况说明")!;
+    const text = (a1: string) => {
+      const { row, col } = parseA1(a1);
+      return cellAt(sheet(), row, col)?.text ?? "";
+    };
+    host.editCell("情况说明", "B1", "用户自己的批注"); // beside the add-in's column: kept
+    // regenerated, shorter: the leftover line written last time is cleared
+    expect(await host.writeNarrative(lines.slice(0, 2))).toMatchObject({ status: "written", range: "A1:A2", sheetCreated: false });
+    expect([text("A1"), text("A2"), text("A3"), text("B1")]).toEqual(["一、收入支出决算总体情况", "第一段", "", "用户自己的批注"]);
+    // the officer edits a line the add-in wrote: the next write stops and names the cell
+    host.editCell("情况说明", "A2", "第一段（已补充原因）");
+    expect(await host.writeNarrative(lines)).toEqual({ status: "edited", sheet: "情况说明", editedCells: ["A2"] });
+    expect(text("A2")).toBe("第一段（已补充原因）");
+    expect(await host.writeNarrative(lines, { replaceEdited: true })).toMatchObject({ status: "written" });
+    expect([text("A2"), text("A3")]).toEqual(["第一段", "第二段"]);
+  });
+
+  it("a narrative goes below the user's own text in an existing 情况说明 sheet", async () => {
+    const host = await seedHost("seed000"); // has a 情况说明 sheet written by the unit
+    const before = host.workbook.sheets.find((s) => s.name === "情况说明")!;
+    const bottom = before.top + before.cells.length - 1;
+    const r = await host.writeNarrative([{ heading: false, text: "生成的段落" }]);
+    expect(r).toMatchObject({ status: "written", range: `A${bottom + 3}:A${bottom + 3}`, sheetCreated: false });
+  });
+
+  it("reports the user's edits (live re-check) and the engine sees the edited value", async () => {
+    const host = await seedHost();
+    let changes = 0;
+    const stop = await host.onUserChange(() => changes++);
+    const first = checkWorkbook(await host.read());
+    const before = first.counts.error;
+    const total = first.model.tables.find((t) => t.kind === "expense_summary")!.blocks[0].rows[0].amounts["合计"].cell;
+    host.editCell(total.sheet, total.address, "1.00");
+    expect(changes).toBe(1);
+    expect(checkWorkbook(await host.read()).counts.error).toBeGreaterThan(before);
+    stop();
+    host.editCell(total.sheet, total.address, "2.00");
+    expect(changes).toBe(1);
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
+/** The task pane rendered with React Testing Library over the in-memory host and a real seed workbook. */
+import * as path from "path";
+import { render, screen, within, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { FluentProvider } from "@fluentui/react-components";
+import { readWorkbookFile } from "../../src/host/file/readWorkbook";
+import { MemoryHost } from "../../src/host/memory/MemoryHost";
+import { App } from "../../src/taskpane/App";
+import { appTheme } from "../../src/taskpane/theme";
+import { FIXTURES } from "../helpers";
+
+// jsdom has no layout: Fluent's MessageBar observes its size, which never changes here
+class NoLayoutResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = NoLayoutResizeObserver;
+jest.setTimeout(30000);
+
+async function renderPane(id = "seed000") {
+  const host = new MemoryHost(await readWorkbookFile(path.join(FIXTURES, `${id}.xlsx`)));
+  const user = userEvent.setup();
+  render(
+    <FluentProvider theme={appTheme}>
+      <App host={host} />
+    </FluentProvider>,
+  );
+  return { host, user };
+}
+
+async function check(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByRole("button", { name: "检查工作簿" }));
+  await screen.findByText(/识别到 \d+ 张表/, undefined, { timeout: 10000 });
+}
+
+describe("task pane", () => {
+  it("without a workbook host it says how to try it", () => {
+    render(
+      <FluentProvider theme={appTheme}>
+        <App host={null} />
+      </FluentProvider>,
+    );
+    expect(screen.getByText(/未在 Excel 中运行/)).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "检查工作簿" })).toBeNull();
+  });
+
+  it("checks the workbook, shows the counts by level, and jumps to a finding's suspect cell", async () => {
+    const { host, user } = await renderPane();
+    await check(user);
+    expect(screen.getByText("识别到 19 张表，已标记 114 个单元格。")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "错误 0" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "提示 1" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "尾差 20" })).toBeTruthy();
+    // 尾差 are hidden until asked for
+    let items = screen.getAllByRole("listitem");
+    expect(items).toHaveLength(1);
+    expect(items[0].getAttribute("data-rule")).toBe("N1-narrative");
+    await user.click(items[0]);
+    expect(host.selection).toEqual({ sheet: "情况说明", address: "A27" });
+    expect(host.activeSheet).toBe("情况说明");
+    // a cell link jumps to that cell
+    await user.click(within(items[0]).getByRole("button", { name: "定位到 09三公经费!C7" }));
+    expect(host.selection).toEqual({ sheet: "09三公经费", address: "C7" });
+    await user.click(screen.getByRole("button", { name: "尾差 20" }));
+    items = screen.getAllByRole("listitem");
+    expect(items).toHaveLength(21);
+    // next/previous walk the list in display order, from the finding clicked last, wrapping around
+    await user.click(screen.getByRole("button", { name: "下一个" }));
+    expect(screen.getByText("第 2/21 条")).toBeTruthy();
+    expect(items[1].getAttribute("aria-current")).toBe("true");
+    await user.click(screen.getByRole("button", { name: "上一个" }));
+    await user.click(screen.getByRole("button", { name: "上一个" }));
+    expect(screen.getByText("第 21/21 条")).toBeTruthy();
+  });
+
+  it("groups by rule on request", async () => {
+    const { user } = await renderPane();
+    await check(user);
+    await user.click(screen.getByRole("button", { name: "尾差 20" }));
+    await user.click(screen.getByRole("radio", { name: "按规则" }));
+    const headings = screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent);
+    expect(headings[0]).toMatch(/^N1-narrative /);
+    expect(headings).toEqual(expect.arrayContaining([expect.stringMatching(/^R4-functional-hierarchy /), expect.stringMatching(/^R8-economic-hierarchy /)]));
+  });
+
+  it("a 提示 confirmed with an explanation moves to the confirmed list, is unmarked, and can be undone", async () => {
+    const { host, user } = await renderPane();
+    await check(user);
+    expect(host.fills.has("情况说明!A27")).toBe(true);
+    await user.click(within(screen.getAllByRole("listitem")[0]).getByRole("button", { name: "核实" }));
+    const dialog = await screen.findByRole("dialog");
+    const save = within(dialog).getByRole("button", { name: "保存" });
+    expect((save as HTMLButtonElement).disabled).toBe(true);
+    await user.type(within(dialog).getByRole("textbox"), "上年该项为0，文字有误，已改");
+    await user.click(save);
+    await screen.findByText("已核实的提示（1）");
+    await waitFor(() => expect(host.fills.has("情况说明!A27")).toBe(false));
+    await screen.findByRole("button", { name: "提示 0" });
+    expect((await host.loadSettings()).confirmed[0].explanation).toBe("上年该项为0，文字有误，已改");
+    await user.click(screen.getByRole("button", { name: "撤销核实" }));
+    await screen.findByRole("button", { name: "提示 1" });
+  });
+
+  it("clears the marks and says how many cells were restored", async () => {
+    const { host, user } = await renderPane();
+    await check(user);
+    await user.click(screen.getByRole("button", { name: "清除标记" }));
+    await screen.findByText("已恢复 114 个单元格原来的填充。");
+    expect(host.fills.size).toBe(0);
+  });
+
+  it("mapping tab lists tables and unrecognized sheets, and assigns the selection to a table kind", async () => {
+    const { host, user } = await renderPane();
+    await check(user);
+    await user.click(screen.getByRole("tab", { name: "映射" }));
+    expect(screen.getByText("已识别的表（19）")).toBeTruthy();
+    expect(screen.getByText("机构设置情况表不含预算金额，不参与审核")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "将当前选区指定为此类表" }));
+    expect(screen.getByText("请先在工作表中选中表格所在的区域。")).toBeTruthy();
+    // ignore the 三公 table: it disappears from the list and the checks
+    host.selectFromPage({ sheet: "09三公经费", address: "A1:F11" });
+    await user.click(screen.getByRole("combobox"));
+    await user.click(screen.getByRole("option", { name: "不是公开表（不检查）" }));
+    await user.click(screen.getByRole("button", { name: "将当前选区指定为此类表" }));
+    await screen.findByText("已将 09三公经费!A1:F11 指定为「不是公开表（不检查）」，并重新检查。");
+    expect(screen.getByText("已识别的表（18）")).toBeTruthy();
+    expect(screen.getByText("映射更正（1）")).toBeTruthy();
+    expect((await host.loadSettings()).mapping).toEqual([{ sheet: "09三公经费", range: "A1:F11", kind: "ignore" }]);
+    await user.click(screen.getByRole("button", { name: "删除" }));
+    await screen.findByText("已识别的表（19）");
+  });
+
+  it("narrative tab generates the sections with prior-year figures, takes a reason typed into a slot, and inserts them into the 情况说明 sheet", async () => {
+    const { host, user } = await renderPane("seed000");
+    await user.click(screen.getByRole("tab", { name: "情况说明" }));
+    await user.click(screen.getByRole("textbox", { name: /上年数据/ }));
+    await user.paste('{"year": 2023, "total": "8378.87", "basic": "799.60", "project": "7579.27"}');
+    await user.click(screen.getByRole("button", { name: "生成情况说明" }));
+    await screen.findByText(/^一、/, undefined, { timeout: 10000 });
+    expect(screen.getAllByText(/较2023年预算增加685\.49万元/).length).toBeGreaterThan(0);
+    const slots = screen.getAllByRole("textbox", { name: "【请填写增减原因】" });
+    expect(slots.length).toBeGreaterThan(0);
+    await user.type(slots[0], "主要是医疗救助资金增加");
+    await user.click(screen.getByRole("button", { name: "插入“情况说明”工作表" }));
+    await screen.findByText(/^已写入“情况说明”工作表 A\d+:A\d+。$/);
+    const sheet = host.workbook.sheets.find((s) => s.name === "情况说明")!;
+    const texts = sheet.cells.flat().filter((c) => c).map((c) => c!.text);
+    expect(texts).toContain(screen.getAllByRole("heading", { level: 3 })[0].textContent);
+    expect(texts.some((t) => t.includes("较2023年预算增加685.49万元") && t.includes("主要是医疗救助资金增加"))).toBe(true);
+    expect(Object.values((await host.loadSettings()).reasons ?? {})).toEqual(["主要是医疗救助资金增加"]);
+  });
+
+  it("switches to English", async () => {
+    const { user } = await renderPane();
+    await user.click(screen.getByRole("button", { name: "English" }));
+    expect(screen.getByRole("button", { name: "Check workbook" })).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "Mapping" })).toBeTruthy();
+  });
+});
