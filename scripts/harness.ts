@@ -54,7 +54,7 @@ function projectFile(rel: string): string | undefined {
   return file;
 }
 
-export function createHarnessServer(): http.Server {
+export function createHarnessServer(dist = DIST): http.Server {
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/api/workbook" && req.method === "GET") {
@@ -79,10 +79,10 @@ export function createHarnessServer(): http.Server {
       return;
     }
     const rel = url.pathname === "/" ? "/harness.html" : decodeURIComponent(url.pathname);
-    const file = path.resolve(DIST, "." + rel);
-    if (!file.startsWith(DIST + path.sep)) return sendError(res, 403, "forbidden");
+    const file = path.resolve(dist, "." + rel);
+    if (!file.startsWith(dist + path.sep)) return sendError(res, 403, "forbidden");
     fs.readFile(file, (err, data) => {
-      if (err) return send(res, 404, "text/plain; charset=utf-8", `未找到 ${rel}${fs.existsSync(DIST) ? "" : "（请先运行 npm run build:dev）"}`);
+      if (err) return send(res, 404, "text/plain; charset=utf-8", `未找到 ${rel}${fs.existsSync(dist) ? "" : "（请先运行 npm run build:dev）"}`);
       send(res, 200, TYPES[path.extname(file)] ?? "application/octet-stream", data);
     });
   });

@@ -1,0 +1,123 @@
+/**
+ * End to end in Debian's Chromium: the harness page (the task pane beside a grid of the workbook) over a
+ * seed workbook. Builds the pages with webpack into a temporary folder, serves them with the harness
+ * server, and drives them with playwright-core. Screenshots go to test/e2e/screenshots/ (not in git).
+ * Chromium must be installed (.ci/run installs it); outside CI the suite is skipped with a warning when
+ * it is not.
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import type { AddressInfo } from "net";
+import * as os from "os";
+import * as path from "path";
+import type { Server } from "http";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { createHarnessServer } from "../../scripts/harness";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ROOT = path.resolve(__dirname, "../..");
+const SHOTS = path.join(__dirname, "screenshots");
+const haveChromium = fs.existsSync(CHROMIUM);
+if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium before the tests`);
+if (!haveChromium) console.warn(`[e2e] ${CHROMIUM} not found: the browser tests are skipped (apt-get install chromium fonts-noto-cjk)`);
+const describeBrowser = haveChromium ? describe : describe.skip;
+
+jest.setTimeout(120000);
+
+describeBrowser("harness in Chromium", () => {
+  let dist: string;
+  let server: Server;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    dist = fs.mkdtempSync(path.join(os.tmpdir(), "bdc-harness-"));
+    execFileSync(process.execPath, [path.join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "development", "--output-path", dist], { cwd: ROOT, stdio: "pipe" });
+    server = createHarnessServer(dist);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    fs.mkdirSync(SHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    if (dist) fs.rmSync(dist, { recursive: true, force: true });
+  });
+
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+    page.on("pageerror", (e) => {
+      throw e;
+    });
+  });
+
+  afterEach(async () => {
+    await page.close();
+  });
+
+  const pane = () => page.getByRole("complementary", { name: "任务窗格" });
+  const cell = (address: string) => page.locator(`td[data-address="${address}"]`);
+
+  it("checks a seed workbook, jumps to a finding, clears the marks, and writes the narrative", async () => {
+    await page.goto(`${base}/harness.html?file=test/fixtures/seed000.xlsx`);
+    await pane().getByRole("button", { name: "检查工作簿" }).click();
+    await pane().getByText("识别到 19 张表，已标记 114 个单元格。").waitFor();
+    expect(await pane().getByRole("button", { name: /^(错误|提示|尾差) \d+$/ }).allTextContents()).toEqual(["错误 0", "提示 1", "尾差 20"]);
+    expect((await pane().boundingBox())!.width).toBe(350);
+    await page.screenshot({ path: path.join(SHOTS, "check.png") });
+
+    // the finding: click it, the 情况说明 sheet opens with A27 selected and marked amber
+    await pane().getByRole("listitem").first().click();
+    await page.locator('table[data-sheet="情况说明"]').waitFor();
+    expect(await cell("A27").getAttribute("aria-selected")).toBe("true");
+    expect(await cell("A27").getAttribute("data-fill")).toBe("#FFEB9C");
+    await page.screenshot({ path: path.join(SHOTS, "jump.png") });
+
+    // a cell link of the finding opens the 三公 table
+    await pane().getByRole("button", { name: "定位到 09三公经费!C7" }).click();
+    await page.locator('table[data-sheet="09三公经费"]').waitFor();
+    expect(await cell("C7").getAttribute("aria-selected")).toBe("true");
+
+    await pane().getByRole("button", { name: "清除标记" }).click();
+    await pane().getByText("已恢复 114 个单元格原来的填充。").waitFor();
+    expect(await page.locator("td[data-fill]").count()).toBe(0);
+
+    await pane().getByRole("tab", { name: "情况说明" }).click();
+    await pane().getByRole("button", { name: "生成情况说明" }).click();
+    await pane().getByRole("heading", { name: "一、收入说明" }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, "narrative.png"), fullPage: false });
+    await pane().getByRole("button", { name: "插入“情况说明”工作表" }).click();
+    await pane().getByText(/^已写入“情况说明”工作表 A\d+:A\d+。$/).waitFor();
+    await page.locator('[role="tab"]', { hasText: "情况说明" }).first().click();
+    await page.locator("td", { hasText: "一、收入说明" }).first().waitFor();
+  });
+
+  it("a workbook with table errors shows them first, with the suspect cell", async () => {
+    await page.goto(`${base}/harness.html?file=test/fixtures/seed001-unit.xlsx`);
+    await pane().getByRole("button", { name: "检查工作簿" }).click();
+    await pane().getByText(/^识别到 \d+ 张表/).waitFor();
+    const first = pane().getByRole("listitem").first();
+    expect(await first.getAttribute("data-level")).toBe("error");
+    await first.click();
+    const selected = page.locator('td[aria-selected="true"]');
+    await selected.first().waitFor();
+    expect(await selected.first().getAttribute("data-fill")).toBe("#FFC7CE");
+    await page.screenshot({ path: path.join(SHOTS, "errors.png") });
+  });
+
+  it("a file that is not a workbook gets a Chinese message and the page keeps working", async () => {
+    await page.goto(`${base}/harness.html?file=package.json`);
+    await page.getByText("找不到工作簿「package.json」（只能打开项目文件夹中的 .xlsx 文件）。").waitFor();
+    const bogus = path.join(os.tmpdir(), "不是工作簿.xlsx");
+    fs.writeFileSync(bogus, "这不是 Excel 文件");
+    await page.locator('input[type="file"][accept=".xlsx"]').setInputFiles(bogus);
+    await page.getByText(/不是 Excel 工作簿/).waitFor();
+    fs.rmSync(bogus);
+  });
+});
