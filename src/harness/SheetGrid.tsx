@@ -30,7 +30,7 @@ export function SheetGrid({ host }: { host: MemoryHost }) {
 
   useEffect(() => {
     if (!sel) return;
-    scroller.current?.querySelector(`[data-address="${toA1(sel.top, sel.left)}"]`)?.scrollIntoView({ block: "center", inline: "center" });
+    scroller.current?.querySelector(`[data-address="${toA1(sel.top, sel.left)}"]`)?.scrollIntoView({ block: "nearest", inline: "nearest" });
   }, [version, sel?.top, sel?.left]);
 
   if (!sheet) return <div className={styles.scroller} />;

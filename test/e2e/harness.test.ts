@@ -111,6 +111,19 @@ describeBrowser("harness in Chromium", () => {
     await page.screenshot({ path: path.join(SHOTS, "errors.png") });
   });
 
+  it("with live re-check on, an edit in the grid is checked again without a click", async () => {
+    await page.goto(`${base}/harness.html?file=test/fixtures/seed000.xlsx`);
+    await pane().getByRole("button", { name: "检查工作簿" }).click();
+    await pane().getByRole("button", { name: "错误 0" }).waitFor();
+    await pane().getByRole("switch", { name: "修改单元格后自动重新检查" }).check();
+    await page.getByRole("tab", { name: "03支出总表" }).click();
+    page.once("dialog", (d) => void d.accept("1.00"));
+    await cell("D7").dblclick();
+    await pane().getByRole("button", { name: /^错误 [1-9]\d*$/ }).waitFor({ timeout: 10000 });
+    expect(await cell("D7").getAttribute("data-fill")).toBe("#FFC7CE");
+    expect(await cell("D7").textContent()).toBe("1.00");
+  });
+
   it("a file that is not a workbook gets a Chinese message and the page keeps working", async () => {
     await page.goto(`${base}/harness.html?file=package.json`);
     await page.getByText("找不到工作簿「package.json」（只能打开项目文件夹中的 .xlsx 文件）。").waitFor();
