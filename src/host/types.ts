@@ -85,6 +85,7 @@ export interface BudgetHost {
   /** Writes the narrative into the 情况说明 sheet (created if missing), replacing only what the add-in wrote before. */
   writeNarrative(lines: NarrativeLine[], options?: { replaceEdited?: boolean }): Promise<WriteNarrativeResult>;
   loadSettings(): Promise<AddinSettings>;
+  /** Saves the settings in the workbook. `narrative` is not taken from them: only writeNarrative changes that record. */
   saveSettings(settings: AddinSettings): Promise<void>;
   /** Calls `listener` after the user changes cells (the add-in's own writes are not reported); returns an unsubscribe function. */
   onUserChange(listener: () => void): Promise<() => void>;

@@ -29,11 +29,31 @@ describe("manifest.xml", () => {
   });
 
   it("names icons that exist in assets/ at the sizes it states", () => {
-    const images = [...manifest.matchAll(/<bt:Image id="Icon\.(\d+)x\d+" DefaultValue="[^"]*\/assets\/([^"]+)"/g)];
-    expect(images.length).toBeGreaterThanOrEqual(3);
+    const images = [...manifest.matchAll(/<bt:Image id="Icon\.(?:[A-Za-z]+\.)?(\d+)x\d+" DefaultValue="[^"]*\/assets\/([^"]+)"/g)];
+    expect(images.length).toBe([...manifest.matchAll(/<bt:Image id=/g)].length);
+    expect(images.length).toBeGreaterThanOrEqual(9);
     for (const [, size, file] of images) expect(pngSize(path.join(ROOT, "assets", file))).toEqual([Number(size), Number(size)]);
     for (const [, file, size] of [...manifest.matchAll(/(?:IconUrl|HighResolutionIconUrl) DefaultValue="[^"]*\/assets\/(icon-(\d+)\.png)"/g)]) {
       expect(pngSize(path.join(ROOT, "assets", file))).toEqual([Number(size), Number(size)]);
     }
+  });
+
+  it("has the ribbon buttons 检查工作簿 and 清除标记, running the functions commands.ts registers, labelled in zh-CN and en-US", () => {
+    const source = fs.readFileSync(path.join(ROOT, "src", "commands", "commands.ts"), "utf8");
+    for (const [id, fn] of [
+      ["CheckButton", "checkWorkbook"],
+      ["ClearButton", "clearMarks"],
+    ]) {
+      const control = new RegExp(`<Control xsi:type="Button" id="BudgetChecker\\.${id}">[\\s\\S]*?</Control>`).exec(manifest)?.[0] ?? "";
+      expect(control).toMatch(/<Action xsi:type="ExecuteFunction">/);
+      expect(control).toContain(`<FunctionName>${fn}</FunctionName>`);
+      for (const size of [16, 32, 80]) expect(control).toMatch(new RegExp(`<bt:Image size="${size}" resid="Icon\\.\\w+\\.${size}x${size}"/>`));
+      expect(source).toMatch(new RegExp(`async ${fn}\\(`));
+      for (const res of [`${id}.Label`, `${id}.Tooltip`]) {
+        expect(manifest).toMatch(new RegExp(`<bt:String id="${res.replace(".", "\\.")}" DefaultValue="[^"]*[\\u4e00-\\u9fff][^"]*">\\s*<bt:Override Locale="en-US" Value="[^"]+"/>`));
+      }
+    }
+    expect(manifest).toMatch(/DefaultValue="检查工作簿"/);
+    expect(manifest).toMatch(/DefaultValue="清除标记"/);
   });
 });
