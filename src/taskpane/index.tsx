@@ -1,6 +1,7 @@
 import { createRoot } from "react-dom/client";
 import { FluentProvider } from "@fluentui/react-components";
 import type { BudgetHost } from "../host/types";
+import { ExcelHost } from "../host/excel/excelHost";
 import { App } from "./App";
 import { appTheme } from "./theme";
 
@@ -23,10 +24,5 @@ if (typeof Office === "undefined") {
   mount(null);
 } else {
   // Outside an Office host, onReady resolves with host === null: a bare preview (the harness page has its own entry).
-  Office.onReady((info) => mount(info.host === Office.HostType.Excel ? excelHost() : null));
-}
-
-/** The Excel host, once src/host/excel lands. */
-function excelHost(): BudgetHost | null {
-  return null;
+  Office.onReady((info) => mount(info.host === Office.HostType.Excel ? new ExcelHost() : null));
 }

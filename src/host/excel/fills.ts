@@ -10,12 +10,7 @@
  */
 import type { FindingLevel } from "../../rules/types";
 
-/** Fill colours of the marks: error light red, warning amber, info (尾差) light blue. */
-export const MARK_COLORS: Record<FindingLevel, string> = {
-  error: "#FFC7CE",
-  warning: "#FFEB9C",
-  info: "#DDEBF7",
-};
+export { MARK_COLORS } from "../types";
 
 /** A cell's fill as it was before marking. `pattern: "None"` is no fill. */
 export interface SavedFill {

@@ -9,8 +9,10 @@ import ExcelJS from "exceljs";
 import { qualified } from "../../grid/address";
 import { LEVEL_NAMES } from "../../engine";
 import type { Finding, FindingLevel } from "../../rules/types";
+import { MARK_COLORS } from "../types";
 
-const FILLS: Record<FindingLevel, string> = { error: "FFFFC7CE", warning: "FFFFEB9C", info: "FFDDEBF7" };
+/** The marks' colours as exceljs ARGB. */
+const FILLS = Object.fromEntries(Object.entries(MARK_COLORS).map(([level, hex]) => [level, `FF${hex.slice(1)}`])) as Record<FindingLevel, string>;
 const RANK: Record<FindingLevel, number> = { error: 0, warning: 1, info: 2 };
 export const RESULT_SHEET = "审核结果";
 

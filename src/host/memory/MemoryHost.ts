@@ -6,12 +6,9 @@
  */
 import { parseA1, parseRangeA1, toA1 } from "../../grid/address";
 import { cellAt, type Cell, type SheetSnapshot, type WorkbookSnapshot } from "../../grid/workbook";
-import { NARRATIVE_SHEET_NAME, planNarrativeWrite } from "../narrativeSheet";
-import { EMPTY_SETTINGS, type AddinSettings, type BudgetHost, type CellRef, type HighlightMark, type NarrativeLine, type WriteNarrativeResult } from "../types";
-import type { FindingLevel } from "../../rules/types";
+import { NARRATIVE_SHEET_NAME, planNarrativeWrite, type NarrativeRecord } from "../narrativeSheet";
+import { EMPTY_SETTINGS, MARK_COLORS, type AddinSettings, type BudgetHost, type CellRef, type HighlightMark, type NarrativeLine, type WriteNarrativeResult } from "../types";
 
-/** Fill colours by level, as RGB hex: the same in Excel and in the harness. */
-export const MARK_FILLS: Record<FindingLevel, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
 
 export interface SettingsStore {
   load(): AddinSettings | undefined;
@@ -88,7 +85,7 @@ export class MemoryHost implements BudgetHost {
       for (const { row, col } of cellsOf(m.address)) {
         const k = key(m.sheet, toA1(row, col));
         if (!this.marked.has(k)) this.marked.set(k, this.fills.get(k));
-        this.fills.set(k, MARK_FILLS[m.level]);
+        this.fills.set(k, MARK_COLORS[m.level]);
         this.notes.set(k, m.messages.join("\n"));
       }
     }
@@ -163,7 +160,7 @@ export class MemoryHost implements BudgetHost {
       const { row, col } = parseA1(c.address);
       setCell(sheet, row, col, c.value === "" ? null : { value: c.value, text: c.value });
     }
-    await this.saveSettings({ ...settings, narrative: plan.record });
+    this.narrativeRecord = plan.record;
     this.changed();
     const last = plan.record.top + Math.max(plan.record.texts.length, 1) - 1;
     return { status: "written", sheet: NARRATIVE_SHEET_NAME, range: `${toA1(plan.record.top, plan.record.column)}:${toA1(last, plan.record.column)}`, sheetCreated: existing === undefined };
@@ -188,13 +185,24 @@ export class MemoryHost implements BudgetHost {
     for (const l of this.changeListeners) l();
   }
 
+  /** What writeNarrative wrote last; kept with the settings, changed only by writeNarrative. */
+  private get narrativeRecord(): NarrativeRecord | undefined {
+    return this.store.load()?.narrative;
+  }
+
+  private set narrativeRecord(record: NarrativeRecord | undefined) {
+    this.store.save({ ...EMPTY_SETTINGS, ...this.store.load(), narrative: record });
+  }
+
   async loadSettings(): Promise<AddinSettings> {
     const s = this.store.load();
     return s ? { ...EMPTY_SETTINGS, ...s } : { ...EMPTY_SETTINGS };
   }
 
   async saveSettings(settings: AddinSettings): Promise<void> {
-    this.store.save(settings);
+    const { narrative: _ignored, ...rest } = settings;
+    void _ignored;
+    this.store.save({ ...rest, narrative: this.narrativeRecord });
   }
 
   async onUserChange(listener: () => void): Promise<() => void> {

@@ -1,7 +1,8 @@
 /** The in-memory host behind the browser harness: marks and their exact restore, selection, the 情况说明 sheet, settings. */
 import * as path from "path";
 import { readWorkbookFile } from "../../../src/host/file/readWorkbook";
-import { MemoryHost, MARK_FILLS } from "../../../src/host/memory/MemoryHost";
+import { MemoryHost } from "../../../src/host/memory/MemoryHost";
+import { MARK_COLORS as MARK_FILLS } from "../../../src/host/types";
 import { checkAndHighlight, findingKey, marksOf } from "../../../src/addin/check";
 import { checkWorkbook } from "../../../src/engine";
 import { FIXTURES } from "../../helpers";
@@ -83,6 +84,10 @@ describe("MemoryHost", () => {
     expect(text("A2")).toBe("第一段（已补充原因）");
     expect(await host.writeNarrative(lines, { replaceEdited: true })).toMatchObject({ status: "written" });
     expect([text("A2"), text("A3")]).toEqual(["第一段", "第二段"]);
+    // saving settings from a stale copy (the pane's) does not lose what the add-in wrote
+    await host.saveSettings({ mapping: [], confirmed: [], narrative: undefined });
+    host.editCell("情况说明", "A3", "改过");
+    expect(await host.writeNarrative(lines)).toEqual({ status: "edited", sheet: "情况说明", editedCells: ["A3"] });
   });
 
   it("a narrative goes below the user's own text in an existing 情况说明 sheet", async () => {
