@@ -72,7 +72,7 @@ describe("budget-check", () => {
     const single = await run(["--jobs", "1", "--format", "json", dir]);
     const parallel = await run(["--jobs", "2", "--format", "json", dir]);
     expect(JSON.parse(parallel.out)).toEqual(JSON.parse(single.out));
-  });
+  }, 60_000);
 
   it("refuses an --annotate folder that holds an input", async () => {
     const dir = path.join(tmp, "同一文件夹");

@@ -334,9 +334,7 @@ describe("HTML batch report size", () => {
     const counts = { error: 0, warning: 0, info: 0 };
     for (const f of findings) counts[f.level]++;
     const files: BatchFileResult[] = Array.from({ length: 1000 }, (_, i) => ({ path: `区县${i % 20}/单位${i}.xlsx`, kind: "决算", unitName: "高平市医疗保险服务中心", unitCode: null, year: 2024, counts, findings }));
-    const t = Date.now();
     const page = renderHtmlReport({ inputs: ["全市"], generatedAt: "2025-03-01T02:30:00Z", files });
-    expect(Date.now() - t).toBeLessThan(10000);
     expect(summaryRows(page)).toHaveLength(1000);
     expect(page.match(/<tr class="[ewi]">/g)).toHaveLength(50000);
     // about the findings' own text: a finding row carries little markup besides its message and cells

@@ -762,7 +762,7 @@ describe("extreme sheets", () => {
   const NAMES_1M = ["社会保障和就业支出", "行政事业单位养老支出", "行政单位离退休", "机关事业单位基本养老保险缴费支出", "卫生健康支出", "行政事业单位医疗", "行政单位医疗"].map(textCell);
   const AMOUNTS_1M: Cell[] = Array.from({ length: 97 }, (_, i) => ({ value: i + 0.25, text: (i + 0.25).toFixed(2), numFmt: "0.00" }));
 
-  it("a table of 1,000,000 rows × 3 columns is recognized without exception in sane time", () => {
+  it("a table of 1,000,000 rows × 3 columns is recognized without exception", () => {
     const N = 1_000_000;
     const cells: (Cell | null)[][] = [
       [textCell("一般公共预算支出表")],
@@ -771,26 +771,20 @@ describe("extreme sheets", () => {
     ];
     for (let i = cells.length; i < N; i++) cells.push([CODES_1M[i % 7], NAMES_1M[i % 7], AMOUNTS_1M[i % 97]]);
     const sheet: SheetSnapshot = { name: "05一般公共预算支出表", top: 0, left: 0, cells, merges: [{ top: 0, left: 0, bottom: 0, right: 2 }], hiddenRows: [], hiddenCols: [] };
-    const t0 = Date.now();
     const m = recognize({ name: "百万行.xlsx", sheets: [sheet] });
-    const ms = Date.now() - t0;
     expect(crashedSheets(m)).toEqual([]);
     expect(m.tables.map((t) => [t.kind, t.range, t.blocks[0].rows.length])).toEqual([["gpb_expense", `A1:C${N}`, N - 3]]);
-    expect(ms).toBeLessThan(30_000);
   }, 90_000);
 
-  it("a 情况说明 sheet of 300,000 rows × 3 columns is read without exception in sane time", () => {
+  it("a 情况说明 sheet of 300,000 rows × 3 columns is read without exception", () => {
     const N = 300_000;
     const para = textCell("本部门2024年收支预算总额193.86万元，比上年增加12.50万元，主要原因是人员经费和医疗救助补助资金增加。");
     const year = textCell("二〇二四年");
     const cells: (Cell | null)[][] = Array.from({ length: N }, (_, i) => [para, i % 2 ? year : null, AMOUNTS_1M[i % 97]]);
     const sheet: SheetSnapshot = { name: "情况说明", top: 0, left: 0, cells, merges: [], hiddenRows: [], hiddenCols: [] };
-    const t0 = Date.now();
     const m = recognize({ name: "长说明.xlsx", sheets: [sheet] });
-    const ms = Date.now() - t0;
     expect(crashedSheets(m)).toEqual([]);
     expect(m.narrative).toHaveLength(N * 2 + N / 2);
-    expect(ms).toBeLessThan(15_000);
   }, 90_000);
 
   it("100 × 16384 (A:XFD): a seed table with a stray value in XFD100 is recognized and checked as without it", () => {
@@ -802,11 +796,8 @@ describe("extreme sheets", () => {
     });
     cells[99][MAX_COLS - 1] = textCell("x");
     const wide: SheetSnapshot = { ...base, cells };
-    const t0 = Date.now();
     const result = assertEngineInvariants({ name: "宽表.xlsx", sheets: [wide] });
-    const ms = Date.now() - t0;
     expect(canonicalModel(result.model)).toEqual(canonicalModel(recognize({ name: "宽表.xlsx", sheets: [base] })));
-    expect(ms).toBeLessThan(20_000);
   }, 60_000);
 
   it("100 × 16384 (A:XFD): a table with a header over every column is recognized and checked without exception", () => {
@@ -822,14 +813,11 @@ describe("extreme sheets", () => {
       cells.push(row);
     }
     const sheet: SheetSnapshot = { name: "宽表", top: 0, left: 0, cells, merges: [{ top: 0, left: 0, bottom: 0, right: MAX_COLS - 1 }], hiddenRows: [], hiddenCols: [] };
-    const t0 = Date.now();
     const result = assertEngineInvariants({ name: "宽表.xlsx", sheets: [sheet] });
-    const ms = Date.now() - t0;
     expect(result.model.tables).toHaveLength(1);
     const cols = result.model.tables[0].blocks.flatMap((b) => b.columns);
     expect(cols).toHaveLength(MAX_COLS - 1);
     expect(cols[cols.length - 1].letter).toBe("XFD");
     expect(result.model.tables[0].range).toBe("A1:XFD100");
-    expect(ms).toBeLessThan(20_000);
   }, 60_000);
 });
