@@ -53,7 +53,7 @@ describe("mapping corrections", () => {
     const base = recognize(wb);
     const sheet = base.tables[0].sheet;
     const m = recognize(wb, [
-      { sheet, range: "not a range", kind: "summary" },
+      { sheet, range: "not a range", kind: "income_expense_summary" },
       { sheet, range: "A1:A1", kind: "three_public" },
     ]);
     expect(m.unrecognized.filter((u) => u.sheet === sheet).map((u) => u.reason)).toEqual([
