@@ -17,13 +17,30 @@ import { formatWan, modelQuantities, percentOf, type Quantity } from "./quantiti
 export const REASON_SLOT = "【请填写增减原因】";
 export const USE_SLOT = "【请填写主要用途】";
 
+/** The “三公” items a prior year or a 年初预算 may give. */
+export type ThreePublicFigures = Partial<Record<"合计" | "因公出国" | "公务用车" | "购置" | "运行" | "公务接待", Dec>>;
+
 export interface PriorYear {
   year: number;
-  /** 上年预算收支总额、基本支出、项目支出, “三公”经费 and its items, in 万元. */
+  /** 上年预算收支总额、基本支出、项目支出, “三公”经费 and its items, in 万元 (决算: 上年决算数). */
   total?: Dec;
   basic?: Dec;
   project?: Dec;
-  threePublic?: Partial<Record<"合计" | "因公出国" | "公务用车" | "公务接待", Dec>>;
+  threePublic?: ThreePublicFigures;
+  /** 决算: 上年收入总计/支出总计, 财政拨款收支总计, 一般公共预算财政拨款支出, and each 类 by code ("208"). */
+  grand?: Dec;
+  fiscalGrand?: Dec;
+  gpb?: Dec;
+  categories?: Record<string, Dec>;
+  /** 决算: this year's 年初预算 (一般公共预算财政拨款支出, each 类 by code). */
+  budget?: { gpb?: Dec; categories?: Record<string, Dec> };
+}
+
+/** A slot the generator left, in the order the slots stand in the section's paragraphs. */
+export interface SlotItem {
+  /** The item the slot belongs to: "基本支出", "公务接待", "机关运行经费", a 类 name … */
+  item: string;
+  kind: "reason" | "use";
 }
 
 export interface NarrativeSection {
@@ -32,6 +49,24 @@ export interface NarrativeSection {
   paragraphs: string[];
   /** What could not be written and why (missing prior-year figures …). */
   notes: string[];
+  /** The slots (【请填写增减原因】, 【请填写主要用途】) in the paragraphs, in reading order, with their items. */
+  slots?: SlotItem[];
+}
+
+/** Writes slots into sentences and records which item each belongs to. */
+function slotWriter() {
+  const slots: SlotItem[] = [];
+  return {
+    slots,
+    reason(item: string): string {
+      slots.push({ item, kind: "reason" });
+      return REASON_SLOT;
+    },
+    use(item: string): string {
+      slots.push({ item, kind: "use" });
+      return USE_SLOT;
+    },
+  };
 }
 
 /** An amount in 万元 as the narrative prints it: 2 decimals (决算: with thousands separators), "0" for zero. */
@@ -48,6 +83,14 @@ export function share(part: Dec, whole: Dec): string {
 export function changeWords(delta: Dec): string {
   if (delta.isZero()) return "持平";
   return `${delta.isPositive() ? "增加" : "减少"}${wan(delta.abs())}万元`;
+}
+
+/** The prior “三公” figures with 公务用车 made up from 购置 + 运行 when only those are given, and 合计 from the items. */
+export function priorThreePublic(tp: ThreePublicFigures | undefined): ThreePublicFigures {
+  const out: ThreePublicFigures = { ...(tp ?? {}) };
+  if (out.公务用车 === undefined && out.购置 !== undefined && out.运行 !== undefined) out.公务用车 = out.购置.plus(out.运行);
+  if (out.合计 === undefined && out.因公出国 !== undefined && out.公务用车 !== undefined && out.公务接待 !== undefined) out.合计 = out.因公出国.plus(out.公务用车).plus(out.公务接待);
+  return out;
 }
 
 function who(model: BudgetModel): string {
@@ -99,36 +142,58 @@ function generateBudget(model: BudgetModel, prior?: PriorYear): NarrativeSection
   // 比上年增减情况
   const change: NarrativeSection = { id: "change", title: "比上年增减情况", paragraphs: [], notes: [] };
   if (prior?.total !== undefined) {
+    const slot = slotWriter();
     const parts: string[] = [];
-    if (prior.basic !== undefined) parts.push(`基本支出${changeWords(v("basic").minus(prior.basic))}${v("basic").equals(prior.basic) ? "" : `，主要为${REASON_SLOT}`}`);
-    if (prior.project !== undefined) parts.push(`项目支出${changeWords(v("project").minus(prior.project))}${v("project").equals(prior.project) ? "" : `，主要是${REASON_SLOT}`}`);
+    if (prior.basic !== undefined) parts.push(`基本支出${changeWords(v("basic").minus(prior.basic))}${v("basic").equals(prior.basic) ? "" : `，主要为${slot.reason("基本支出")}`}`);
+    if (prior.project !== undefined) parts.push(`项目支出${changeWords(v("project").minus(prior.project))}${v("project").equals(prior.project) ? "" : `，主要是${slot.reason("项目支出")}`}`);
     change.paragraphs.push(`${year}年预算收支安排${wan(v("expense.total"))}万元，较${prior.year}年预算${changeWords(v("expense.total").minus(prior.total))}${parts.length ? `，其中：${parts.join("；")}` : ""}。`);
+    change.slots = slot.slots;
   } else {
     change.notes.push(`缺少${year - 1}年预算数，未写比上年增减情况：请提供上年预算工作簿（--prior）或上年收支总额、基本支出、项目支出。`);
   }
   sections.push(change);
 
   // 机关运行经费
+  const opSlot = slotWriter();
   sections.push({
     id: "operating",
     title: "机关运行经费",
-    paragraphs: [`${year}年，${me}机关运行经费共计安排${wan(v("operating"))}万元，主要用于${USE_SLOT}等日常运行支出。`],
+    paragraphs: [`${year}年，${me}机关运行经费共计安排${wan(v("operating"))}万元，主要用于${opSlot.use("机关运行经费")}等日常运行支出。`],
     notes: [],
+    slots: opSlot.slots,
   });
 
   // 财政拨款“三公”经费
   const tp = (k: string) => v(`tp.${k}`);
   const tpSection: NarrativeSection = { id: "threePublic", title: "财政拨款“三公”经费", paragraphs: [], notes: [] };
   if (q.has("tp.合计")) {
-    let text = `${year}年，${me}财政拨款“三公”经费预算安排${wan(tp("合计"))}万元，其中因公出国（境）费${wan(tp("因公出国"))}万元；公务用车购置及运维费${wan(tp("公务用车"))}万元（其中：公务用车购置费为${wan(tp("购置"))}万元，公务用车运维费${wan(tp("运行"))}万元）；公务接待费${wan(tp("公务接待"))}万元。`;
-    const before = prior?.threePublic;
-    if (before?.合计 !== undefined) {
-      const delta = tp("合计").minus(before.合计);
-      text += `与${prior!.year}年相比${changeWords(delta)}${delta.isZero() ? "" : `，主要原因是${REASON_SLOT}`}。`;
+    const slot = slotWriter();
+    const before = priorThreePublic(prior?.threePublic);
+    const py = prior?.year ?? year - 1;
+    /** ", 与2023年相比减少0.03万元，主要原因是【…】" for an item the prior year gives. */
+    const itemChange = (item: "因公出国" | "公务用车" | "公务接待"): string => {
+      const was = before[item];
+      if (was === undefined) return "";
+      const delta = tp(item).minus(was);
+      return `，与${py}年相比${changeWords(delta)}${delta.isZero() ? "" : `，主要原因是${slot.reason(item)}`}`;
+    };
+    const perItem = (["因公出国", "公务用车", "公务接待"] as const).every((k) => before[k] !== undefined);
+    let text: string;
+    if (perItem) {
+      const total = before.合计 !== undefined ? `，与${py}年相比${changeWords(tp("合计").minus(before.合计))}` : "";
+      text = `${year}年，${me}财政拨款“三公”经费预算安排${wan(tp("合计"))}万元${total}，其中因公出国（境）费${wan(tp("因公出国"))}万元${itemChange("因公出国")}；公务用车购置及运维费${wan(tp("公务用车"))}万元（其中：公务用车购置费为${wan(tp("购置"))}万元，公务用车运维费${wan(tp("运行"))}万元）${itemChange("公务用车")}；公务接待费${wan(tp("公务接待"))}万元${itemChange("公务接待")}。`;
     } else {
-      tpSection.notes.push(`缺少${year - 1}年“三公”经费预算数，未写与上年相比的增减情况。`);
+      text = `${year}年，${me}财政拨款“三公”经费预算安排${wan(tp("合计"))}万元，其中因公出国（境）费${wan(tp("因公出国"))}万元；公务用车购置及运维费${wan(tp("公务用车"))}万元（其中：公务用车购置费为${wan(tp("购置"))}万元，公务用车运维费${wan(tp("运行"))}万元）；公务接待费${wan(tp("公务接待"))}万元。`;
+      if (before.合计 !== undefined) {
+        const delta = tp("合计").minus(before.合计);
+        text += `与${py}年相比${changeWords(delta)}${delta.isZero() ? "" : `，主要原因是${slot.reason("合计")}`}。`;
+        tpSection.notes.push(`缺少${py}年“三公”经费分项预算数（因公出国（境）费、公务用车购置及运维费、公务接待费），未写各项与上年相比的增减情况。`);
+      } else {
+        tpSection.notes.push(`缺少${year - 1}年“三公”经费预算数，未写与上年相比的增减情况。`);
+      }
     }
     tpSection.paragraphs.push(text);
+    tpSection.slots = slot.slots;
   }
   sections.push(tpSection);
 
@@ -270,9 +335,10 @@ function generateHenan(model: BudgetModel, prior?: PriorYear): NarrativeSection[
   const basicAndProject = (whole: Dec) => `基本支出${wan(v("basic"))}万元，占${share(v("basic"), whole)}%；项目支出${wan(v("project"))}万元，占${share(v("project"), whole)}%`;
   const sections: NarrativeSection[] = [];
 
-  const overall: NarrativeSection = { id: "overall", title: "收入支出预算总体情况说明", paragraphs: [], notes: [] };
+  const overallSlot = slotWriter();
+  const overall: NarrativeSection = { id: "overall", title: "收入支出预算总体情况说明", paragraphs: [], notes: [], slots: overallSlot.slots };
   let text = `${unit}${y}年收入总计${wan(v("income.grand"))}万元，支出总计${wan(v("expense.grand"))}万元`;
-  if (prior?.total !== undefined) text += `，与${prior.year}年预算相比，收入${growthWords(v("income.grand"), prior.total)}，支出${growthWords(v("expense.grand"), prior.total)}。主要原因：${REASON_SLOT}`;
+  if (prior?.total !== undefined) text += `，与${prior.year}年预算相比，收入${growthWords(v("income.grand"), prior.total)}，支出${growthWords(v("expense.grand"), prior.total)}。主要原因：${overallSlot.reason("收支总计")}`;
   else overall.notes.push(noPrior);
   overall.paragraphs.push(`${text}。`);
   sections.push(overall);
@@ -299,23 +365,29 @@ function generateHenan(model: BudgetModel, prior?: PriorYear): NarrativeSection[
 
   if (q.has("tp.合计")) {
     const tp = (k: string) => v(`tp.${k}`);
+    const slot = slotWriter();
+    const was = priorThreePublic(prior?.threePublic).合计;
+    const delta = was === undefined ? undefined : tp("合计").minus(was);
+    const compared = delta === undefined ? "" : `${y}年“三公”经费支出预算数比${prior!.year}年${changeWords(delta)}${delta.isZero() ? "" : `，主要原因：${slot.reason("合计")}`}。`;
     sections.push({
       id: "threePublic",
       title: "“三公”经费支出情况说明",
+      slots: slot.slots,
       paragraphs: [
-        `${unit}${y}年“三公”经费预算为${wan(tp("合计"))}万元。具体支出情况如下：`,
+        `${unit}${y}年“三公”经费预算为${wan(tp("合计"))}万元。${compared}具体支出情况如下：`,
         `（一）因公出国（境）费${wan(tp("因公出国"))}万元。`,
         `（二）公务接待费${wan(tp("公务接待"))}万元。`,
         `（三）公务用车购置及运行维护费${wan(tp("公务用车"))}万元，其中：公务用车购置费${wan(tp("购置"))}万元；公务用车运行维护费${wan(tp("运行"))}万元。`,
       ],
-      notes: prior?.threePublic?.合计 !== undefined ? [] : [`缺少${y - 1}年“三公”经费预算数，未写与上年相比的增减情况。`],
+      notes: was !== undefined ? [] : [`缺少${y - 1}年“三公”经费预算数，未写与上年相比的增减情况。`],
     });
   }
   const fund = v("expense.fund");
   sections.push({ id: "fund", title: "政府性基金预算支出情况说明", paragraphs: [fund.isZero() ? `${unit}${y}年无使用政府性基金预算拨款安排的支出。` : `${unit}${y}年政府性基金预算支出${wan(fund)}万元。`], notes: [] });
   const soe = q.get("expense.soe")?.value ?? ZERO;
   sections.push({ id: "soe", title: "国有资本经营预算支出情况说明", paragraphs: [soe.isZero() ? `${unit}${y}年无使用国有资本经营预算拨款安排的支出。` : `${unit}${y}年国有资本经营预算支出${wan(soe)}万元。`], notes: [] });
-  sections.push({ id: "operating", title: "机关运行经费支出情况", paragraphs: [`${unit}${y}年机关运行经费支出预算${wan(v("operating"))}万元，主要用于${USE_SLOT}。`], notes: [] });
+  const opSlot = slotWriter();
+  sections.push({ id: "operating", title: "机关运行经费支出情况", paragraphs: [`${unit}${y}年机关运行经费支出预算${wan(v("operating"))}万元，主要用于${opSlot.use("机关运行经费")}。`], notes: [], slots: opSlot.slots });
   if (q.has("procurement.total")) sections.push({ id: "procurement", title: "政府采购支出情况", paragraphs: [`${unit}${y}年政府采购预算安排${wan(v("procurement.total"))}万元。`], notes: [] });
   return sections;
 }

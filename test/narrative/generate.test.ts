@@ -1,4 +1,7 @@
-import { changeWords, generateNarrative, wan } from "../../src/narrative/generate";
+import { changeWords, generateNarrative, wan, type NarrativeSection } from "../../src/narrative/generate";
+import { checkNarrative } from "../../src/narrative/check";
+import { narrativeLines } from "../../src/narrative/write";
+import type { BudgetModel } from "../../src/model/budgetModel";
 import { Dec } from "../../src/model/decimal";
 import { fixtureModel } from "../helpers";
 
@@ -104,5 +107,36 @@ describe("narrative generation (Henan wording)", () => {
   it("can be chosen instead of detected", async () => {
     const sections = generateNarrative(await fixtureModel("seed003"), undefined, "hebei");
     expect(sections[0].paragraphs[0]).toBe("2023年预算收入193.86万元，其中：一般公共预算收入193.86万元。");
+  });
+});
+
+/** The N1 issues the narrative check raises on generated sections, as "messageId: quote". */
+function n1Issues(model: BudgetModel, sections: NarrativeSection[]): string[] {
+  const narrative = narrativeLines(sections).map((l, i) => ({ text: l.text, cell: { sheet: "情况说明", address: `A${i + 1}`, row: i, col: 0 } }));
+  return checkNarrative({ ...model, narrative }).issues.map((x) => `${x.messageId}: ${x.data.quote ?? ""}`);
+}
+
+describe("narrative generation with prior-year figures (budget)", () => {
+  it("says each “三公” item's change with its own reason slot, and the text passes the narrative check", async () => {
+    const model = await fixtureModel("seed000");
+    const prior = { year: 2023, threePublic: { 因公出国: new Dec("0.03"), 购置: new Dec("0"), 运行: new Dec("3.00"), 公务接待: new Dec("0.64") } };
+    const sections = generateNarrative(model, prior);
+    const tp = sections.find((s) => s.id === "threePublic")!;
+    expect(tp.paragraphs).toEqual([
+      "2024年，我单位财政拨款“三公”经费预算安排3.61万元，与2023年相比减少0.06万元，其中因公出国（境）费0万元，与2023年相比减少0.03万元，主要原因是【请填写增减原因】；公务用车购置及运维费3.00万元（其中：公务用车购置费为0万元，公务用车运维费3.00万元），与2023年相比持平；公务接待费0.61万元，与2023年相比减少0.03万元，主要原因是【请填写增减原因】。",
+    ]);
+    expect(tp.notes).toEqual([]);
+    expect(tp.slots).toEqual([
+      { item: "因公出国", kind: "reason" },
+      { item: "公务接待", kind: "reason" },
+    ]);
+    expect(n1Issues(model, sections)).toEqual([]);
+  });
+
+  it("says the Henan “三公” change when last year's figure is given", async () => {
+    const model = await fixtureModel("seed003");
+    const sections = generateNarrative(model, { year: 2022, total: new Dec("31.50"), threePublic: { 合计: new Dec("0") } });
+    expect(sections.find((s) => s.id === "threePublic")!.paragraphs[0]).toBe("平顶山市石龙区医疗保障局2023年“三公”经费预算为1.20万元。2023年“三公”经费支出预算数比2022年增加1.20万元，主要原因：【请填写增减原因】。具体支出情况如下：");
+    expect(n1Issues(model, sections)).toEqual([]);
   });
 });
