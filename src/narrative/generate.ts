@@ -107,7 +107,7 @@ export function detectStyle(model: BudgetModel): NarrativeStyle {
 }
 
 export function generateNarrative(model: BudgetModel, prior?: PriorYear, style: NarrativeStyle = detectStyle(model)): NarrativeSection[] {
-  if (style === "final") return generateFinal(model);
+  if (style === "final") return generateFinal(model, prior);
   return style === "henan" ? generateHenan(model, prior) : generateBudget(model, prior);
 }
 
@@ -210,20 +210,46 @@ function generateBudget(model: BudgetModel, prior?: PriorYear): NarrativeSection
   return sections;
 }
 
+/** The 决算 “三公” items as the narrative names them. */
+const ITEM_WORDS = { 因公出国: "因公出国（境）费", 购置: "公务用车购置费", 运行: "公务用车运行维护费", 公务接待: "公务接待费" } as const;
+
 /** A list of clauses as the 决算 narrative prints them: "；" between, "。" at the end. */
 function clauses(items: string[]): string[] {
   return items.map((t, i) => `${t}${i === items.length - 1 ? "。" : "；"}`);
 }
 
-function generateFinal(model: BudgetModel): NarrativeSection[] {
+/** A 决算 change with its rate: "增加2,690.32万元，增长113.71%", "减少0.24万元，下降15.19%", or 持平. */
+export function finalChange(current: Dec, before: Dec): string {
+  const delta = current.minus(before);
+  if (delta.isZero()) return "持平";
+  const up = delta.isPositive();
+  return `${up ? "增加" : "减少"}${wan(delta.abs(), true)}万元${before.isZero() ? "" : `，${up ? "增长" : "下降"}${share(delta.abs(), before)}%`}`;
+}
+
+function generateFinal(model: BudgetModel, prior?: PriorYear): NarrativeSection[] {
   const q = modelQuantities(model);
   const v = (key: string): Dec => q.get(key)?.value ?? ZERO;
   const w = (d: Dec) => wan(d, true);
   const y = model.year ?? 0;
   const noPrior = `缺少${y - 1}年度决算数，未写与上年相比的增减情况：请提供上年决算工作簿（--prior）或上年决算数。`;
   const sections: NarrativeSection[] = [];
+  /** "与上年相比，收入总计增加…，支出总计增加…。主要原因是【…】。" for pairs of (what, current, prior). */
+  const compared = (slot: ReturnType<typeof slotWriter>, item: string, pairs: [string, Dec][], before: Dec, sep: string): string => {
+    const said = pairs.map(([what, cur]) => `${what}${finalChange(cur, before)}`);
+    const flat = pairs.every(([, cur]) => cur.equals(before));
+    return `与上年相比，${said.join(sep)}。${flat ? "" : `主要原因是${slot.reason(item)}。`}`;
+  };
 
-  sections.push({ id: "overall", title: "收入支出决算总体情况说明", paragraphs: [`${y}年度收入总计${w(v("income.grand"))}万元，支出总计${w(v("expense.grand"))}万元。`], notes: [noPrior] });
+  const overallSlot = slotWriter();
+  sections.push({
+    id: "overall",
+    title: "收入支出决算总体情况说明",
+    paragraphs: [
+      `${y}年度收入总计${w(v("income.grand"))}万元，支出总计${w(v("expense.grand"))}万元。${prior?.grand !== undefined ? compared(overallSlot, "收支总计", [["收入总计", v("income.grand")], ["支出总计", v("expense.grand")]], prior.grand, "，") : ""}`,
+    ],
+    notes: prior?.grand !== undefined ? [] : [noPrior],
+    slots: overallSlot.slots,
+  });
 
   const income = v("income.total");
   const fiscal = v("income.fiscal");
@@ -239,20 +265,50 @@ function generateFinal(model: BudgetModel): NarrativeSection[] {
     notes: [],
   });
 
-  sections.push({ id: "fiscal", title: "财政拨款收支决算总体情况说明", paragraphs: [`${y}年度财政拨款收入总计${w(v("income.fiscalGrand"))}万元，支出总计${w(v("expense.fiscalGrand"))}万元。`], notes: [noPrior] });
+  const fiscalSlot = slotWriter();
+  const fiscalCompared =
+    prior?.fiscalGrand !== undefined
+      ? compared(fiscalSlot, "财政拨款收支总计", [["财政拨款收入总计", v("income.fiscalGrand")], ["财政拨款支出总计", v("expense.fiscalGrand")]], prior.fiscalGrand, "；")
+      : "";
+  sections.push({
+    id: "fiscal",
+    title: "财政拨款收支决算总体情况说明",
+    paragraphs: [`${y}年度财政拨款收入总计${w(v("income.fiscalGrand"))}万元，支出总计${w(v("expense.fiscalGrand"))}万元。${fiscalCompared}`],
+    notes: prior?.fiscalGrand !== undefined ? [] : [noPrior],
+    slots: fiscalSlot.slots,
+  });
 
   const gpb = v("expense.gpb");
   const categories = [...q.values()].filter((x) => x.family === "category" && !x.value.isZero());
-  sections.push({
-    id: "gpb",
-    title: "一般公共预算财政拨款支出决算情况说明",
-    paragraphs: [
-      `${y}年一般公共预算财政拨款决算支出${w(gpb)}万元，占本年支出合计的${share(gpb, spent)}%。`,
-      `${y}年度一般公共预算财政拨款支出${w(gpb)}万元，主要用于以下方面：`,
-      ...clauses(categories.map((c) => `${c.name}（类）${w(c.value)}万元，占比${share(c.value, gpb)}%`)),
-    ],
-    notes: [noPrior, `缺少${y}年年初预算数，未写各类支出完成年初预算的比例。`],
-  });
+  const gpbSlot = slotWriter();
+  const budget = prior?.budget;
+  const gpbParagraphs = [
+    `${y}年一般公共预算财政拨款决算支出${w(gpb)}万元，占本年支出合计的${share(gpb, spent)}%。${prior?.gpb !== undefined ? compared(gpbSlot, "一般公共预算财政拨款支出", [["一般公共预算财政拨款支出", gpb]], prior.gpb, "") : ""}`,
+    `${y}年度一般公共预算财政拨款支出${w(gpb)}万元，主要用于以下方面：`,
+    ...clauses(categories.map((c) => `${c.name}（类）${w(c.value)}万元，占比${share(c.value, gpb)}%`)),
+  ];
+  const gpbNotes: string[] = [];
+  if (prior?.gpb === undefined) gpbNotes.push(noPrior);
+  // 具体情况: each 类 against its 年初预算 and last year's 决算, where those figures are given
+  const budgetOf = (code: string | undefined) => (code ? budget?.categories?.[code] : undefined);
+  const priorOf = (code: string | undefined) => (code ? prior?.categories?.[code] : undefined);
+  const detailed = categories.filter((c) => budgetOf(c.code) !== undefined || priorOf(c.code) !== undefined);
+  if (detailed.length) {
+    const done = (cur: Dec, b: Dec) => (b.isZero() ? "" : `，完成年初预算的${share(cur, b)}%`);
+    gpbParagraphs.push(budget?.gpb !== undefined ? `${y}年度一般公共预算财政拨款支出年初预算${w(budget.gpb)}万元，支出决算${w(gpb)}万元${done(gpb, budget.gpb)}。其中：` : `${y}年度一般公共预算财政拨款支出决算具体情况如下：`);
+    for (const c of detailed) {
+      const b = budgetOf(c.code);
+      const was = priorOf(c.code);
+      let text = `${c.name}${b !== undefined ? `年初预算${w(b)}万元，支出决算${w(c.value)}万元${done(c.value, b)}` : `支出决算${w(c.value)}万元`}，用于${gpbSlot.use(`${c.name}（用途）`)}。`;
+      if (was !== undefined) text += c.value.equals(was) ? "与上年决算持平。" : `较上年决算${finalChange(c.value, was)}，主要原因是${gpbSlot.reason(c.name)}。`;
+      gpbParagraphs.push(text);
+    }
+  }
+  const noBudget = categories.filter((c) => budgetOf(c.code) === undefined).map((c) => c.name);
+  if (noBudget.length) gpbNotes.push(`缺少${y}年年初预算数${noBudget.length < categories.length ? `（${noBudget.join("、")}）` : ""}，未写${noBudget.length < categories.length ? "这些类" : "各类支出"}完成年初预算的比例。`);
+  const noPriorCategory = categories.filter((c) => priorOf(c.code) === undefined).map((c) => c.name);
+  if (prior?.categories && noPriorCategory.length) gpbNotes.push(`缺少${y - 1}年度决算数（${noPriorCategory.join("、")}），未写这些类较上年决算的增减情况。`);
+  sections.push({ id: "gpb", title: "一般公共预算财政拨款支出决算情况说明", paragraphs: gpbParagraphs, notes: gpbNotes, slots: gpbSlot.slots });
 
   /** An economic 类 with its non-zero 款: "工资福利支出344.20万元（其中：基本工资108.39万元、…）". */
   const withParts = (key: string): string | undefined => {
@@ -280,34 +336,57 @@ function generateFinal(model: BudgetModel): NarrativeSection[] {
 
   const tp = (item: string, aspect: string) => v(`tp.${item}@${aspect}`);
   if (q.has("tp.合计@决算数")) {
+    const slot = slotWriter();
+    const before = prior?.threePublic ? priorThreePublic(prior.threePublic) : undefined;
     const done = (item: string) => {
-      const budget = tp(item, "预算数");
-      return budget.isZero() ? "" : `，完成全年预算的${share(tp(item, "决算数"), budget)}%`;
+      const budgeted = tp(item, "预算数");
+      return budgeted.isZero() ? "" : `，完成全年预算的${share(tp(item, "决算数"), budgeted)}%`;
     };
+    /** "，比上年度减少0.24万元，下降15.19%，主要原因是【…】" where last year's 决算 of the item is given. */
+    const vsPrior = (item: "合计" | "因公出国" | "购置" | "运行" | "公务接待") => {
+      const was = before?.[item];
+      if (was === undefined) return "";
+      const cur = tp(item, "决算数");
+      return cur.equals(was) ? "，与上年持平" : `，比上年度${finalChange(cur, was)}，主要原因是${slot.reason(item)}`;
+    };
+    const notes: string[] = [];
+    if (!before) notes.push(noPrior);
+    else {
+      const missing = (["合计", "因公出国", "购置", "运行", "公务接待"] as const).filter((k) => before[k] === undefined).map((k) => (k === "合计" ? "合计" : ITEM_WORDS[k]));
+      if (missing.length) notes.push(`缺少${y - 1}年度“三公”经费决算数（${missing.join("、")}），未写这些项与上年相比的增减情况。`);
+    }
     sections.push({
       id: "threePublic",
       title: "财政拨款“三公”经费支出决算情况说明",
       paragraphs: [
-        `${y}年度“三公”经费财政拨款支出全年预算${w(tp("合计", "预算数"))}万元，支出决算${w(tp("合计", "决算数"))}万元${done("合计")}。其中：`,
+        `${y}年度“三公”经费财政拨款支出全年预算${w(tp("合计", "预算数"))}万元，支出决算${w(tp("合计", "决算数"))}万元${done("合计")}${vsPrior("合计")}。其中：`,
         ...clauses([
-          `因公出国（境）费支出${w(tp("因公出国", "决算数"))}万元${done("因公出国")}`,
-          `公务用车购置费支出${w(tp("购置", "决算数"))}万元${done("购置")}`,
-          `公务用车运行维护费支出${w(tp("运行", "决算数"))}万元${done("运行")}`,
-          `公务接待费支出${w(tp("公务接待", "决算数"))}万元${done("公务接待")}`,
+          `因公出国（境）费支出${w(tp("因公出国", "决算数"))}万元${done("因公出国")}${vsPrior("因公出国")}`,
+          `公务用车购置费支出${w(tp("购置", "决算数"))}万元${done("购置")}${vsPrior("购置")}`,
+          `公务用车运行维护费支出${w(tp("运行", "决算数"))}万元${done("运行")}${vsPrior("运行")}`,
+          `公务接待费支出${w(tp("公务接待", "决算数"))}万元${done("公务接待")}${vsPrior("公务接待")}`,
         ]),
       ],
-      notes: [noPrior],
+      notes,
+      slots: slot.slots,
     });
   }
 
   if (q.has("procurement.total")) {
     const total = v("procurement.total");
     const kinds = ["goods", "works", "services"].map((k, i) => `政府采购${["货物", "工程", "服务"][i]}支出${w(v(`procurement.${k}`))}万元`);
+    const sme = q.get("procurement.sme");
+    const micro = q.get("procurement.micro");
+    let smeText = "";
+    if (sme && !total.isZero()) {
+      smeText = `政府采购授予中小企业合同金额${w(sme.value)}万元，占政府采购支出总额的${share(sme.value, total)}%。`;
+      if (micro) smeText += `其中：授予小微企业合同金额${w(micro.value)}万元，占政府采购支出总额的${share(micro.value, total)}%。`;
+    }
     sections.push({
       id: "procurement",
       title: "政府采购支出情况说明",
-      paragraphs: [total.isZero() ? `${y}年度无政府采购支出。` : `${y}年度政府采购支出总额${w(total)}万元，其中：${kinds.join("、")}。`],
-      notes: [],
+      paragraphs: [total.isZero() ? `${y}年度无政府采购支出。` : `${y}年度政府采购支出总额${w(total)}万元，其中：${kinds.join("、")}。${smeText}`],
+      notes: sme || total.isZero() ? [] : ["表中没有“授予中小企业合同金额”，未写授予中小企业合同金额及其占比。"],
     });
   }
   if (q.has("vehicles.total")) {

@@ -1,13 +1,20 @@
 /** The generated 情况说明 as lines: headings and paragraphs, as files and the 情况说明 sheet print them. */
 import type { NarrativeSection } from "./generate";
 
-const CHINESE_NUMBERS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+const DIGITS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+/** 1 → 一, 10 → 十, 11 → 十一, 23 → 二十三 (headings never reach 100). */
+export function chineseNumber(n: number): string {
+  if (n < 10) return DIGITS[n];
+  const tens = Math.floor(n / 10);
+  return `${tens === 1 ? "" : DIGITS[tens]}十${DIGITS[n % 10]}`;
+}
 
 /** Headings and paragraphs in order; notes (what could not be written) as bracketed lines. */
 export function narrativeLines(sections: NarrativeSection[]): { heading: boolean; text: string }[] {
   const out: { heading: boolean; text: string }[] = [];
   sections.forEach((s, i) => {
-    out.push({ heading: true, text: `${CHINESE_NUMBERS[i] ?? i + 1}、${s.title}` });
+    out.push({ heading: true, text: `${chineseNumber(i + 1)}、${s.title}` });
     for (const p of s.paragraphs) out.push({ heading: false, text: p });
     for (const n of s.notes) out.push({ heading: false, text: `【说明：${n}】` });
   });

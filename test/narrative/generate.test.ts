@@ -1,4 +1,5 @@
-import { changeWords, generateNarrative, wan, type NarrativeSection } from "../../src/narrative/generate";
+import { changeWords, generateNarrative, wan, type NarrativeSection, type PriorYear } from "../../src/narrative/generate";
+import { listSlots } from "../../src/narrative/reasons";
 import { checkNarrative } from "../../src/narrative/check";
 import { narrativeLines } from "../../src/narrative/write";
 import type { BudgetModel } from "../../src/model/budgetModel";
@@ -138,5 +139,102 @@ describe("narrative generation with prior-year figures (budget)", () => {
     const sections = generateNarrative(model, { year: 2022, total: new Dec("31.50"), threePublic: { 合计: new Dec("0") } });
     expect(sections.find((s) => s.id === "threePublic")!.paragraphs[0]).toBe("平顶山市石龙区医疗保障局2023年“三公”经费预算为1.20万元。2023年“三公”经费支出预算数比2022年增加1.20万元，主要原因：【请填写增减原因】。具体支出情况如下：");
     expect(n1Issues(model, sections)).toEqual([]);
+  });
+});
+
+/** seed004's 2023 决算 figures and 2024 年初预算, as its own published 情况说明 implies them (current ∓ the stated change). */
+const SEED004_PRIOR: PriorYear = {
+  year: 2023,
+  grand: new Dec("2365.94"), // 5,056.26 − 2,690.32
+  fiscalGrand: new Dec("2365.94"),
+  gpb: new Dec("2365.94"),
+  categories: { "208": new Dec("388.39"), "210": new Dec("1931.29"), "221": new Dec("22.21") }, // 51.85 + 336.54, 4,976.46 − 3,045.17, 27.96 − 5.75
+  threePublic: { 合计: new Dec("1.58"), 因公出国: new Dec("0"), 购置: new Dec("0"), 运行: new Dec("1.46"), 公务接待: new Dec("0.12") },
+  budget: { gpb: new Dec("5015.28"), categories: { "208": new Dec("151.50"), "210": new Dec("4835.57"), "221": new Dec("28.21") } },
+};
+
+describe("narrative generation with prior-year figures (决算)", () => {
+  it("says the change from last year's 决算 with its rate, and the completion of the 年初预算 per 类", async () => {
+    const model = await fixtureModel("seed004");
+    const sections = generateNarrative(model, SEED004_PRIOR);
+    const text = (id: string) => sections.find((s) => s.id === id)!;
+    expect(text("overall").paragraphs).toEqual([
+      "2024年度收入总计5,056.26万元，支出总计5,056.26万元。与上年相比，收入总计增加2,690.32万元，增长113.71%，支出总计增加2,690.32万元，增长113.71%。主要原因是【请填写增减原因】。",
+    ]);
+    expect(text("fiscal").paragraphs[0]).toBe(
+      "2024年度财政拨款收入总计5,056.26万元，支出总计5,056.26万元。与上年相比，财政拨款收入总计增加2,690.32万元，增长113.71%；财政拨款支出总计增加2,690.32万元，增长113.71%。主要原因是【请填写增减原因】。",
+    );
+    expect(text("gpb").paragraphs).toEqual([
+      "2024年一般公共预算财政拨款决算支出5,056.26万元，占本年支出合计的100.00%。与上年相比，一般公共预算财政拨款支出增加2,690.32万元，增长113.71%。主要原因是【请填写增减原因】。",
+      "2024年度一般公共预算财政拨款支出5,056.26万元，主要用于以下方面：",
+      "社会保障和就业支出（类）51.85万元，占比1.03%；",
+      "卫生健康支出（类）4,976.46万元，占比98.42%；",
+      "住房保障支出（类）27.96万元，占比0.55%。",
+      "2024年度一般公共预算财政拨款支出年初预算5,015.28万元，支出决算5,056.26万元，完成年初预算的100.82%。其中：",
+      "社会保障和就业支出年初预算151.50万元，支出决算51.85万元，完成年初预算的34.22%，用于【请填写主要用途】。较上年决算减少336.54万元，下降86.65%，主要原因是【请填写增减原因】。",
+      "卫生健康支出年初预算4,835.57万元，支出决算4,976.46万元，完成年初预算的102.91%，用于【请填写主要用途】。较上年决算增加3,045.17万元，增长157.68%，主要原因是【请填写增减原因】。",
+      "住房保障支出年初预算28.21万元，支出决算27.96万元，完成年初预算的99.11%，用于【请填写主要用途】。较上年决算增加5.75万元，增长25.89%，主要原因是【请填写增减原因】。",
+    ]);
+    expect(text("gpb").notes).toEqual([]);
+    expect(text("threePublic").paragraphs).toEqual([
+      "2024年度“三公”经费财政拨款支出全年预算1.34万元，支出决算1.34万元，完成全年预算的100.00%，比上年度减少0.24万元，下降15.19%，主要原因是【请填写增减原因】。其中：",
+      "因公出国（境）费支出0万元，与上年持平；",
+      "公务用车购置费支出0万元，与上年持平；",
+      "公务用车运行维护费支出1.18万元，完成全年预算的100.00%，比上年度减少0.28万元，下降19.18%，主要原因是【请填写增减原因】；",
+      "公务接待费支出0.16万元，完成全年预算的100.00%，比上年度增加0.04万元，增长33.33%，主要原因是【请填写增减原因】。",
+    ]);
+    expect(text("threePublic").notes).toEqual([]);
+    expect(listSlots(sections).map((s) => s.key)).toEqual([
+      "overall/收支总计",
+      "fiscal/财政拨款收支总计",
+      "gpb/一般公共预算财政拨款支出",
+      "gpb/社会保障和就业支出（用途）",
+      "gpb/社会保障和就业支出",
+      "gpb/卫生健康支出（用途）",
+      "gpb/卫生健康支出",
+      "gpb/住房保障支出（用途）",
+      "gpb/住房保障支出",
+      "threePublic/合计",
+      "threePublic/运行",
+      "threePublic/公务接待",
+    ]);
+    expect(n1Issues(model, sections)).toEqual([]);
+  });
+
+  it("writes what it has and names what is missing: 年初预算 of one 类, last year's 三公 items", async () => {
+    const model = await fixtureModel("seed004");
+    const sections = generateNarrative(model, { year: 2023, threePublic: { 合计: new Dec("1.58") }, budget: { categories: { "210": new Dec("4835.57") } } });
+    const gpb = sections.find((s) => s.id === "gpb")!;
+    expect(gpb.paragraphs.slice(5)).toEqual(["2024年度一般公共预算财政拨款支出决算具体情况如下：", "卫生健康支出年初预算4,835.57万元，支出决算4,976.46万元，完成年初预算的102.91%，用于【请填写主要用途】。"]);
+    expect(gpb.notes).toEqual([
+      "缺少2023年度决算数，未写与上年相比的增减情况：请提供上年决算工作簿（--prior）或上年决算数。",
+      "缺少2024年年初预算数（社会保障和就业支出、住房保障支出），未写这些类完成年初预算的比例。",
+    ]);
+    expect(sections.find((s) => s.id === "threePublic")!.notes).toEqual(["缺少2023年度“三公”经费决算数（因公出国（境）费、公务用车购置费、公务用车运行维护费、公务接待费），未写这些项与上年相比的增减情况。"]);
+    expect(sections.find((s) => s.id === "procurement")!.notes).toEqual(["表中没有“授予中小企业合同金额”，未写授予中小企业合同金额及其占比。"]);
+    expect(n1Issues(model, sections)).toEqual([]);
+  });
+
+  it("takes last year's 决算 figures from last year's 决算 workbook", async () => {
+    const { priorFromModel } = await import("../../src/narrative/prior");
+    const p = priorFromModel(await fixtureModel("seed004"));
+    expect([p.grand, p.fiscalGrand, p.gpb].map(String)).toEqual(["5056.26", "5056.26", "5056.26"]);
+    expect(Object.fromEntries(Object.entries(p.categories!).map(([k, x]) => [k, x.toString()]))).toEqual({ "208": "51.85", "210": "4976.46", "221": "27.96" });
+    expect(Object.fromEntries(Object.entries(p.threePublic!).map(([k, x]) => [k, x.toString()]))).toEqual({ 合计: "1.34", 因公出国: "0", 公务用车: "1.18", 购置: "0", 运行: "1.18", 公务接待: "0.16" });
+  });
+});
+
+describe("prior-year JSON", () => {
+  it("reads the 决算 figures, 类 by code or by name, and this year's 年初预算", async () => {
+    const { priorFromJson } = await import("../../src/narrative/prior");
+    const p = priorFromJson(
+      JSON.stringify({ year: 2023, grand: "2365.94", gpb: 2365.94, categories: { "208": "388.39", 卫生健康支出: "1931.29" }, threePublic: { 运行: "1.46", 购置: "0" }, budget: { gpb: "5015.28", categories: { 住房保障: "28.21" } } }),
+      "2023.json",
+    );
+    expect([p.grand, p.gpb, p.budget!.gpb].map(String)).toEqual(["2365.94", "2365.94", "5015.28"]);
+    expect(Object.keys(p.categories!)).toEqual(["208", "210"]);
+    expect(Object.keys(p.budget!.categories!)).toEqual(["221"]);
+    expect(Object.keys(p.threePublic!)).toEqual(["购置", "运行"]);
+    expect(() => priorFromJson(JSON.stringify({ year: 2023, categories: { 医保: "1" } }), "x.json")).toThrow("上年数据文件「x.json」中「categories」的「医保」不是功能分类的类（请写类级科目代码，如 \"208\"，或类名称）。");
   });
 });
