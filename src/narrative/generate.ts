@@ -111,6 +111,25 @@ export function generateNarrative(model: BudgetModel, prior?: PriorYear, style: 
   return style === "henan" ? generateHenan(model, prior) : generateBudget(model, prior);
 }
 
+/**
+ * The spending by function as seed001 says it: "支出包括：卫生健康支出874.96万元，包括医疗保障管理事务874.96万元
+ * （其中行政运行794.96万元、医疗保障经办事务80.00万元）。" — each 类, its 款, their 项 (non-zero ones).
+ */
+function functionalStructure(q: Map<string, Quantity>): string | undefined {
+  const categories = [...q.values()].filter((x) => x.family === "category" && x.code && !x.value.isZero()).sort((a, b) => a.code!.localeCompare(b.code!));
+  if (!categories.length) return undefined;
+  const subjects = [...q.values()].filter((x) => x.key.startsWith("func.") && x.code && !x.value.isZero());
+  const under = (code: string, length: number) => subjects.filter((x) => x.code!.length === length && x.code!.startsWith(code)).sort((a, b) => a.code!.localeCompare(b.code!));
+  const items = categories.map((c) => {
+    const kuan = under(c.code!, 5).map((k) => {
+      const xiang = under(k.code!, 7);
+      return `${k.name}${wan(k.value)}万元${xiang.length ? `（其中${xiang.map((x) => `${x.name}${wan(x.value)}万元`).join("、")}）` : ""}`;
+    });
+    return `${c.name}${wan(c.value)}万元${kuan.length ? `，包括${kuan.join("、")}` : ""}`;
+  });
+  return `支出包括：${items.join("；")}。`;
+}
+
 function generateBudget(model: BudgetModel, prior?: PriorYear): NarrativeSection[] {
   const q = modelQuantities(model);
   const v = (key: string): Dec => q.get(key)?.value ?? ZERO;
@@ -130,11 +149,13 @@ function generateBudget(model: BudgetModel, prior?: PriorYear): NarrativeSection
   // 支出说明
   const projects = [...q.values()].filter((x) => x.family === "project" && !x.value.isZero()).sort((a, b) => b.value.comparedTo(a.value));
   const top = projects.slice(0, 5).map((x: Quantity) => `${x.name}${wan(x.value)}万元`);
+  const structure = functionalStructure(q);
   sections.push({
     id: "expense",
     title: "支出说明",
     paragraphs: [
       `${year}年支出预算${wan(v("expense.total"))}万元，其中基本支出${wan(v("basic"))}万元，包括人员经费${wan(v("personnel"))}万元和日常公用经费${wan(v("public"))}万元；项目支出${wan(v("project"))}万元${top.length ? `，主要为${top.join("、")}${projects.length > top.length ? "等" : ""}` : ""}。`,
+      ...(structure ? [structure] : []),
     ],
     notes: [],
   });
