@@ -61,10 +61,11 @@ export function applyReasons(sections: NarrativeSection[], reasons: Record<strin
   });
 }
 
-/** Text as compared: no spaces, full-width punctuation (a comma between digits stays a thousands separator). */
+/** Text as compared: no spaces, full-width punctuation (a comma between digits stays a thousands separator), “” quotes. */
 function normalize(text: string): string {
   return text
     .replace(/[\s\u3000]+/g, "")
+    .replace(/"([^"]*)"/g, "“$1”")
     .replace(/,(?!\d{3}(?!\d))/g, "，")
     .replace(/;/g, "；")
     .replace(/:/g, "：")
