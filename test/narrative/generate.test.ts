@@ -4,7 +4,10 @@ import { checkNarrative } from "../../src/narrative/check";
 import { narrativeLines } from "../../src/narrative/write";
 import type { BudgetModel } from "../../src/model/budgetModel";
 import { Dec } from "../../src/model/decimal";
-import { fixtureModel } from "../helpers";
+import * as path from "path";
+import { readWorkbookFile } from "../../src/host/file/readWorkbook";
+import { recognize } from "../../src/recognize/recognize";
+import { FIXTURES, fixtureModel } from "../helpers";
 
 describe("narrative generation (budget, Hebei wording)", () => {
   it("formats amounts and changes as the seeds do", () => {
@@ -220,6 +223,24 @@ describe("narrative generation with prior-year figures (决算)", () => {
     ]);
     expect(sections.find((s) => s.id === "threePublic")!.notes).toEqual(["缺少2023年度“三公”经费决算数（因公出国（境）费、公务用车购置费、公务用车运行维护费、公务接待费），未写这些项与上年相比的增减情况。"]);
     expect(sections.find((s) => s.id === "procurement")!.notes).toEqual(["表中没有“授予中小企业合同金额”，未写授予中小企业合同金额及其占比。"]);
+    expect(n1Issues(model, sections)).toEqual([]);
+  });
+
+  it("says the 中小企业 share where 公开10 gives 授予中小企业合同金额, as seed004's text does", async () => {
+    // seed004's 公开10 as published has no such rows; here they are added under 服务 with the amounts its text states
+    const wb = await readWorkbookFile(path.join(FIXTURES, "seed004.xlsx"));
+    const sheet = wb.sheets.find((x) => x.name.startsWith("公开10"))!;
+    const i = sheet.cells.findIndex((r) => r[0]?.text === "服务");
+    const row = (label: string, no: string) => sheet.cells[i].map((c, k) => (k === 0 ? { ...c!, value: label, text: label } : k === 1 ? { ...c!, value: no, text: no } : { ...c!, value: 3.15, text: "3.15" }));
+    sheet.cells.splice(i + 1, 0, row("其中：授予中小企业合同金额", "4a"), row("其中：授予小微企业合同金额", "4b"));
+    const model = recognize(wb);
+    const sections = generateNarrative(model);
+    expect(sections.find((x) => x.id === "procurement")).toMatchObject({
+      paragraphs: [
+        "2024年度政府采购支出总额3.35万元，其中：政府采购货物支出2.71万元、政府采购工程支出0万元、政府采购服务支出0.64万元。政府采购授予中小企业合同金额3.15万元，占政府采购支出总额的94.03%。其中：授予小微企业合同金额3.15万元，占政府采购支出总额的94.03%。",
+      ],
+      notes: [],
+    });
     expect(n1Issues(model, sections)).toEqual([]);
   });
 
