@@ -1,13 +1,13 @@
 /**
- * Writing the 情况说明 from the numbers: budgets in the Hebei wording (seeds 000/001/002), final accounts
- * in the 决算 wording (seed 004). Every amount comes from the model quantities (万元, 2 decimals; 决算 with
+ * Writing the 情况说明 from the numbers: budgets in the Hebei wording (seeds 000/001/002) or the Henan
+ * wording (seed 003), final accounts in the 决算 wording (seed 004). Every amount comes from the model quantities (万元, 2 decimals; 决算 with
  * thousands separators; a zero item is said "0万元" as the seeds say it; shares are part ÷ total, 2
  * decimals, half-up); what numbers cannot say is left as a marked slot for the officer; comparisons with
  * the previous year or with the 年初预算 are only written when those figures are given, otherwise a
- * visible note says what is missing.
+ * visible note says what is missing. Each slot is recorded with the item it belongs to (NarrativeSection
+ * .slots), so that reasons.ts can keep the officer's words when the text is generated again.
  *
- * Still to come (issue 4): the Henan wording, style choice, keeping the officer's reasons on
- * regeneration, prior-year workbooks and 年初预算 for 决算.
+ * Not yet: prior-year figures from 上年 columns of the tables (no seed template has such columns).
  */
 import type { BudgetModel } from "../model/budgetModel";
 import { Dec, ZERO } from "../model/decimal";
