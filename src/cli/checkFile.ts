@@ -14,6 +14,7 @@ import { generateNarrative, type NarrativeSection, type NarrativeStyle } from ".
 import { writeNarrativeFile } from "../host/file/writeNarrative";
 import { PriorYearError } from "../narrative/prior";
 import { readPrior } from "../host/file/readPrior";
+import { applyReasons, recoverReasons } from "../narrative/reasons";
 import { recognize } from "../recognize/recognize";
 
 export interface TableSummary {
@@ -85,7 +86,12 @@ export async function checkFile(file: string, opts: CheckOptions = {}): Promise<
     };
     if (opts.mapping) report.mapping = describeMapping(model);
     const prior = opts.priorFile ? await readPrior(opts.priorFile, async (f) => recognize(await readWorkbookFile(f))) : undefined;
-    if (model.documentKind) report.generated = generateNarrative(model, prior, opts.style);
+    if (model.documentKind) {
+      // The officer's reasons in the old text (--narrative, else the workbook's 情况说明 sheet) are kept.
+      const fresh = generateNarrative(model, prior, opts.style);
+      const previous = (narrative ?? model.narrative).map((p) => p.text);
+      report.generated = previous.length ? applyReasons(fresh, recoverReasons(previous, fresh)) : fresh;
+    }
     if (opts.narrativeOut) {
       if (!report.generated) throw new AnnotateError(`「${path.basename(file)}」中没有识别出预算或决算公开表，无法生成情况说明。`);
       await writeNarrativeFile(opts.narrativeOut, report.generated);

@@ -1,13 +1,13 @@
 /**
- * Writing the 情况说明 from the numbers: budgets in the Hebei wording (seeds 000/001/002), final accounts
- * in the 决算 wording (seed 004). Every amount comes from the model quantities (万元, 2 decimals; 决算 with
+ * Writing the 情况说明 from the numbers: budgets in the Hebei wording (seeds 000/001/002) or the Henan
+ * wording (seed 003), final accounts in the 决算 wording (seed 004). Every amount comes from the model quantities (万元, 2 decimals; 决算 with
  * thousands separators; a zero item is said "0万元" as the seeds say it; shares are part ÷ total, 2
  * decimals, half-up); what numbers cannot say is left as a marked slot for the officer; comparisons with
  * the previous year or with the 年初预算 are only written when those figures are given, otherwise a
- * visible note says what is missing.
+ * visible note says what is missing. Each slot is recorded with the item it belongs to (NarrativeSection
+ * .slots), so that reasons.ts can keep the officer's words when the text is generated again.
  *
- * Still to come (issue 4): the Henan wording, style choice, keeping the officer's reasons on
- * regeneration, prior-year workbooks and 年初预算 for 决算.
+ * Not yet: prior-year figures from 上年 columns of the tables (no seed template has such columns).
  */
 import type { BudgetModel } from "../model/budgetModel";
 import { Dec, ZERO } from "../model/decimal";
@@ -17,13 +17,30 @@ import { formatWan, modelQuantities, percentOf, type Quantity } from "./quantiti
 export const REASON_SLOT = "【请填写增减原因】";
 export const USE_SLOT = "【请填写主要用途】";
 
+/** The “三公” items a prior year or a 年初预算 may give. */
+export type ThreePublicFigures = Partial<Record<"合计" | "因公出国" | "公务用车" | "购置" | "运行" | "公务接待", Dec>>;
+
 export interface PriorYear {
   year: number;
-  /** 上年预算收支总额、基本支出、项目支出, “三公”经费 and its items, in 万元. */
+  /** 上年预算收支总额、基本支出、项目支出, “三公”经费 and its items, in 万元 (决算: 上年决算数). */
   total?: Dec;
   basic?: Dec;
   project?: Dec;
-  threePublic?: Partial<Record<"合计" | "因公出国" | "公务用车" | "公务接待", Dec>>;
+  threePublic?: ThreePublicFigures;
+  /** 决算: 上年收入总计/支出总计, 财政拨款收支总计, 一般公共预算财政拨款支出, and each 类 by code ("208"). */
+  grand?: Dec;
+  fiscalGrand?: Dec;
+  gpb?: Dec;
+  categories?: Record<string, Dec>;
+  /** 决算: this year's 年初预算 (一般公共预算财政拨款支出, each 类 by code). */
+  budget?: { gpb?: Dec; categories?: Record<string, Dec> };
+}
+
+/** A slot the generator left, in the order the slots stand in the section's paragraphs. */
+export interface SlotItem {
+  /** The item the slot belongs to: "基本支出", "公务接待", "机关运行经费", a 类 name … */
+  item: string;
+  kind: "reason" | "use";
 }
 
 export interface NarrativeSection {
@@ -32,6 +49,24 @@ export interface NarrativeSection {
   paragraphs: string[];
   /** What could not be written and why (missing prior-year figures …). */
   notes: string[];
+  /** The slots (【请填写增减原因】, 【请填写主要用途】) in the paragraphs, in reading order, with their items. */
+  slots?: SlotItem[];
+}
+
+/** Writes slots into sentences and records which item each belongs to. */
+function slotWriter() {
+  const slots: SlotItem[] = [];
+  return {
+    slots,
+    reason(item: string): string {
+      slots.push({ item, kind: "reason" });
+      return REASON_SLOT;
+    },
+    use(item: string): string {
+      slots.push({ item, kind: "use" });
+      return USE_SLOT;
+    },
+  };
 }
 
 /** An amount in 万元 as the narrative prints it: 2 decimals (决算: with thousands separators), "0" for zero. */
@@ -50,6 +85,14 @@ export function changeWords(delta: Dec): string {
   return `${delta.isPositive() ? "增加" : "减少"}${wan(delta.abs())}万元`;
 }
 
+/** The prior “三公” figures with 公务用车 made up from 购置 + 运行 when only those are given, and 合计 from the items. */
+export function priorThreePublic(tp: ThreePublicFigures | undefined): ThreePublicFigures {
+  const out: ThreePublicFigures = { ...(tp ?? {}) };
+  if (out.公务用车 === undefined && out.购置 !== undefined && out.运行 !== undefined) out.公务用车 = out.购置.plus(out.运行);
+  if (out.合计 === undefined && out.因公出国 !== undefined && out.公务用车 !== undefined && out.公务接待 !== undefined) out.合计 = out.因公出国.plus(out.公务用车).plus(out.公务接待);
+  return out;
+}
+
 function who(model: BudgetModel): string {
   return model.tables.some((t) => /^部门/.test(t.title)) ? "我部门" : "我单位";
 }
@@ -64,8 +107,27 @@ export function detectStyle(model: BudgetModel): NarrativeStyle {
 }
 
 export function generateNarrative(model: BudgetModel, prior?: PriorYear, style: NarrativeStyle = detectStyle(model)): NarrativeSection[] {
-  if (style === "final") return generateFinal(model);
+  if (style === "final") return generateFinal(model, prior);
   return style === "henan" ? generateHenan(model, prior) : generateBudget(model, prior);
+}
+
+/**
+ * The spending by function as seed001 says it: "支出包括：卫生健康支出874.96万元，包括医疗保障管理事务874.96万元
+ * （其中行政运行794.96万元、医疗保障经办事务80.00万元）。" — each 类, its 款, their 项 (non-zero ones).
+ */
+function functionalStructure(q: Map<string, Quantity>): string | undefined {
+  const categories = [...q.values()].filter((x) => x.family === "category" && x.code && !x.value.isZero()).sort((a, b) => a.code!.localeCompare(b.code!));
+  if (!categories.length) return undefined;
+  const subjects = [...q.values()].filter((x) => x.key.startsWith("func.") && x.code && !x.value.isZero());
+  const under = (code: string, length: number) => subjects.filter((x) => x.code!.length === length && x.code!.startsWith(code)).sort((a, b) => a.code!.localeCompare(b.code!));
+  const items = categories.map((c) => {
+    const kuan = under(c.code!, 5).map((k) => {
+      const xiang = under(k.code!, 7);
+      return `${k.name}${wan(k.value)}万元${xiang.length ? `（其中${xiang.map((x) => `${x.name}${wan(x.value)}万元`).join("、")}）` : ""}`;
+    });
+    return `${c.name}${wan(c.value)}万元${kuan.length ? `，包括${kuan.join("、")}` : ""}`;
+  });
+  return `支出包括：${items.join("；")}。`;
 }
 
 function generateBudget(model: BudgetModel, prior?: PriorYear): NarrativeSection[] {
@@ -87,11 +149,13 @@ function generateBudget(model: BudgetModel, prior?: PriorYear): NarrativeSection
   // 支出说明
   const projects = [...q.values()].filter((x) => x.family === "project" && !x.value.isZero()).sort((a, b) => b.value.comparedTo(a.value));
   const top = projects.slice(0, 5).map((x: Quantity) => `${x.name}${wan(x.value)}万元`);
+  const structure = functionalStructure(q);
   sections.push({
     id: "expense",
     title: "支出说明",
     paragraphs: [
       `${year}年支出预算${wan(v("expense.total"))}万元，其中基本支出${wan(v("basic"))}万元，包括人员经费${wan(v("personnel"))}万元和日常公用经费${wan(v("public"))}万元；项目支出${wan(v("project"))}万元${top.length ? `，主要为${top.join("、")}${projects.length > top.length ? "等" : ""}` : ""}。`,
+      ...(structure ? [structure] : []),
     ],
     notes: [],
   });
@@ -99,36 +163,58 @@ function generateBudget(model: BudgetModel, prior?: PriorYear): NarrativeSection
   // 比上年增减情况
   const change: NarrativeSection = { id: "change", title: "比上年增减情况", paragraphs: [], notes: [] };
   if (prior?.total !== undefined) {
+    const slot = slotWriter();
     const parts: string[] = [];
-    if (prior.basic !== undefined) parts.push(`基本支出${changeWords(v("basic").minus(prior.basic))}${v("basic").equals(prior.basic) ? "" : `，主要为${REASON_SLOT}`}`);
-    if (prior.project !== undefined) parts.push(`项目支出${changeWords(v("project").minus(prior.project))}${v("project").equals(prior.project) ? "" : `，主要是${REASON_SLOT}`}`);
+    if (prior.basic !== undefined) parts.push(`基本支出${changeWords(v("basic").minus(prior.basic))}${v("basic").equals(prior.basic) ? "" : `，主要为${slot.reason("基本支出")}`}`);
+    if (prior.project !== undefined) parts.push(`项目支出${changeWords(v("project").minus(prior.project))}${v("project").equals(prior.project) ? "" : `，主要是${slot.reason("项目支出")}`}`);
     change.paragraphs.push(`${year}年预算收支安排${wan(v("expense.total"))}万元，较${prior.year}年预算${changeWords(v("expense.total").minus(prior.total))}${parts.length ? `，其中：${parts.join("；")}` : ""}。`);
+    change.slots = slot.slots;
   } else {
     change.notes.push(`缺少${year - 1}年预算数，未写比上年增减情况：请提供上年预算工作簿（--prior）或上年收支总额、基本支出、项目支出。`);
   }
   sections.push(change);
 
   // 机关运行经费
+  const opSlot = slotWriter();
   sections.push({
     id: "operating",
     title: "机关运行经费",
-    paragraphs: [`${year}年，${me}机关运行经费共计安排${wan(v("operating"))}万元，主要用于${USE_SLOT}等日常运行支出。`],
+    paragraphs: [`${year}年，${me}机关运行经费共计安排${wan(v("operating"))}万元，主要用于${opSlot.use("机关运行经费")}等日常运行支出。`],
     notes: [],
+    slots: opSlot.slots,
   });
 
   // 财政拨款“三公”经费
   const tp = (k: string) => v(`tp.${k}`);
   const tpSection: NarrativeSection = { id: "threePublic", title: "财政拨款“三公”经费", paragraphs: [], notes: [] };
   if (q.has("tp.合计")) {
-    let text = `${year}年，${me}财政拨款“三公”经费预算安排${wan(tp("合计"))}万元，其中因公出国（境）费${wan(tp("因公出国"))}万元；公务用车购置及运维费${wan(tp("公务用车"))}万元（其中：公务用车购置费为${wan(tp("购置"))}万元，公务用车运维费${wan(tp("运行"))}万元）；公务接待费${wan(tp("公务接待"))}万元。`;
-    const before = prior?.threePublic;
-    if (before?.合计 !== undefined) {
-      const delta = tp("合计").minus(before.合计);
-      text += `与${prior!.year}年相比${changeWords(delta)}${delta.isZero() ? "" : `，主要原因是${REASON_SLOT}`}。`;
+    const slot = slotWriter();
+    const before = priorThreePublic(prior?.threePublic);
+    const py = prior?.year ?? year - 1;
+    /** ", 与2023年相比减少0.03万元，主要原因是【…】" for an item the prior year gives. */
+    const itemChange = (item: "因公出国" | "公务用车" | "公务接待"): string => {
+      const was = before[item];
+      if (was === undefined) return "";
+      const delta = tp(item).minus(was);
+      return `，与${py}年相比${changeWords(delta)}${delta.isZero() ? "" : `，主要原因是${slot.reason(item)}`}`;
+    };
+    const perItem = (["因公出国", "公务用车", "公务接待"] as const).every((k) => before[k] !== undefined);
+    let text: string;
+    if (perItem) {
+      const total = before.合计 !== undefined ? `，与${py}年相比${changeWords(tp("合计").minus(before.合计))}` : "";
+      text = `${year}年，${me}财政拨款“三公”经费预算安排${wan(tp("合计"))}万元${total}，其中因公出国（境）费${wan(tp("因公出国"))}万元${itemChange("因公出国")}；公务用车购置及运维费${wan(tp("公务用车"))}万元（其中：公务用车购置费为${wan(tp("购置"))}万元，公务用车运维费${wan(tp("运行"))}万元）${itemChange("公务用车")}；公务接待费${wan(tp("公务接待"))}万元${itemChange("公务接待")}。`;
     } else {
-      tpSection.notes.push(`缺少${year - 1}年“三公”经费预算数，未写与上年相比的增减情况。`);
+      text = `${year}年，${me}财政拨款“三公”经费预算安排${wan(tp("合计"))}万元，其中因公出国（境）费${wan(tp("因公出国"))}万元；公务用车购置及运维费${wan(tp("公务用车"))}万元（其中：公务用车购置费为${wan(tp("购置"))}万元，公务用车运维费${wan(tp("运行"))}万元）；公务接待费${wan(tp("公务接待"))}万元。`;
+      if (before.合计 !== undefined) {
+        const delta = tp("合计").minus(before.合计);
+        text += `与${py}年相比${changeWords(delta)}${delta.isZero() ? "" : `，主要原因是${slot.reason("合计")}`}。`;
+        tpSection.notes.push(`缺少${py}年“三公”经费分项预算数（因公出国（境）费、公务用车购置及运维费、公务接待费），未写各项与上年相比的增减情况。`);
+      } else {
+        tpSection.notes.push(`缺少${year - 1}年“三公”经费预算数，未写与上年相比的增减情况。`);
+      }
     }
     tpSection.paragraphs.push(text);
+    tpSection.slots = slot.slots;
   }
   sections.push(tpSection);
 
@@ -145,20 +231,46 @@ function generateBudget(model: BudgetModel, prior?: PriorYear): NarrativeSection
   return sections;
 }
 
+/** The 决算 “三公” items as the narrative names them. */
+const ITEM_WORDS = { 因公出国: "因公出国（境）费", 购置: "公务用车购置费", 运行: "公务用车运行维护费", 公务接待: "公务接待费" } as const;
+
 /** A list of clauses as the 决算 narrative prints them: "；" between, "。" at the end. */
 function clauses(items: string[]): string[] {
   return items.map((t, i) => `${t}${i === items.length - 1 ? "。" : "；"}`);
 }
 
-function generateFinal(model: BudgetModel): NarrativeSection[] {
+/** A 决算 change with its rate: "增加2,690.32万元，增长113.71%", "减少0.24万元，下降15.19%", or 持平. */
+export function finalChange(current: Dec, before: Dec): string {
+  const delta = current.minus(before);
+  if (delta.isZero()) return "持平";
+  const up = delta.isPositive();
+  return `${up ? "增加" : "减少"}${wan(delta.abs(), true)}万元${before.isZero() ? "" : `，${up ? "增长" : "下降"}${share(delta.abs(), before)}%`}`;
+}
+
+function generateFinal(model: BudgetModel, prior?: PriorYear): NarrativeSection[] {
   const q = modelQuantities(model);
   const v = (key: string): Dec => q.get(key)?.value ?? ZERO;
   const w = (d: Dec) => wan(d, true);
   const y = model.year ?? 0;
   const noPrior = `缺少${y - 1}年度决算数，未写与上年相比的增减情况：请提供上年决算工作簿（--prior）或上年决算数。`;
   const sections: NarrativeSection[] = [];
+  /** "与上年相比，收入总计增加…，支出总计增加…。主要原因是【…】。" for pairs of (what, current, prior). */
+  const compared = (slot: ReturnType<typeof slotWriter>, item: string, pairs: [string, Dec][], before: Dec, sep: string): string => {
+    const said = pairs.map(([what, cur]) => `${what}${finalChange(cur, before)}`);
+    const flat = pairs.every(([, cur]) => cur.equals(before));
+    return `与上年相比，${said.join(sep)}。${flat ? "" : `主要原因是${slot.reason(item)}。`}`;
+  };
 
-  sections.push({ id: "overall", title: "收入支出决算总体情况说明", paragraphs: [`${y}年度收入总计${w(v("income.grand"))}万元，支出总计${w(v("expense.grand"))}万元。`], notes: [noPrior] });
+  const overallSlot = slotWriter();
+  sections.push({
+    id: "overall",
+    title: "收入支出决算总体情况说明",
+    paragraphs: [
+      `${y}年度收入总计${w(v("income.grand"))}万元，支出总计${w(v("expense.grand"))}万元。${prior?.grand !== undefined ? compared(overallSlot, "收支总计", [["收入总计", v("income.grand")], ["支出总计", v("expense.grand")]], prior.grand, "，") : ""}`,
+    ],
+    notes: prior?.grand !== undefined ? [] : [noPrior],
+    slots: overallSlot.slots,
+  });
 
   const income = v("income.total");
   const fiscal = v("income.fiscal");
@@ -174,20 +286,50 @@ function generateFinal(model: BudgetModel): NarrativeSection[] {
     notes: [],
   });
 
-  sections.push({ id: "fiscal", title: "财政拨款收支决算总体情况说明", paragraphs: [`${y}年度财政拨款收入总计${w(v("income.fiscalGrand"))}万元，支出总计${w(v("expense.fiscalGrand"))}万元。`], notes: [noPrior] });
+  const fiscalSlot = slotWriter();
+  const fiscalCompared =
+    prior?.fiscalGrand !== undefined
+      ? compared(fiscalSlot, "财政拨款收支总计", [["财政拨款收入总计", v("income.fiscalGrand")], ["财政拨款支出总计", v("expense.fiscalGrand")]], prior.fiscalGrand, "；")
+      : "";
+  sections.push({
+    id: "fiscal",
+    title: "财政拨款收支决算总体情况说明",
+    paragraphs: [`${y}年度财政拨款收入总计${w(v("income.fiscalGrand"))}万元，支出总计${w(v("expense.fiscalGrand"))}万元。${fiscalCompared}`],
+    notes: prior?.fiscalGrand !== undefined ? [] : [noPrior],
+    slots: fiscalSlot.slots,
+  });
 
   const gpb = v("expense.gpb");
   const categories = [...q.values()].filter((x) => x.family === "category" && !x.value.isZero());
-  sections.push({
-    id: "gpb",
-    title: "一般公共预算财政拨款支出决算情况说明",
-    paragraphs: [
-      `${y}年一般公共预算财政拨款决算支出${w(gpb)}万元，占本年支出合计的${share(gpb, spent)}%。`,
-      `${y}年度一般公共预算财政拨款支出${w(gpb)}万元，主要用于以下方面：`,
-      ...clauses(categories.map((c) => `${c.name}（类）${w(c.value)}万元，占比${share(c.value, gpb)}%`)),
-    ],
-    notes: [noPrior, `缺少${y}年年初预算数，未写各类支出完成年初预算的比例。`],
-  });
+  const gpbSlot = slotWriter();
+  const budget = prior?.budget;
+  const gpbParagraphs = [
+    `${y}年一般公共预算财政拨款决算支出${w(gpb)}万元，占本年支出合计的${share(gpb, spent)}%。${prior?.gpb !== undefined ? compared(gpbSlot, "一般公共预算财政拨款支出", [["一般公共预算财政拨款支出", gpb]], prior.gpb, "") : ""}`,
+    `${y}年度一般公共预算财政拨款支出${w(gpb)}万元，主要用于以下方面：`,
+    ...clauses(categories.map((c) => `${c.name}（类）${w(c.value)}万元，占比${share(c.value, gpb)}%`)),
+  ];
+  const gpbNotes: string[] = [];
+  if (prior?.gpb === undefined) gpbNotes.push(noPrior);
+  // 具体情况: each 类 against its 年初预算 and last year's 决算, where those figures are given
+  const budgetOf = (code: string | undefined) => (code ? budget?.categories?.[code] : undefined);
+  const priorOf = (code: string | undefined) => (code ? prior?.categories?.[code] : undefined);
+  const detailed = categories.filter((c) => budgetOf(c.code) !== undefined || priorOf(c.code) !== undefined);
+  if (detailed.length) {
+    const done = (cur: Dec, b: Dec) => (b.isZero() ? "" : `，完成年初预算的${share(cur, b)}%`);
+    gpbParagraphs.push(budget?.gpb !== undefined ? `${y}年度一般公共预算财政拨款支出年初预算${w(budget.gpb)}万元，支出决算${w(gpb)}万元${done(gpb, budget.gpb)}。其中：` : `${y}年度一般公共预算财政拨款支出决算具体情况如下：`);
+    for (const c of detailed) {
+      const b = budgetOf(c.code);
+      const was = priorOf(c.code);
+      let text = `${c.name}${b !== undefined ? `年初预算${w(b)}万元，支出决算${w(c.value)}万元${done(c.value, b)}` : `支出决算${w(c.value)}万元`}，用于${gpbSlot.use(`${c.name}（用途）`)}。`;
+      if (was !== undefined) text += c.value.equals(was) ? "与上年决算持平。" : `较上年决算${finalChange(c.value, was)}，主要原因是${gpbSlot.reason(c.name)}。`;
+      gpbParagraphs.push(text);
+    }
+  }
+  const noBudget = categories.filter((c) => budgetOf(c.code) === undefined).map((c) => c.name);
+  if (noBudget.length) gpbNotes.push(`缺少${y}年年初预算数${noBudget.length < categories.length ? `（${noBudget.join("、")}）` : ""}，未写${noBudget.length < categories.length ? "这些类" : "各类支出"}完成年初预算的比例。`);
+  const noPriorCategory = categories.filter((c) => priorOf(c.code) === undefined).map((c) => c.name);
+  if (prior?.categories && noPriorCategory.length) gpbNotes.push(`缺少${y - 1}年度决算数（${noPriorCategory.join("、")}），未写这些类较上年决算的增减情况。`);
+  sections.push({ id: "gpb", title: "一般公共预算财政拨款支出决算情况说明", paragraphs: gpbParagraphs, notes: gpbNotes, slots: gpbSlot.slots });
 
   /** An economic 类 with its non-zero 款: "工资福利支出344.20万元（其中：基本工资108.39万元、…）". */
   const withParts = (key: string): string | undefined => {
@@ -215,34 +357,57 @@ function generateFinal(model: BudgetModel): NarrativeSection[] {
 
   const tp = (item: string, aspect: string) => v(`tp.${item}@${aspect}`);
   if (q.has("tp.合计@决算数")) {
+    const slot = slotWriter();
+    const before = prior?.threePublic ? priorThreePublic(prior.threePublic) : undefined;
     const done = (item: string) => {
-      const budget = tp(item, "预算数");
-      return budget.isZero() ? "" : `，完成全年预算的${share(tp(item, "决算数"), budget)}%`;
+      const budgeted = tp(item, "预算数");
+      return budgeted.isZero() ? "" : `，完成全年预算的${share(tp(item, "决算数"), budgeted)}%`;
     };
+    /** "，比上年度减少0.24万元，下降15.19%，主要原因是【…】" where last year's 决算 of the item is given. */
+    const vsPrior = (item: "合计" | "因公出国" | "购置" | "运行" | "公务接待") => {
+      const was = before?.[item];
+      if (was === undefined) return "";
+      const cur = tp(item, "决算数");
+      return cur.equals(was) ? "，与上年持平" : `，比上年度${finalChange(cur, was)}，主要原因是${slot.reason(item)}`;
+    };
+    const notes: string[] = [];
+    if (!before) notes.push(noPrior);
+    else {
+      const missing = (["合计", "因公出国", "购置", "运行", "公务接待"] as const).filter((k) => before[k] === undefined).map((k) => (k === "合计" ? "合计" : ITEM_WORDS[k]));
+      if (missing.length) notes.push(`缺少${y - 1}年度“三公”经费决算数（${missing.join("、")}），未写这些项与上年相比的增减情况。`);
+    }
     sections.push({
       id: "threePublic",
       title: "财政拨款“三公”经费支出决算情况说明",
       paragraphs: [
-        `${y}年度“三公”经费财政拨款支出全年预算${w(tp("合计", "预算数"))}万元，支出决算${w(tp("合计", "决算数"))}万元${done("合计")}。其中：`,
+        `${y}年度“三公”经费财政拨款支出全年预算${w(tp("合计", "预算数"))}万元，支出决算${w(tp("合计", "决算数"))}万元${done("合计")}${vsPrior("合计")}。其中：`,
         ...clauses([
-          `因公出国（境）费支出${w(tp("因公出国", "决算数"))}万元${done("因公出国")}`,
-          `公务用车购置费支出${w(tp("购置", "决算数"))}万元${done("购置")}`,
-          `公务用车运行维护费支出${w(tp("运行", "决算数"))}万元${done("运行")}`,
-          `公务接待费支出${w(tp("公务接待", "决算数"))}万元${done("公务接待")}`,
+          `因公出国（境）费支出${w(tp("因公出国", "决算数"))}万元${done("因公出国")}${vsPrior("因公出国")}`,
+          `公务用车购置费支出${w(tp("购置", "决算数"))}万元${done("购置")}${vsPrior("购置")}`,
+          `公务用车运行维护费支出${w(tp("运行", "决算数"))}万元${done("运行")}${vsPrior("运行")}`,
+          `公务接待费支出${w(tp("公务接待", "决算数"))}万元${done("公务接待")}${vsPrior("公务接待")}`,
         ]),
       ],
-      notes: [noPrior],
+      notes,
+      slots: slot.slots,
     });
   }
 
   if (q.has("procurement.total")) {
     const total = v("procurement.total");
     const kinds = ["goods", "works", "services"].map((k, i) => `政府采购${["货物", "工程", "服务"][i]}支出${w(v(`procurement.${k}`))}万元`);
+    const sme = q.get("procurement.sme");
+    const micro = q.get("procurement.micro");
+    let smeText = "";
+    if (sme && !total.isZero()) {
+      smeText = `政府采购授予中小企业合同金额${w(sme.value)}万元，占政府采购支出总额的${share(sme.value, total)}%。`;
+      if (micro) smeText += `其中：授予小微企业合同金额${w(micro.value)}万元，占政府采购支出总额的${share(micro.value, total)}%。`;
+    }
     sections.push({
       id: "procurement",
       title: "政府采购支出情况说明",
-      paragraphs: [total.isZero() ? `${y}年度无政府采购支出。` : `${y}年度政府采购支出总额${w(total)}万元，其中：${kinds.join("、")}。`],
-      notes: [],
+      paragraphs: [total.isZero() ? `${y}年度无政府采购支出。` : `${y}年度政府采购支出总额${w(total)}万元，其中：${kinds.join("、")}。${smeText}`],
+      notes: sme || total.isZero() ? [] : ["表中没有“授予中小企业合同金额”，未写授予中小企业合同金额及其占比。"],
     });
   }
   if (q.has("vehicles.total")) {
@@ -270,9 +435,10 @@ function generateHenan(model: BudgetModel, prior?: PriorYear): NarrativeSection[
   const basicAndProject = (whole: Dec) => `基本支出${wan(v("basic"))}万元，占${share(v("basic"), whole)}%；项目支出${wan(v("project"))}万元，占${share(v("project"), whole)}%`;
   const sections: NarrativeSection[] = [];
 
-  const overall: NarrativeSection = { id: "overall", title: "收入支出预算总体情况说明", paragraphs: [], notes: [] };
+  const overallSlot = slotWriter();
+  const overall: NarrativeSection = { id: "overall", title: "收入支出预算总体情况说明", paragraphs: [], notes: [], slots: overallSlot.slots };
   let text = `${unit}${y}年收入总计${wan(v("income.grand"))}万元，支出总计${wan(v("expense.grand"))}万元`;
-  if (prior?.total !== undefined) text += `，与${prior.year}年预算相比，收入${growthWords(v("income.grand"), prior.total)}，支出${growthWords(v("expense.grand"), prior.total)}。主要原因：${REASON_SLOT}`;
+  if (prior?.total !== undefined) text += `，与${prior.year}年预算相比，收入${growthWords(v("income.grand"), prior.total)}，支出${growthWords(v("expense.grand"), prior.total)}。主要原因：${overallSlot.reason("收支总计")}`;
   else overall.notes.push(noPrior);
   overall.paragraphs.push(`${text}。`);
   sections.push(overall);
@@ -299,23 +465,29 @@ function generateHenan(model: BudgetModel, prior?: PriorYear): NarrativeSection[
 
   if (q.has("tp.合计")) {
     const tp = (k: string) => v(`tp.${k}`);
+    const slot = slotWriter();
+    const was = priorThreePublic(prior?.threePublic).合计;
+    const delta = was === undefined ? undefined : tp("合计").minus(was);
+    const compared = delta === undefined ? "" : `${y}年“三公”经费支出预算数比${prior!.year}年${changeWords(delta)}${delta.isZero() ? "" : `，主要原因：${slot.reason("合计")}`}。`;
     sections.push({
       id: "threePublic",
       title: "“三公”经费支出情况说明",
+      slots: slot.slots,
       paragraphs: [
-        `${unit}${y}年“三公”经费预算为${wan(tp("合计"))}万元。具体支出情况如下：`,
+        `${unit}${y}年“三公”经费预算为${wan(tp("合计"))}万元。${compared}具体支出情况如下：`,
         `（一）因公出国（境）费${wan(tp("因公出国"))}万元。`,
         `（二）公务接待费${wan(tp("公务接待"))}万元。`,
         `（三）公务用车购置及运行维护费${wan(tp("公务用车"))}万元，其中：公务用车购置费${wan(tp("购置"))}万元；公务用车运行维护费${wan(tp("运行"))}万元。`,
       ],
-      notes: prior?.threePublic?.合计 !== undefined ? [] : [`缺少${y - 1}年“三公”经费预算数，未写与上年相比的增减情况。`],
+      notes: was !== undefined ? [] : [`缺少${y - 1}年“三公”经费预算数，未写与上年相比的增减情况。`],
     });
   }
   const fund = v("expense.fund");
   sections.push({ id: "fund", title: "政府性基金预算支出情况说明", paragraphs: [fund.isZero() ? `${unit}${y}年无使用政府性基金预算拨款安排的支出。` : `${unit}${y}年政府性基金预算支出${wan(fund)}万元。`], notes: [] });
   const soe = q.get("expense.soe")?.value ?? ZERO;
   sections.push({ id: "soe", title: "国有资本经营预算支出情况说明", paragraphs: [soe.isZero() ? `${unit}${y}年无使用国有资本经营预算拨款安排的支出。` : `${unit}${y}年国有资本经营预算支出${wan(soe)}万元。`], notes: [] });
-  sections.push({ id: "operating", title: "机关运行经费支出情况", paragraphs: [`${unit}${y}年机关运行经费支出预算${wan(v("operating"))}万元，主要用于${USE_SLOT}。`], notes: [] });
+  const opSlot = slotWriter();
+  sections.push({ id: "operating", title: "机关运行经费支出情况", paragraphs: [`${unit}${y}年机关运行经费支出预算${wan(v("operating"))}万元，主要用于${opSlot.use("机关运行经费")}。`], notes: [], slots: opSlot.slots });
   if (q.has("procurement.total")) sections.push({ id: "procurement", title: "政府采购支出情况", paragraphs: [`${unit}${y}年政府采购预算安排${wan(v("procurement.total"))}万元。`], notes: [] });
   return sections;
 }

@@ -5,23 +5,37 @@
  *   { "year": 2023, "total": "8378.87", "basic": "799.60", "project": "7579.27",
  *     "threePublic": { "合计": "3.67", "因公出国": "0.03", "公务用车": "3.00", "公务接待": "0.64" } }
  *
+ * "threePublic" may also give "购置" and "运行" (公务用车购置费, 运行维护费). For a 决算 the figures are last
+ * year's 决算数, plus "grand" (收入/支出总计), "fiscalGrand" (财政拨款收支总计), "gpb" (一般公共预算财政拨款
+ * 支出) and "categories" (each 类, by code "208" or name "社会保障和就业支出"); "budget" gives this year's
+ * 年初预算: { "gpb": "5015.28", "categories": { "208": "151.50", … } }.
+ *
  * Amounts are in 万元; write them as strings to keep every digit (numbers are accepted too).
  */
 import type { BudgetModel } from "../model/budgetModel";
 import { Dec } from "../model/decimal";
-import type { PriorYear } from "./generate";
+import { categoryCodeOfName } from "../rules/lib/functional";
+import type { PriorYear, ThreePublicFigures } from "./generate";
 import { modelQuantities } from "./quantities";
 
 export class PriorYearError extends Error {}
+
+const TP_ITEMS = ["合计", "因公出国", "公务用车", "购置", "运行", "公务接待"] as const;
 
 /** The prior-year figures a recognized workbook of last year holds. */
 export function priorFromModel(model: BudgetModel): PriorYear {
   const q = modelQuantities(model);
   const v = (key: string) => q.get(key)?.value;
   const prior: PriorYear = { year: model.year ?? 0, total: v("expense.total"), basic: v("basic"), project: v("project") };
+  if (model.documentKind === "决算") {
+    prior.grand = v("expense.grand") ?? v("income.grand");
+    prior.fiscalGrand = v("expense.fiscalGrand") ?? v("income.fiscalGrand");
+    prior.gpb = v("expense.gpb");
+    prior.categories = Object.fromEntries([...q.values()].filter((x) => x.family === "category" && x.code).map((x) => [x.code!, x.value]));
+  }
   const aspect = model.documentKind === "决算" ? "@决算数" : "";
-  const tp: NonNullable<PriorYear["threePublic"]> = {};
-  for (const item of ["合计", "因公出国", "公务用车", "公务接待"] as const) {
+  const tp: ThreePublicFigures = {};
+  for (const item of TP_ITEMS) {
     const x = v(`tp.${item}${aspect}`);
     if (x) tp[item] = x;
   }
@@ -48,13 +62,33 @@ export function priorFromJson(text: string, file: string): PriorYear {
   const year = Number(data.year);
   if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new PriorYearError(`上年数据文件「${file}」缺少有效的 "year"（上年年度）。`);
   const prior: PriorYear = { year, total: amount(data.total, "total", file), basic: amount(data.basic, "basic", file), project: amount(data.project, "project", file) };
-  if (data.threePublic && typeof data.threePublic === "object") {
-    const tp = data.threePublic as Record<string, unknown>;
-    prior.threePublic = {};
-    for (const item of ["合计", "因公出国", "公务用车", "公务接待"] as const) {
-      const x = amount(tp[item], `threePublic.${item}`, file);
-      if (x) prior.threePublic[item] = x;
+  const object = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
+  const threePublic = (x: unknown, what: string): ThreePublicFigures | undefined => {
+    if (!object(x)) return undefined;
+    const out: ThreePublicFigures = {};
+    for (const item of TP_ITEMS) {
+      const a = amount(x[item], `${what}.${item}`, file);
+      if (a) out[item] = a;
     }
-  }
+    return out;
+  };
+  /** Amounts by 类 code; a 类 may be named instead ("社会保障和就业支出"). */
+  const categories = (x: unknown, what: string): Record<string, Dec> | undefined => {
+    if (!object(x)) return undefined;
+    const out: Record<string, Dec> = {};
+    for (const [k, raw] of Object.entries(x)) {
+      const code = /^\d{3}$/.test(k.trim()) ? k.trim() : categoryCodeOfName(k);
+      if (!code) throw new PriorYearError(`上年数据文件「${file}」中「${what}」的「${k}」不是功能分类的类（请写类级科目代码，如 "208"，或类名称）。`);
+      const a = amount(raw, `${what}.${k}`, file);
+      if (a) out[code] = a;
+    }
+    return out;
+  };
+  prior.threePublic = threePublic(data.threePublic, "threePublic");
+  prior.grand = amount(data.grand, "grand", file);
+  prior.fiscalGrand = amount(data.fiscalGrand, "fiscalGrand", file);
+  prior.gpb = amount(data.gpb, "gpb", file);
+  prior.categories = categories(data.categories, "categories");
+  if (object(data.budget)) prior.budget = { gpb: amount(data.budget.gpb, "budget.gpb", file), categories: categories(data.budget.categories, "budget.categories") };
   return prior;
 }

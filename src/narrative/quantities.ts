@@ -11,7 +11,7 @@
  *   categoryQuantities        功能分类各类支出（社会保障和就业支出 …）；categoryShares 给出各类占合计的比例
  *   subjectQuantities         功能分类款/项、基本支出表的经济分类类/款（按科目名称）
  *   projectQuantities         各项目预算数（项目绩效目标表、项目支出表、项目绩效目标汇总表）
- *   procurementQuantities     政府采购合计（决算：公开10 合计/货物/工程/服务）
+ *   procurementQuantities     政府采购合计（决算：公开10 合计/货物/工程/服务，授予中小企业/小微企业合同金额）
  *   assetQuantities           固定资产（国有资产）合计价值；决算：公开10 车辆数
  *   modelQuantities           all of the above, by key
  */
@@ -511,6 +511,16 @@ export function procurementQuantities(model: BudgetModel): Quantity[] {
       ] as const) {
         const r = b.rows.slice(idx + 1, idx + 4).find((x) => bareName(x.name).startsWith(word));
         if (r) out.push(quantityOfTerms(model, key, "procurement", `政府采购${word}`, [termAt(stats, r, col)], stats));
+      }
+      // 授予中小企业合同金额 and 其中：授予小微企业合同金额, where the table has them
+      for (const [key, re, name] of [
+        ["procurement.sme", /授予中小企业/, "授予中小企业合同金额"],
+        ["procurement.micro", /授予小微企业/, "授予小微企业合同金额"],
+      ] as const) {
+        const block = stats.blocks.find((x) => x.rows.some((r) => re.test(bareName(r.name))));
+        const r = block?.rows.find((x) => re.test(bareName(x.name)));
+        const c = block && plainColumns(block)[0];
+        if (block && r && c) out.push(quantityOfTerms(model, key, "procurement", name, [termAt(stats, r, c)], stats));
       }
     }
     return out;

@@ -1,11 +1,18 @@
 /** The generated 情况说明 as lines: headings and paragraphs, as files and the 情况说明 sheet print them. */
 import type { NarrativeSection } from "./generate";
 
-const CHINESE_NUMBERS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+const DIGITS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+/** 1 → 一, 10 → 十, 11 → 十一, 23 → 二十三 (headings never reach 100). */
+export function chineseNumber(n: number): string {
+  if (n < 10) return DIGITS[n];
+  const tens = Math.floor(n / 10);
+  return `${tens === 1 ? "" : DIGITS[tens]}十${DIGITS[n % 10]}`;
+}
 
 /** A section's heading as printed: 一、收入说明. */
 export function sectionHeading(index: number, title: string): string {
-  return `${CHINESE_NUMBERS[index] ?? index + 1}、${title}`;
+  return `${chineseNumber(index + 1)}、${title}`;
 }
 
 /** Headings and paragraphs in order; notes (what could not be written) as bracketed lines. */

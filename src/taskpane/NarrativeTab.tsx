@@ -20,6 +20,7 @@ import {
 } from "@fluentui/react-components";
 import { detectStyle, generateNarrative, type NarrativeSection, type NarrativeStyle } from "../narrative/generate";
 import { PriorYearError, priorFromJson } from "../narrative/prior";
+import { applyReasons, listSlots, recoverReasons, type ReasonSlot } from "../narrative/reasons";
 import { narrativeLines, sectionHeading } from "../narrative/write";
 import type { Strings } from "./i18n";
 import { errorText, type Checker } from "./useChecker";
@@ -33,44 +34,24 @@ const useStyles = makeStyles({
   note: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
-/** The slots the generator leaves for the officer: 【请填写增减原因】, 【请填写主要用途】. */
-const SLOT = /【请填写[^】]*】/g;
-
-function slotKey(sectionId: string, paragraph: number, n: number): string {
-  return `${sectionId}/${paragraph}/${n}`;
-}
-
-/** The sections with every slot that has a reason replaced by it; the others stay as slots. */
-export function fillSlots(sections: NarrativeSection[], reasons: Record<string, string>): NarrativeSection[] {
-  return sections.map((sec) => ({
-    ...sec,
-    paragraphs: sec.paragraphs.map((p, pi) => {
-      let n = 0;
-      return p.replace(SLOT, (slot) => {
-        const r = reasons[slotKey(sec.id, pi, n++)]?.trim();
-        return r ? r : slot;
-      });
-    }),
-  }));
-}
-
-function Paragraph({ text, sectionId, index, reasons, onReason, className, slotClass }: { text: string; sectionId: string; index: number; reasons: Record<string, string>; onReason(key: string, v: string): void; className: string; slotClass: string }) {
-  const parts: (string | { slot: string; key: string })[] = [];
-  let last = 0;
-  let n = 0;
-  for (const m of text.matchAll(SLOT)) {
-    parts.push(text.slice(last, m.index));
-    parts.push({ slot: m[0], key: slotKey(sectionId, index, n++) });
-    last = (m.index ?? 0) + m[0].length;
+/** A paragraph with its slots as inputs; `slots` are the paragraph's slots in reading order. */
+function Paragraph({ text, slots, reasons, onReason, className, slotClass }: { text: string; slots: ReasonSlot[]; reasons: Record<string, string>; onReason(key: string, v: string): void; className: string; slotClass: string }) {
+  const parts: (string | ReasonSlot)[] = [];
+  let rest = text;
+  for (const slot of slots) {
+    const at = rest.indexOf(slot.placeholder);
+    if (at < 0) continue;
+    parts.push(rest.slice(0, at), slot);
+    rest = rest.slice(at + slot.placeholder.length);
   }
-  parts.push(text.slice(last));
+  parts.push(rest);
   return (
     <p className={className}>
       {parts.map((p, i) =>
         typeof p === "string" ? (
           <span key={i}>{p}</span>
         ) : (
-          <Input key={p.key} className={slotClass} size="small" placeholder={p.slot} aria-label={p.slot} value={reasons[p.key] ?? ""} onChange={(_, d) => onReason(p.key, d.value)} />
+          <Input key={p.key} className={slotClass} size="small" placeholder={p.placeholder} aria-label={`${p.placeholder}：${p.item}`} value={reasons[p.key] ?? ""} onChange={(_, d) => onReason(p.key, d.value)} />
         ),
       )}
     </p>
@@ -98,8 +79,10 @@ export function NarrativeTab({ checker, s }: { checker: Checker; s: Strings }) {
       const outcome = checker.outcome ?? (await checker.check());
       if (!outcome) return;
       const model = outcome.model;
-      setSections(generateNarrative(model, prior, style ?? detectStyle(model)));
-      setReasons(settings?.reasons ?? {});
+      const fresh = generateNarrative(model, prior, style ?? detectStyle(model));
+      setSections(fresh);
+      // the reasons typed here before, then those the officer wrote into the 情况说明 sheet (matched by section and item)
+      setReasons({ ...(settings?.reasons ?? {}), ...recoverReasons(model.narrative.map((p) => p.text), fresh) });
     } catch (e) {
       checker.setNotice({ intent: "error", text: e instanceof PriorYearError ? e.message : `生成失败：${errorText(e)}` });
     }
@@ -120,7 +103,8 @@ export function NarrativeTab({ checker, s }: { checker: Checker; s: Strings }) {
     }
   };
 
-  const lines = () => narrativeLines(fillSlots(sections ?? [], reasons));
+  const lines = () => narrativeLines(applyReasons(sections ?? [], reasons));
+  const slots = sections ? listSlots(sections) : [];
 
   const insert = async (replaceEdited = false) => {
     if (!checker.host || !sections) return;
@@ -200,7 +184,15 @@ export function NarrativeTab({ checker, s }: { checker: Checker; s: Strings }) {
         <div key={sec.id} className={styles.section} data-section={sec.id}>
           <Subtitle2 as="h3">{sectionHeading(si, sec.title)}</Subtitle2>
           {sec.paragraphs.map((p, pi) => (
-            <Paragraph key={pi} text={p} sectionId={sec.id} index={pi} reasons={reasons} onReason={(k, v) => setReasons({ ...reasons, [k]: v })} className={styles.paragraph} slotClass={styles.slot} />
+            <Paragraph
+              key={pi}
+              text={p}
+              slots={slots.filter((x) => x.sectionId === sec.id && x.paragraph === pi)}
+              reasons={reasons}
+              onReason={(k, v) => setReasons({ ...reasons, [k]: v })}
+              className={styles.paragraph}
+              slotClass={styles.slot}
+            />
           ))}
           {sec.notes.map((n, i) => (
             <Caption1 key={i} className={styles.note}>

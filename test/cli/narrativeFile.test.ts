@@ -114,15 +114,38 @@ describe("--narrative-out on a 决算 workbook", () => {
 });
 
 describe("--prior <file>", () => {
-  it("writes the comparison with last year's figures from a JSON file", async () => {
+  it("writes the comparison with last year's figures from a JSON file, keeping the reasons of the workbook's 情况说明", async () => {
     const prior = path.join(tmp, "2023.json");
     fs.writeFileSync(prior, JSON.stringify({ year: 2023, total: "8378.87", basic: "799.60", project: "7579.27", threePublic: { 合计: "3.67" } }));
     const out = path.join(tmp, "含上年.txt");
     await run(["--prior", prior, "--narrative-out", out, path.join(FIXTURES, "seed000.xlsx")]);
     const text = fs.readFileSync(out, "utf8");
-    expect(text).toContain("2024年预算收支安排9064.36万元，较2023年预算增加685.49万元，其中：基本支出增加6.04万元，主要为【请填写增减原因】；项目支出增加679.45万元，主要是【请填写增减原因】。");
+    // the reasons come from the published 情况说明 on the workbook's own sheet
+    expect(text).toContain("2024年预算收支安排9064.36万元，较2023年预算增加685.49万元，其中：基本支出增加6.04万元，主要为人员工资调整；项目支出增加679.45万元，主要是城乡居民基本医疗保险标准提高。");
     expect(text).toContain("公务接待费0.61万元。与2023年相比减少0.06万元，主要原因是【请填写增减原因】。");
     expect(text).not.toContain("缺少2023年预算数");
+  });
+
+  it("keeps the reasons written in the old 情况说明 given with --narrative when the numbers change", async () => {
+    const prior = path.join(tmp, "2023-first.json");
+    fs.writeFileSync(prior, JSON.stringify({ year: 2023, total: "8378.87", basic: "799.60", project: "7579.27", threePublic: { 因公出国: "0.03", 公务用车: "3.00", 公务接待: "0.64" } }));
+    const old = path.join(tmp, "旧说明.txt");
+    await run(["--prior", prior, "--narrative-out", old, path.join(FIXTURES, "seed000.xlsx")]);
+    const edited = fs
+      .readFileSync(old, "utf8")
+      .replace("主要为人员工资调整", "主要为新增编制人员")
+      .replace("【请填写主要用途】", "办公费、水电费")
+      .replace("与2023年相比减少0.03万元，主要原因是【请填写增减原因】", "与2023年相比减少0.03万元，主要原因是无出国计划");
+    fs.writeFileSync(old, edited);
+    const revised = path.join(tmp, "2023-revised.json");
+    fs.writeFileSync(revised, JSON.stringify({ year: 2023, total: "9000.00", basic: "800.00", project: "8200.00", threePublic: { 因公出国: "0.05", 公务用车: "3.00", 公务接待: "0.64" } }));
+    const out = path.join(tmp, "新说明.txt");
+    await run(["--prior", revised, "--narrative", old, "--narrative-out", out, path.join(FIXTURES, "seed000.xlsx")]);
+    const text = fs.readFileSync(out, "utf8");
+    expect(text).toContain("2024年预算收支安排9064.36万元，较2023年预算增加64.36万元，其中：基本支出增加5.64万元，主要为新增编制人员；项目支出增加58.72万元，主要是城乡居民基本医疗保险标准提高。");
+    expect(text).toContain("主要用于办公费、水电费等日常运行支出。");
+    expect(text).toContain("其中因公出国（境）费0万元，与2023年相比减少0.05万元，主要原因是无出国计划；");
+    expect(text).toContain("公务接待费0.61万元，与2023年相比减少0.03万元，主要原因是【请填写增减原因】。");
   });
 
   it("reads last year's figures from last year's workbook", async () => {

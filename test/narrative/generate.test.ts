@@ -1,6 +1,13 @@
-import { changeWords, generateNarrative, wan } from "../../src/narrative/generate";
+import { changeWords, generateNarrative, wan, type NarrativeSection, type PriorYear } from "../../src/narrative/generate";
+import { listSlots } from "../../src/narrative/reasons";
+import { checkNarrative } from "../../src/narrative/check";
+import { narrativeLines } from "../../src/narrative/write";
+import type { BudgetModel } from "../../src/model/budgetModel";
 import { Dec } from "../../src/model/decimal";
-import { fixtureModel } from "../helpers";
+import * as path from "path";
+import { readWorkbookFile } from "../../src/host/file/readWorkbook";
+import { recognize } from "../../src/recognize/recognize";
+import { FIXTURES, fixtureModel } from "../helpers";
 
 describe("narrative generation (budget, Hebei wording)", () => {
   it("formats amounts and changes as the seeds do", () => {
@@ -19,6 +26,7 @@ describe("narrative generation (budget, Hebei wording)", () => {
       income: ["2024年预算收入9064.36万元，其中：一般公共预算收入9064.36万元。"],
       expense: [
         "2024年支出预算9064.36万元，其中基本支出805.64万元，包括人员经费776.30万元和日常公用经费29.34万元；项目支出8258.72万元，主要为城乡居民医保基金区级配套7544.13万元、医疗救助资助参保274.00万元、重度残疾人参保资助125.07万元、提前下达2024年市级医疗救助补助资金(保财社【2023】138号)121.00万元、医疗费救助110.00万元等。",
+        "支出包括：社会保障和就业支出115.18万元，包括行政事业单位养老支出115.18万元（其中行政单位离退休4.87万元、机关事业单位基本养老保险缴费支出71.99万元、机关事业单位职业年金缴费支出38.31万元）；卫生健康支出8901.79万元，包括行政事业单位医疗29.16万元（其中行政单位医疗29.16万元）、财政对基本医疗保险基金的补助7544.13万元（其中财政对城乡居民基本医疗保险基金的补助7544.13万元）、医疗救助630.07万元（其中城乡医疗救助630.07万元）、医疗保障管理事务698.44万元（其中行政运行613.92万元、一般行政管理事务55.52万元、医疗保障经办事务29.00万元）；住房保障支出47.39万元，包括住房改革支出47.39万元（其中住房公积金47.39万元）。",
       ],
       change: ["2024年预算收支安排9064.36万元，较2023年预算增加685.49万元，其中：基本支出增加6.04万元，主要为【请填写增减原因】；项目支出增加679.45万元，主要是【请填写增减原因】。"],
       operating: ["2024年，我单位机关运行经费共计安排29.34万元，主要用于【请填写主要用途】等日常运行支出。"],
@@ -27,6 +35,13 @@ describe("narrative generation (budget, Hebei wording)", () => {
       assets: ["截至2023年12月31日，我单位固定资产总额89.44万元。"],
     });
     expect(sections.find((s) => s.id === "threePublic")!.notes).toEqual(["缺少2023年“三公”经费预算数，未写与上年相比的增减情况。"]);
+  });
+
+  it("says the spending by 类, 款 and 项 as seed001 does", async () => {
+    const model = await fixtureModel("seed001-dept");
+    const sections = generateNarrative(model);
+    expect(sections.find((s) => s.id === "expense")!.paragraphs[1]).toBe("支出包括：卫生健康支出874.96万元，包括医疗保障管理事务874.96万元（其中行政运行794.96万元、医疗保障经办事务80.00万元）。");
+    expect(n1Issues(model, sections)).toEqual([]);
   });
 
   it("leaves the comparison out, with a visible note, when no prior-year figures are given", async () => {
@@ -104,5 +119,151 @@ describe("narrative generation (Henan wording)", () => {
   it("can be chosen instead of detected", async () => {
     const sections = generateNarrative(await fixtureModel("seed003"), undefined, "hebei");
     expect(sections[0].paragraphs[0]).toBe("2023年预算收入193.86万元，其中：一般公共预算收入193.86万元。");
+  });
+});
+
+/** The N1 issues the narrative check raises on generated sections, as "messageId: quote". */
+function n1Issues(model: BudgetModel, sections: NarrativeSection[]): string[] {
+  const narrative = narrativeLines(sections).map((l, i) => ({ text: l.text, cell: { sheet: "情况说明", address: `A${i + 1}`, row: i, col: 0 } }));
+  return checkNarrative({ ...model, narrative }).issues.map((x) => `${x.messageId}: ${x.data.quote ?? ""}`);
+}
+
+describe("narrative generation with prior-year figures (budget)", () => {
+  it("says each “三公” item's change with its own reason slot, and the text passes the narrative check", async () => {
+    const model = await fixtureModel("seed000");
+    const prior = { year: 2023, threePublic: { 因公出国: new Dec("0.03"), 购置: new Dec("0"), 运行: new Dec("3.00"), 公务接待: new Dec("0.64") } };
+    const sections = generateNarrative(model, prior);
+    const tp = sections.find((s) => s.id === "threePublic")!;
+    expect(tp.paragraphs).toEqual([
+      "2024年，我单位财政拨款“三公”经费预算安排3.61万元，与2023年相比减少0.06万元，其中因公出国（境）费0万元，与2023年相比减少0.03万元，主要原因是【请填写增减原因】；公务用车购置及运维费3.00万元（其中：公务用车购置费为0万元，公务用车运维费3.00万元），与2023年相比持平；公务接待费0.61万元，与2023年相比减少0.03万元，主要原因是【请填写增减原因】。",
+    ]);
+    expect(tp.notes).toEqual([]);
+    expect(tp.slots).toEqual([
+      { item: "因公出国", kind: "reason" },
+      { item: "公务接待", kind: "reason" },
+    ]);
+    expect(n1Issues(model, sections)).toEqual([]);
+  });
+
+  it("says the Henan “三公” change when last year's figure is given", async () => {
+    const model = await fixtureModel("seed003");
+    const sections = generateNarrative(model, { year: 2022, total: new Dec("31.50"), threePublic: { 合计: new Dec("0") } });
+    expect(sections.find((s) => s.id === "threePublic")!.paragraphs[0]).toBe("平顶山市石龙区医疗保障局2023年“三公”经费预算为1.20万元。2023年“三公”经费支出预算数比2022年增加1.20万元，主要原因：【请填写增减原因】。具体支出情况如下：");
+    expect(n1Issues(model, sections)).toEqual([]);
+  });
+});
+
+/** seed004's 2023 决算 figures and 2024 年初预算, as its own published 情况说明 implies them (current ∓ the stated change). */
+const SEED004_PRIOR: PriorYear = {
+  year: 2023,
+  grand: new Dec("2365.94"), // 5,056.26 − 2,690.32
+  fiscalGrand: new Dec("2365.94"),
+  gpb: new Dec("2365.94"),
+  categories: { "208": new Dec("388.39"), "210": new Dec("1931.29"), "221": new Dec("22.21") }, // 51.85 + 336.54, 4,976.46 − 3,045.17, 27.96 − 5.75
+  threePublic: { 合计: new Dec("1.58"), 因公出国: new Dec("0"), 购置: new Dec("0"), 运行: new Dec("1.46"), 公务接待: new Dec("0.12") },
+  budget: { gpb: new Dec("5015.28"), categories: { "208": new Dec("151.50"), "210": new Dec("4835.57"), "221": new Dec("28.21") } },
+};
+
+describe("narrative generation with prior-year figures (决算)", () => {
+  it("says the change from last year's 决算 with its rate, and the completion of the 年初预算 per 类", async () => {
+    const model = await fixtureModel("seed004");
+    const sections = generateNarrative(model, SEED004_PRIOR);
+    const text = (id: string) => sections.find((s) => s.id === id)!;
+    expect(text("overall").paragraphs).toEqual([
+      "2024年度收入总计5,056.26万元，支出总计5,056.26万元。与上年相比，收入总计增加2,690.32万元，增长113.71%，支出总计增加2,690.32万元，增长113.71%。主要原因是【请填写增减原因】。",
+    ]);
+    expect(text("fiscal").paragraphs[0]).toBe(
+      "2024年度财政拨款收入总计5,056.26万元，支出总计5,056.26万元。与上年相比，财政拨款收入总计增加2,690.32万元，增长113.71%；财政拨款支出总计增加2,690.32万元，增长113.71%。主要原因是【请填写增减原因】。",
+    );
+    expect(text("gpb").paragraphs).toEqual([
+      "2024年一般公共预算财政拨款决算支出5,056.26万元，占本年支出合计的100.00%。与上年相比，一般公共预算财政拨款支出增加2,690.32万元，增长113.71%。主要原因是【请填写增减原因】。",
+      "2024年度一般公共预算财政拨款支出5,056.26万元，主要用于以下方面：",
+      "社会保障和就业支出（类）51.85万元，占比1.03%；",
+      "卫生健康支出（类）4,976.46万元，占比98.42%；",
+      "住房保障支出（类）27.96万元，占比0.55%。",
+      "2024年度一般公共预算财政拨款支出年初预算5,015.28万元，支出决算5,056.26万元，完成年初预算的100.82%。其中：",
+      "社会保障和就业支出年初预算151.50万元，支出决算51.85万元，完成年初预算的34.22%，用于【请填写主要用途】。较上年决算减少336.54万元，下降86.65%，主要原因是【请填写增减原因】。",
+      "卫生健康支出年初预算4,835.57万元，支出决算4,976.46万元，完成年初预算的102.91%，用于【请填写主要用途】。较上年决算增加3,045.17万元，增长157.68%，主要原因是【请填写增减原因】。",
+      "住房保障支出年初预算28.21万元，支出决算27.96万元，完成年初预算的99.11%，用于【请填写主要用途】。较上年决算增加5.75万元，增长25.89%，主要原因是【请填写增减原因】。",
+    ]);
+    expect(text("gpb").notes).toEqual([]);
+    expect(text("threePublic").paragraphs).toEqual([
+      "2024年度“三公”经费财政拨款支出全年预算1.34万元，支出决算1.34万元，完成全年预算的100.00%，比上年度减少0.24万元，下降15.19%，主要原因是【请填写增减原因】。其中：",
+      "因公出国（境）费支出0万元，与上年持平；",
+      "公务用车购置费支出0万元，与上年持平；",
+      "公务用车运行维护费支出1.18万元，完成全年预算的100.00%，比上年度减少0.28万元，下降19.18%，主要原因是【请填写增减原因】；",
+      "公务接待费支出0.16万元，完成全年预算的100.00%，比上年度增加0.04万元，增长33.33%，主要原因是【请填写增减原因】。",
+    ]);
+    expect(text("threePublic").notes).toEqual([]);
+    expect(listSlots(sections).map((s) => s.key)).toEqual([
+      "overall/收支总计",
+      "fiscal/财政拨款收支总计",
+      "gpb/一般公共预算财政拨款支出",
+      "gpb/社会保障和就业支出（用途）",
+      "gpb/社会保障和就业支出",
+      "gpb/卫生健康支出（用途）",
+      "gpb/卫生健康支出",
+      "gpb/住房保障支出（用途）",
+      "gpb/住房保障支出",
+      "threePublic/合计",
+      "threePublic/运行",
+      "threePublic/公务接待",
+    ]);
+    expect(n1Issues(model, sections)).toEqual([]);
+  });
+
+  it("writes what it has and names what is missing: 年初预算 of one 类, last year's 三公 items", async () => {
+    const model = await fixtureModel("seed004");
+    const sections = generateNarrative(model, { year: 2023, threePublic: { 合计: new Dec("1.58") }, budget: { categories: { "210": new Dec("4835.57") } } });
+    const gpb = sections.find((s) => s.id === "gpb")!;
+    expect(gpb.paragraphs.slice(5)).toEqual(["2024年度一般公共预算财政拨款支出决算具体情况如下：", "卫生健康支出年初预算4,835.57万元，支出决算4,976.46万元，完成年初预算的102.91%，用于【请填写主要用途】。"]);
+    expect(gpb.notes).toEqual([
+      "缺少2023年度决算数，未写与上年相比的增减情况：请提供上年决算工作簿（--prior）或上年决算数。",
+      "缺少2024年年初预算数（社会保障和就业支出、住房保障支出），未写这些类完成年初预算的比例。",
+    ]);
+    expect(sections.find((s) => s.id === "threePublic")!.notes).toEqual(["缺少2023年度“三公”经费决算数（因公出国（境）费、公务用车购置费、公务用车运行维护费、公务接待费），未写这些项与上年相比的增减情况。"]);
+    expect(sections.find((s) => s.id === "procurement")!.notes).toEqual(["表中没有“授予中小企业合同金额”，未写授予中小企业合同金额及其占比。"]);
+    expect(n1Issues(model, sections)).toEqual([]);
+  });
+
+  it("says the 中小企业 share where 公开10 gives 授予中小企业合同金额, as seed004's text does", async () => {
+    // seed004's 公开10 as published has no such rows; here they are added under 服务 with the amounts its text states
+    const wb = await readWorkbookFile(path.join(FIXTURES, "seed004.xlsx"));
+    const sheet = wb.sheets.find((x) => x.name.startsWith("公开10"))!;
+    const i = sheet.cells.findIndex((r) => r[0]?.text === "服务");
+    const row = (label: string, no: string) => sheet.cells[i].map((c, k) => (k === 0 ? { ...c!, value: label, text: label } : k === 1 ? { ...c!, value: no, text: no } : { ...c!, value: 3.15, text: "3.15" }));
+    sheet.cells.splice(i + 1, 0, row("其中：授予中小企业合同金额", "4a"), row("其中：授予小微企业合同金额", "4b"));
+    const model = recognize(wb);
+    const sections = generateNarrative(model);
+    expect(sections.find((x) => x.id === "procurement")).toMatchObject({
+      paragraphs: [
+        "2024年度政府采购支出总额3.35万元，其中：政府采购货物支出2.71万元、政府采购工程支出0万元、政府采购服务支出0.64万元。政府采购授予中小企业合同金额3.15万元，占政府采购支出总额的94.03%。其中：授予小微企业合同金额3.15万元，占政府采购支出总额的94.03%。",
+      ],
+      notes: [],
+    });
+    expect(n1Issues(model, sections)).toEqual([]);
+  });
+
+  it("takes last year's 决算 figures from last year's 决算 workbook", async () => {
+    const { priorFromModel } = await import("../../src/narrative/prior");
+    const p = priorFromModel(await fixtureModel("seed004"));
+    expect([p.grand, p.fiscalGrand, p.gpb].map(String)).toEqual(["5056.26", "5056.26", "5056.26"]);
+    expect(Object.fromEntries(Object.entries(p.categories!).map(([k, x]) => [k, x.toString()]))).toEqual({ "208": "51.85", "210": "4976.46", "221": "27.96" });
+    expect(Object.fromEntries(Object.entries(p.threePublic!).map(([k, x]) => [k, x.toString()]))).toEqual({ 合计: "1.34", 因公出国: "0", 公务用车: "1.18", 购置: "0", 运行: "1.18", 公务接待: "0.16" });
+  });
+});
+
+describe("prior-year JSON", () => {
+  it("reads the 决算 figures, 类 by code or by name, and this year's 年初预算", async () => {
+    const { priorFromJson } = await import("../../src/narrative/prior");
+    const p = priorFromJson(
+      JSON.stringify({ year: 2023, grand: "2365.94", gpb: 2365.94, categories: { "208": "388.39", 卫生健康支出: "1931.29" }, threePublic: { 运行: "1.46", 购置: "0" }, budget: { gpb: "5015.28", categories: { 住房保障: "28.21" } } }),
+      "2023.json",
+    );
+    expect([p.grand, p.gpb, p.budget!.gpb].map(String)).toEqual(["2365.94", "2365.94", "5015.28"]);
+    expect(Object.keys(p.categories!)).toEqual(["208", "210"]);
+    expect(Object.keys(p.budget!.categories!)).toEqual(["221"]);
+    expect(Object.keys(p.threePublic!)).toEqual(["购置", "运行"]);
+    expect(() => priorFromJson(JSON.stringify({ year: 2023, categories: { 医保: "1" } }), "x.json")).toThrow("上年数据文件「x.json」中「categories」的「医保」不是功能分类的类（请写类级科目代码，如 \"208\"，或类名称）。");
   });
 });
