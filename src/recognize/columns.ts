@@ -3,7 +3,7 @@
  * text, and the canonical role of each amount column.
  */
 import { columnLetters } from "../grid/address";
-import { parseCount, parseShownNumber, squash } from "../model/amount";
+import { readCount, readShownNumber, squash } from "../model/amount";
 import { cleanCode, isSubjectCode, type CodeSystem } from "../model/codes";
 import { isCellError } from "../grid/workbook";
 import type { SheetView } from "./sheetView";
@@ -105,7 +105,7 @@ export function classifyColumns(
     // error values (#REF!) are numbers that failed: they count as numeric
     const numeric = bodyRows.filter((r) => {
       const c = view.cell(r, d.col);
-      return c && (isCellError(c.value) || (c.text !== "" && parseShownNumber(c.text) !== null));
+      return c && (isCellError(c.value) || (c.text !== "" && readShownNumber(c.text) !== null));
     }).length;
     const codes = values.filter((t) => isSubjectCode(cleanCode(t))).length;
     if (values.length === 0 && (d.header.length === 0 || isPrefixOfOther(d))) d.kind = "blank"; // a spacer column under a group header
@@ -118,7 +118,7 @@ export function classifyColumns(
       d.kind = "code";
       d.codeSystem = codeSystemOf(d.header);
     } else if (nameHeader ? nameHeader.test(all) : NAME.test(last)) d.kind = "name";
-    else if (/数量$|人数$|车辆数$|^行次$/.test(last) || values.some((t) => parseShownNumber(t) === null && parseCount(t) !== null && /数量/.test(last))) {
+    else if (/数量$|人数$|车辆数$|^行次$/.test(last) || values.some((t) => readShownNumber(t) === null && readCount(t) !== null && /数量/.test(last))) {
       d.kind = "amount";
       d.counts = true;
     } else if (d.header.length === 0 && values.length > 0 && codes >= Math.max(1, values.length * 0.6)) d.kind = "code";

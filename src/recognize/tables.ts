@@ -1,10 +1,9 @@
 /** Reading one table block (title, meta, header, body, notes) into a BudgetTable. */
 import { rangeToA1 } from "../grid/address";
 import { isCellError } from "../grid/workbook";
-import { normalizeText, parseCount, parseShownNumber, type Amount, type AmountUnit, squash } from "../model/amount";
+import { CellAmount, normalizeText, numberOfValue, readCount, readShownNumber, type Amount, type AmountUnit, squash } from "../model/amount";
 import type { BudgetRow, BudgetTable, CellIssue, ColumnInfo, FormField, TableBlock } from "../model/budgetModel";
 import { cleanCode, codeLevel, guessCodeSystem, isKnownCategory, isSubjectCode, levelFromNumbering, type CodeSystem } from "../model/codes";
-import { decFromNumber } from "../model/decimal";
 import type { TableKindSpec } from "../model/tableKinds";
 import { assignRoles, classifyColumns, headerPaths, isLanciRow, isSubsetColumn, type ColumnDraft } from "./columns";
 import { amountUnitIn, isMetaText, parseMeta, type TableMeta } from "./meta";
@@ -60,7 +59,7 @@ function looksLikeData(view: SheetView, r: number, headerRows: number[]): boolea
   for (const { col, text } of texts) {
     const cell = view.cell(r, col);
     if (cell && typeof cell.value === "number") return true;
-    if (parseShownNumber(text) !== null) return true;
+    if (readShownNumber(text) !== null) return true;
     if (isSubjectCode(cleanCode(text)) && text.length >= 3) return true;
   }
   const first = texts[0]?.text ?? "";
@@ -101,15 +100,16 @@ function readAmount(view: SheetView, r: number, c: number, unit: AmountUnit | nu
     return undefined;
   }
   if (text.trim() === "") return undefined;
-  let value = counts ? parseShownNumber(text) ?? parseCount(text) : parseShownNumber(text);
-  if (value === null && typeof cell.value === "number") value = decFromNumber(cell.value); // an exotic format
-  if (value === null) {
+  const shown = readShownNumber(text);
+  let number = counts ? shown ?? readCount(text) : shown;
+  if (number === null && typeof cell.value === "number") number = numberOfValue(cell.value); // an exotic format
+  if (number === null) {
     issues.push({ cell: loc, text, issue: "not-a-number" });
     return undefined;
   }
   // a number typed as text ("1,234.50"), not a count with its unit word or a dash for zero
-  const storedAsText = typeof cell.value === "string" && /\d/.test(normalizeText(text)) && parseShownNumber(text) !== null;
-  const a: Amount = { value, unit: counts ? null : unit, cell: loc, text, storedAsText };
+  const storedAsText = typeof cell.value === "string" && shown !== null && /\d/.test(normalizeText(text));
+  const a = new CellAmount(number, counts ? null : unit, loc, text, storedAsText);
   if (cell.formula) a.formula = cell.formula;
   return a;
 }
@@ -375,6 +375,15 @@ const FORM_LABELS: [RegExp, string][] = [
   [/^项目支出$/, "项目支出"],
 ];
 
+/** Any of the FORM_LABELS: most texts of a form are none, and one test tells. */
+const ANY_FORM_LABEL = new RegExp(FORM_LABELS.map(([re]) => `(?:${re.source})`).join("|"));
+
+/** The field a form label names, if any. */
+function formField(label: string): string | undefined {
+  if (!ANY_FORM_LABEL.test(label)) return undefined;
+  return FORM_LABELS.find(([re]) => re.test(label))?.[1];
+}
+
 /** A form label without its outline numbering and unit: "2、资金结构：（1）基本支出" → "基本支出". */
 function formLabel(text: string): string {
   return squash(text)
@@ -410,15 +419,15 @@ function readForm(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: Ta
     const texts = view.rowTexts(r, left, right);
     texts.forEach((t, i) => {
       const label = formLabel(t.text);
-      const named = FORM_LABELS.find(([re]) => re.test(label));
+      const named = formField(label);
       let valueRow = r;
       let valueCol: number | undefined;
       let field: string | undefined;
       if (named) {
-        field = named[1];
+        field = named;
         const next = texts[i + 1];
         if (next && /^(一级指标|二级指标|三级指标|指标值|备注|绩效指标描述)$/.test(squash(next.text))) return; // a column header, not a label
-        if (next && !FORM_LABELS.some(([re]) => re.test(formLabel(next.text)))) valueCol = next.col;
+        if (next && formField(formLabel(next.text)) === undefined) valueCol = next.col;
         else {
           // an empty value cell: the cell right after the label (or its merge)
           const m = view.merge(r, t.col);
@@ -432,7 +441,7 @@ function readForm(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: Ta
         // under a two-row column label (年初预算数 over 目标申报数/预算编制数) the amount is further down
         for (let k = 0; k < 3 && valueRow < b.lastRow; k++) {
           const below = view.shownText(valueRow, valueCol);
-          if (below === "" || parseShownNumber(below) !== null) break;
+          if (below === "" || readShownNumber(below) !== null) break;
           valueRow++;
         }
       }

@@ -25,7 +25,7 @@ const rule: Rule = {
         else ctx.report({ messageId: "notNumber", level: "warning", data, cells, suspect: i.cell, sheet: t.sheet });
       }
       for (const b of t.blocks) for (const r of b.rows) for (const a of Object.values(r.amounts)) {
-        if (a.value.isNegative()) ctx.report({ messageId: "negative", level: "warning", data: { table: t.kindName, cell: a.cell.address, text: a.text }, cells: [{ sheet: a.cell.sheet, address: a.cell.address }], suspect: a.cell, sheet: t.sheet });
+        if (a.number.negative) ctx.report({ messageId: "negative", level: "warning", data: { table: t.kindName, cell: a.cell.address, text: a.text }, cells: [{ sheet: a.cell.sheet, address: a.cell.address }], suspect: a.cell, sheet: t.sheet });
       }
       const texts = [...t.blocks.flatMap((b) => b.rows.flatMap((r) => Object.values(r.amounts))), ...t.fields.flatMap((f) => (f.amount ? [f.amount] : []))].filter((a) => a.storedAsText);
       if (texts.length) {

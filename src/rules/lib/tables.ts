@@ -1,6 +1,6 @@
 /** Queries over recognized tables that several rules share. */
 import { withoutNumbering } from "../../model/codes";
-import { squash } from "../../model/amount";
+import { isZeroNumber, squash } from "../../model/amount";
 import type { BudgetRow, BudgetTable, ColumnInfo, TableBlock } from "../../model/budgetModel";
 import { termAt, type Term } from "../terms";
 
@@ -12,11 +12,12 @@ export function rowLabel(t: BudgetTable, r: BudgetRow): string {
 }
 
 export function hasAmounts(r: BudgetRow): boolean {
-  return Object.values(r.amounts).some((a) => !a.value.isZero());
+  for (const role in r.amounts) if (!isZeroNumber(r.amounts[role].number)) return true;
+  return false;
 }
 
 export function tableHasData(t: BudgetTable): boolean {
-  return t.blocks.some((b) => b.rows.some(hasAmounts)) || t.fields.some((f) => f.amount && !f.amount.value.isZero());
+  return t.blocks.some((b) => b.rows.some(hasAmounts)) || t.fields.some((f) => f.amount && !isZeroNumber(f.amount.number));
 }
 
 /** The total row of a block: 合计/总计 (the first one). */
