@@ -2,29 +2,65 @@
  * Terms of equations: an amount cell (or a blank cell, which counts as an exact 0) with its rounding
  * interval, in 元 so that tables in 元 and 万元 compare.
  */
-import { halfUnit, shownDecimals, toYuan, type Amount, type AmountUnit, type CellLocation } from "../model/amount";
+import { halfUnit, shownDecimals, toYuan, type Amount, type AmountUnit, type CellLocation, type ShownNumber } from "../model/amount";
 import type { BudgetRow, BudgetTable, ColumnInfo } from "../model/budgetModel";
 import { toA1 } from "../grid/address";
 import { Dec, ZERO } from "../model/decimal";
+
+/** What every term of the same cell shares, computed once per amount. */
+interface TermNumbers {
+  /** Decimals the cell shows. */
+  decimals: number;
+  /** Value in 0.0001 元 for the exact fast path, when exact (see fixedUnits). */
+  fixed: number | undefined;
+  /** Value in 元, built on first use. */
+  yuan?: Dec;
+}
 
 /** A term of an equation. Its label (for messages) may be given late: it is only read when reporting. */
 export class Term {
   constructor(
     readonly cell: CellLocation,
-    /** "sheet!A1": the cell's identity across equations. */
-    readonly key: string,
-    /** Value in 元. */
-    readonly yuan: Dec,
-    /** Half a unit of the last shown decimal, in 元 (0 for a blank cell). */
-    readonly half: Dec,
-    /** Decimals the cell shows. */
-    readonly decimals: number,
-    /** The amount as the table shows it, in the table's unit. */
-    readonly shown: Dec,
     readonly unit: AmountUnit | null,
-    readonly blank: boolean,
+    /** The cell's amount; undefined for a blank cell, which counts as an exact 0. */
+    private readonly amount: Amount | undefined,
+    private readonly numbers: TermNumbers,
     private labelText: string | (() => string),
   ) {}
+
+  /** "sheet!A1": the cell's identity across equations. */
+  get key(): string {
+    return `${this.cell.sheet}!${this.cell.address}`;
+  }
+
+  get blank(): boolean {
+    return this.amount === undefined;
+  }
+
+  /** Decimals the cell shows. */
+  get decimals(): number {
+    return this.numbers.decimals;
+  }
+
+  /** Value in 元. */
+  get yuan(): Dec {
+    return (this.numbers.yuan ??= this.amount ? toYuan(this.amount.value, this.unit) : ZERO);
+  }
+
+  /** Value in 0.0001 元 as an exact safe integer, or undefined when it is not one. */
+  get fixed(): number | undefined {
+    return this.numbers.fixed;
+  }
+
+  /** Half a unit of the last shown decimal, in 元 (0 for a blank cell). */
+  get half(): Dec {
+    return this.amount ? halfUnitIn(this.decimals, this.unit) : ZERO;
+  }
+
+  /** The amount as the table shows it, in the table's unit. */
+  get shown(): Dec {
+    return this.amount ? this.amount.value : ZERO;
+  }
 
   /** What the term is, for messages: "卫生健康支出 合计". */
   get label(): string {
@@ -37,21 +73,47 @@ export class Term {
   }
 }
 
-/** What every term of the same amount shares, computed once per amount. */
-const numeric = new WeakMap<Amount, { key: string; yuan: Dec; half: Dec; decimals: number }>();
+/** Decimals of 元 below which the exact fast path counts: values are whole numbers of 0.0001 元. */
+const FIXED_DECIMALS = 4;
+const WAN_DECIMALS = 4;
 
-export function termOfAmount(a: Amount, label: string | (() => string)): Term {
-  let n = numeric.get(a);
-  if (!n) {
-    const decimals = shownDecimals(a.text);
-    n = { key: `${a.cell.sheet}!${a.cell.address}`, yuan: toYuan(a.value, a.unit), half: toYuan(halfUnit(decimals), a.unit), decimals };
-    numeric.set(a, n);
-  }
-  return new Term(a.cell, n.key, n.yuan, n.half, n.decimals, a.value, a.unit, false, label);
+/**
+ * A shown number as a whole number of 0.0001 元, when it is one and is a safe integer (so that sums of
+ * such numbers, while they stay safe, are exact); undefined otherwise (the Decimal path then counts).
+ */
+function fixedUnits(n: ShownNumber, unit: AmountUnit | null): number | undefined {
+  const scale = unit === "万元" ? FIXED_DECIMALS + WAN_DECIMALS : FIXED_DECIMALS;
+  const dot = n.digits.indexOf(".");
+  const whole = dot < 0 ? n.digits : n.digits.slice(0, dot);
+  const fraction = dot < 0 ? "" : n.digits.slice(dot + 1);
+  if (fraction.length > scale || !/^\d*$/.test(whole) || !/^\d*$/.test(fraction)) return undefined;
+  const units = Number(whole + fraction.padEnd(scale, "0"));
+  if (!Number.isSafeInteger(units)) return undefined;
+  return n.negative && units !== 0 ? -units : units;
 }
 
+const halfUnitsInWan: Dec[] = [];
+
+/** Half a unit of the given decimal place of an amount in `unit`, in 元. */
+function halfUnitIn(decimals: number, unit: AmountUnit | null): Dec {
+  return unit === "万元" ? (halfUnitsInWan[decimals] ??= toYuan(halfUnit(decimals), unit)) : halfUnit(decimals);
+}
+
+const numbersOfAmount = new WeakMap<Amount, TermNumbers>();
+
+export function termOfAmount(a: Amount, label: string | (() => string)): Term {
+  let n = numbersOfAmount.get(a);
+  if (!n) {
+    n = { decimals: shownDecimals(a.text), fixed: fixedUnits(a.number, a.unit) };
+    numbersOfAmount.set(a, n);
+  }
+  return new Term(a.cell, a.unit, a, n, label);
+}
+
+const BLANK_NUMBERS: TermNumbers = { decimals: 0, fixed: 0, yuan: ZERO };
+
 export function blankTerm(cell: CellLocation, unit: AmountUnit | null, label: string | (() => string)): Term {
-  return new Term(cell, `${cell.sheet}!${cell.address}`, ZERO, ZERO, 0, ZERO, unit, true, label);
+  return new Term(cell, unit, undefined, BLANK_NUMBERS, label);
 }
 
 /** The term at a row and column of a table: its amount, or a blank cell counting as 0. */
@@ -72,19 +134,124 @@ export function sumYuan(terms: Term[]): Dec {
  * read at the finest precision shown, as exact figures rather than figures rounded to whole units.
  */
 export function tolerance(terms: Term[]): Dec {
+  const { decimals, halves } = toleranceParts(terms);
+  return halfUnit(decimals).times(halves);
+}
+
+/** The finest decimal shown among the amounts, and how many half units of it (in 元) the tolerance holds. */
+function toleranceParts(terms: Term[]): { decimals: number; halves: number } {
   let decimals = 0;
-  let inYuan = 0;
-  let inWan = 0;
+  let halves = 0;
   for (const t of terms) {
     if (t.blank) continue;
     decimals = Math.max(decimals, t.decimals);
-    if (t.unit === "万元") inWan++;
-    else inYuan++;
+    halves += t.unit === "万元" ? 10000 : 1;
   }
-  return halfUnit(decimals).times(inYuan + inWan * 10000);
+  return { decimals, halves };
 }
 
+/**
+ * An equation left = right between sums of terms, with its rounding tolerance, all in 元 and exact.
+ * Whether it holds is decided in whole 0.0001 元 when every term is such a number and every partial sum
+ * stays a safe integer (then the result is the one Decimal arithmetic gives); otherwise, and for the
+ * figures themselves (messages, suspects), Decimal arithmetic is used, on first use.
+ */
+export class Balance {
+  /** left − right is exactly 0. */
+  readonly exact: boolean;
+  /** |left − right| is beyond the tolerance. */
+  readonly failing: boolean;
+  private readonly fixed: FixedSums | undefined;
+  private sums: { left: Dec; right: Dec; diff: Dec; tol: Dec } | undefined;
 
+  constructor(
+    readonly left: Term[],
+    readonly right: Term[],
+  ) {
+    this.fixed = fixedSums(left, right);
+    if (this.fixed) {
+      this.exact = this.fixed.diff === 0;
+      this.failing = Math.abs(this.fixed.diff) > this.fixed.tol;
+    } else {
+      this.exact = this.diff.isZero();
+      this.failing = this.diff.abs().greaterThan(this.tol);
+    }
+  }
+
+  private get decimalSums(): { left: Dec; right: Dec; diff: Dec; tol: Dec } {
+    if (!this.sums) {
+      const f = this.fixed;
+      if (f) {
+        this.sums = { left: decOfFixed(f.left), right: decOfFixed(f.right), diff: decOfFixed(f.diff), tol: decOfFixed(f.tol) };
+      } else {
+        const left = sumYuan(this.left);
+        const right = sumYuan(this.right);
+        this.sums = { left, right, diff: left.minus(right), tol: tolerance([...this.left, ...this.right]) };
+      }
+    }
+    return this.sums;
+  }
+
+  /** Σ left, in 元. */
+  get leftYuan(): Dec {
+    return this.decimalSums.left;
+  }
+
+  /** Σ right, in 元. */
+  get rightYuan(): Dec {
+    return this.decimalSums.right;
+  }
+
+  /** left − right, in 元. */
+  get diff(): Dec {
+    return this.decimalSums.diff;
+  }
+
+  /** The rounding tolerance, in 元. */
+  get tol(): Dec {
+    return this.decimalSums.tol;
+  }
+}
+
+/** An equation's sums, difference and tolerance in whole 0.0001 元 (all safe integers). */
+interface FixedSums {
+  left: number;
+  right: number;
+  diff: number;
+  tol: number;
+}
+
+/** A whole number of 0.0001 元 as a Decimal in 元 (the same value Decimal sums give). */
+function decOfFixed(units: number): Dec {
+  return new Dec(`${units}e-${FIXED_DECIMALS}`);
+}
+
+/** The sum of the terms' fixed values, or undefined when a term has none or a partial sum is not safe. */
+function fixedSum(terms: Term[]): number | undefined {
+  let sum = 0;
+  for (const t of terms) {
+    const f = t.fixed;
+    if (f === undefined) return undefined;
+    sum += f;
+    if (sum > Number.MAX_SAFE_INTEGER || sum < -Number.MAX_SAFE_INTEGER) return undefined;
+  }
+  return sum;
+}
+
+/** The sums of an equation in whole 0.0001 元, or undefined when that would not be exact. */
+function fixedSums(leftTerms: Term[], rightTerms: Term[]): FixedSums | undefined {
+  const left = fixedSum(leftTerms);
+  const right = left === undefined ? undefined : fixedSum(rightTerms);
+  if (left === undefined || right === undefined) return undefined;
+  const diff = left - right;
+  if (!Number.isSafeInteger(diff)) return undefined;
+  const l = toleranceParts(leftTerms);
+  const r = toleranceParts(rightTerms);
+  const finest = Math.max(l.decimals, r.decimals);
+  // half a unit of the finest decimal is 5·10^(FIXED_DECIMALS − 1 − finest) whole 0.0001 元
+  if (finest > FIXED_DECIMALS - 1) return undefined;
+  return { left, right, diff, tol: 5 * 10 ** (FIXED_DECIMALS - 1 - finest) * (l.halves + r.halves) };
+}
 
 /** An amount in 元 shown in a unit, with 2 decimals (万元) or as the cells show it (元). */
 export function showIn(yuan: Dec, unit: AmountUnit | null): string {
