@@ -76,9 +76,8 @@ export class SheetView {
     }
     const out: { col: number; text: string }[] = [];
     for (let c = left; c <= right; c++) {
-      if (this.isCovered(row, c)) continue;
       const t = this.text(row, c);
-      if (t !== "") out.push({ col: c, text: t });
+      if (t !== "" && !this.isCovered(row, c)) out.push({ col: c, text: t });
     }
     if (whole) this.rowCache.set(row, out);
     return out;

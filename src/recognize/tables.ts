@@ -151,7 +151,8 @@ interface GroupLayout {
   unitCodeCol?: ColumnDraft;
   nameCol?: ColumnDraft;
   amountCols: ColumnDraft[];
-  textCols: ColumnDraft[];
+  /** Text columns with the key their texts go under in a row. */
+  textCols: { col: number; key: string }[];
 }
 
 function groupLayout(group: ColumnDraft[], roles: Map<number, string>): GroupLayout {
@@ -166,7 +167,9 @@ function groupLayout(group: ColumnDraft[], roles: Map<number, string>): GroupLay
     unitCodeCol: group.find((d) => d.kind === "code" && d.codeSystem === "单位"),
     nameCol: group.find((d) => d.kind === "name"),
     amountCols: group.filter((d) => d.kind === "amount"),
-    textCols: group.filter((d) => d.kind === "text" || (d.kind === "code" && (d.codeSystem === "项目" || d.codeSystem === "单位"))),
+    textCols: group
+      .filter((d) => d.kind === "text" || (d.kind === "code" && (d.codeSystem === "项目" || d.codeSystem === "单位")))
+      .map((d) => ({ col: d.col, key: d.header.join("/") || d.letter })),
   };
 }
 
@@ -233,15 +236,19 @@ function readRow(
   if (/^[一二三四五六七八九十]+、/.test(name)) inherited.countSection = /资产占用|车辆|设备/.test(name);
   // (only in one-column statistics such as 公开10; a 固定资产 row "车辆（台、辆）" has a count and a value column)
   const countRow = layout.amountCols.length === 1 && (COUNT_LABEL.test(name) || Boolean(inherited.countSection));
+  let amountCount = 0;
   for (const d of layout.amountCols) {
     const a = readAmount(view, r, d.col, unit, Boolean(d.counts) || countRow, issues);
-    if (a) amounts[layout.roles.get(d.col)!] = a;
+    if (a) {
+      amounts[layout.roles.get(d.col)!] = a;
+      amountCount++;
+    }
   }
   for (const d of layout.textCols) {
     const t = view.text(r, d.col);
-    if (t) texts[d.header.join("/") || d.letter] = t;
+    if (t) texts[d.key] = t;
   }
-  if (!code && !name && !unitCode && Object.keys(amounts).length === 0) return undefined;
+  if (!code && !name && !unitCode && amountCount === 0) return undefined;
   const isTotal = TOTAL_LABEL.test(name) && name.length <= 12;
   let level: number | undefined;
   if (isTotal) level = 0;
