@@ -26,6 +26,10 @@ export interface Amount {
   /** The cell holds text that reads as a number ("1,234.50", "5056. 26", full-width digits). */
   storedAsText: boolean;
   formula?: string;
+  /** Decimals the cell shows ("7.00" → 2). */
+  readonly decimals: number;
+  /** The value in whole 0.0001 元 when that is an exact safe integer (see fixedYuanOf), else undefined. */
+  readonly fixedYuan: number | undefined;
 }
 
 /**
@@ -36,6 +40,24 @@ export interface ShownNumber {
   negative: boolean;
   /** Unsigned digits with at most one decimal point ("1234.50", "0", ".5", "5."), or a number string Decimal reads. */
   digits: string;
+}
+
+/**
+ * Exact fast path of sums: 0.0001 元 is the unit, so that amounts in 元 with up to 4 decimals and in 万元
+ * with up to 8 are whole numbers of it; sums of such numbers are exact while they stay safe integers.
+ */
+export const FIXED_DECIMALS = 4;
+
+/** A shown number in an amount unit as a whole number of 0.0001 元, or undefined when it is not one or not a safe integer. */
+export function fixedYuanOf(n: ShownNumber, unit: AmountUnit | null): number | undefined {
+  const scale = unit === "万元" ? FIXED_DECIMALS + 4 : FIXED_DECIMALS;
+  const dot = n.digits.indexOf(".");
+  const whole = dot < 0 ? n.digits : n.digits.slice(0, dot);
+  const fraction = dot < 0 ? "" : n.digits.slice(dot + 1);
+  if (fraction.length > scale || !/^\d*$/.test(whole) || !/^\d*$/.test(fraction)) return undefined;
+  const units = Number(whole + fraction.padEnd(scale, "0"));
+  if (!Number.isSafeInteger(units)) return undefined;
+  return n.negative && units !== 0 ? -units : units;
 }
 
 /** Whether a shown number is 0 ("0.00", "-", "-0"), without building its Decimal. */
@@ -52,6 +74,8 @@ export function decOfNumber(n: ShownNumber): Dec {
 export class CellAmount implements Amount {
   private dec: Dec | undefined;
   formula?: string;
+  readonly decimals: number;
+  readonly fixedYuan: number | undefined;
 
   constructor(
     readonly number: ShownNumber,
@@ -59,7 +83,10 @@ export class CellAmount implements Amount {
     public cell: CellLocation,
     public text: string,
     public storedAsText: boolean,
-  ) {}
+  ) {
+    this.decimals = shownDecimals(text);
+    this.fixedYuan = fixedYuanOf(number, unit);
+  }
 
   get value(): Dec {
     return (this.dec ??= decOfNumber(this.number));
@@ -87,6 +114,9 @@ export function squash(s: string): string {
   return /\s/.test(n) ? n.replace(/\s+/g, "") : n;
 }
 
+/** The characters a shown number is made of (digits, point, separators, signs, parentheses, dashes). */
+const NUMBER_CHARS = /^[\d.,+\-()－—–]+$/;
+
 /** A number as most cells show it: ASCII digits, an optional decimal part and minus sign ("-1234.50"). */
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
@@ -99,7 +129,7 @@ export function readShownNumber(text: string): ShownNumber | null {
   // the common case first: a plain number reads the same after every step below
   if (PLAIN_NUMBER.test(text)) return text.charCodeAt(0) === 45 ? { negative: true, digits: text.slice(1) } : { negative: false, digits: text };
   let s = normalizeText(text).replace(/\s+/g, "");
-  if (s === "") return null;
+  if (!NUMBER_CHARS.test(s)) return null; // words, and the empty text
   if (DASHES.test(s)) return { negative: false, digits: "0" };
   let negative = false;
   const paren = /^\((.*)\)$/.exec(s);

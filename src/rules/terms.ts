@@ -2,30 +2,24 @@
  * Terms of equations: an amount cell (or a blank cell, which counts as an exact 0) with its rounding
  * interval, in 元 so that tables in 元 and 万元 compare.
  */
-import { halfUnit, shownDecimals, toYuan, type Amount, type AmountUnit, type CellLocation, type ShownNumber } from "../model/amount";
+import { FIXED_DECIMALS, halfUnit, toYuan, type Amount, type AmountUnit, type CellLocation } from "../model/amount";
 import type { BudgetRow, BudgetTable, ColumnInfo } from "../model/budgetModel";
 import { toA1 } from "../grid/address";
 import { Dec, ZERO } from "../model/decimal";
 
-/** What every term of the same cell shares, computed once per amount. */
-interface TermNumbers {
-  /** Decimals the cell shows. */
-  decimals: number;
-  /** Value in 0.0001 元 for the exact fast path, when exact (see fixedUnits). */
-  fixed: number | undefined;
-  /** Value in 元, built on first use. */
-  yuan?: Dec;
-}
-
-/** A term of an equation. Its label (for messages) may be given late: it is only read when reporting. */
+/** A term of an equation. Its label (for messages) is only built when reporting. */
 export class Term {
+  private yuanValue: Dec | undefined;
+
   constructor(
     readonly cell: CellLocation,
     readonly unit: AmountUnit | null,
     /** The cell's amount; undefined for a blank cell, which counts as an exact 0. */
     private readonly amount: Amount | undefined,
-    private readonly numbers: TermNumbers,
-    private labelText: string | (() => string),
+    private labelText: string | undefined,
+    /** Without a label: the row and column role it is made of ("卫生健康支出 合计"). */
+    private readonly row?: BudgetRow,
+    private readonly role?: string,
   ) {}
 
   /** "sheet!A1": the cell's identity across equations. */
@@ -39,17 +33,17 @@ export class Term {
 
   /** Decimals the cell shows. */
   get decimals(): number {
-    return this.numbers.decimals;
+    return this.amount ? this.amount.decimals : 0;
   }
 
   /** Value in 元. */
   get yuan(): Dec {
-    return (this.numbers.yuan ??= this.amount ? toYuan(this.amount.value, this.unit) : ZERO);
+    return (this.yuanValue ??= this.amount ? toYuan(this.amount.value, this.unit) : ZERO);
   }
 
-  /** Value in 0.0001 元 as an exact safe integer, or undefined when it is not one. */
+  /** Value in whole 0.0001 元 as an exact safe integer, or undefined when it is not one. */
   get fixed(): number | undefined {
-    return this.numbers.fixed;
+    return this.amount ? this.amount.fixedYuan : 0;
   }
 
   /** Half a unit of the last shown decimal, in 元 (0 for a blank cell). */
@@ -64,32 +58,12 @@ export class Term {
 
   /** What the term is, for messages: "卫生健康支出 合计". */
   get label(): string {
-    if (typeof this.labelText === "function") this.labelText = this.labelText();
-    return this.labelText;
+    return (this.labelText ??= `${this.row?.name || this.row?.code || "合计"} ${this.role}`);
   }
 
   set label(text: string) {
     this.labelText = text;
   }
-}
-
-/** Decimals of 元 below which the exact fast path counts: values are whole numbers of 0.0001 元. */
-const FIXED_DECIMALS = 4;
-const WAN_DECIMALS = 4;
-
-/**
- * A shown number as a whole number of 0.0001 元, when it is one and is a safe integer (so that sums of
- * such numbers, while they stay safe, are exact); undefined otherwise (the Decimal path then counts).
- */
-function fixedUnits(n: ShownNumber, unit: AmountUnit | null): number | undefined {
-  const scale = unit === "万元" ? FIXED_DECIMALS + WAN_DECIMALS : FIXED_DECIMALS;
-  const dot = n.digits.indexOf(".");
-  const whole = dot < 0 ? n.digits : n.digits.slice(0, dot);
-  const fraction = dot < 0 ? "" : n.digits.slice(dot + 1);
-  if (fraction.length > scale || !/^\d*$/.test(whole) || !/^\d*$/.test(fraction)) return undefined;
-  const units = Number(whole + fraction.padEnd(scale, "0"));
-  if (!Number.isSafeInteger(units)) return undefined;
-  return n.negative && units !== 0 ? -units : units;
 }
 
 const halfUnitsInWan: Dec[] = [];
@@ -99,29 +73,19 @@ function halfUnitIn(decimals: number, unit: AmountUnit | null): Dec {
   return unit === "万元" ? (halfUnitsInWan[decimals] ??= toYuan(halfUnit(decimals), unit)) : halfUnit(decimals);
 }
 
-const numbersOfAmount = new WeakMap<Amount, TermNumbers>();
-
-export function termOfAmount(a: Amount, label: string | (() => string)): Term {
-  let n = numbersOfAmount.get(a);
-  if (!n) {
-    n = { decimals: shownDecimals(a.text), fixed: fixedUnits(a.number, a.unit) };
-    numbersOfAmount.set(a, n);
-  }
-  return new Term(a.cell, a.unit, a, n, label);
+export function termOfAmount(a: Amount, label: string): Term {
+  return new Term(a.cell, a.unit, a, label);
 }
 
-const BLANK_NUMBERS: TermNumbers = { decimals: 0, fixed: 0, yuan: ZERO };
-
-export function blankTerm(cell: CellLocation, unit: AmountUnit | null, label: string | (() => string)): Term {
-  return new Term(cell, unit, undefined, BLANK_NUMBERS, label);
+export function blankTerm(cell: CellLocation, unit: AmountUnit | null, label: string): Term {
+  return new Term(cell, unit, undefined, label);
 }
 
 /** The term at a row and column of a table: its amount, or a blank cell counting as 0. */
 export function termAt(t: BudgetTable, row: BudgetRow, col: ColumnInfo, label?: string): Term {
   const a = row.amounts[col.role];
-  const name = label ?? (() => `${row.name || row.code || "合计"} ${col.role}`);
-  if (a) return termOfAmount(a, name);
-  return blankTerm({ sheet: t.sheet, address: toA1(row.row, col.col), row: row.row, col: col.col }, t.unit, name);
+  if (a) return new Term(a.cell, a.unit, a, label, row, col.role);
+  return new Term({ sheet: t.sheet, address: toA1(row.row, col.col), row: row.row, col: col.col }, t.unit, undefined, label, row, col.role);
 }
 
 export function sumYuan(terms: Term[]): Dec {
@@ -161,28 +125,28 @@ export class Balance {
   readonly exact: boolean;
   /** |left − right| is beyond the tolerance. */
   readonly failing: boolean;
-  private readonly fixed: FixedSums | undefined;
-  private sums: { left: Dec; right: Dec; diff: Dec; tol: Dec } | undefined;
+  private sums: Figures<Dec> | undefined;
 
   constructor(
     readonly left: Term[],
     readonly right: Term[],
   ) {
-    this.fixed = fixedSums(left, right);
-    if (this.fixed) {
-      this.exact = this.fixed.diff === 0;
-      this.failing = Math.abs(this.fixed.diff) > this.fixed.tol;
+    // (the fixed figures are not kept: most equations hold and are never asked for them)
+    const fixed = fixedFigures(left, right);
+    if (fixed) {
+      this.exact = fixed.diff === 0;
+      this.failing = Math.abs(fixed.diff) > fixed.tol;
     } else {
       this.exact = this.diff.isZero();
       this.failing = this.diff.abs().greaterThan(this.tol);
     }
   }
 
-  private get decimalSums(): { left: Dec; right: Dec; diff: Dec; tol: Dec } {
+  private get figures(): Figures<Dec> {
     if (!this.sums) {
-      const f = this.fixed;
-      if (f) {
-        this.sums = { left: decOfFixed(f.left), right: decOfFixed(f.right), diff: decOfFixed(f.diff), tol: decOfFixed(f.tol) };
+      const fixed = fixedFigures(this.left, this.right);
+      if (fixed) {
+        this.sums = { left: decOfFixed(fixed.left), right: decOfFixed(fixed.right), diff: decOfFixed(fixed.diff), tol: decOfFixed(fixed.tol) };
       } else {
         const left = sumYuan(this.left);
         const right = sumYuan(this.right);
@@ -194,31 +158,44 @@ export class Balance {
 
   /** Σ left, in 元. */
   get leftYuan(): Dec {
-    return this.decimalSums.left;
+    return this.figures.left;
   }
 
   /** Σ right, in 元. */
   get rightYuan(): Dec {
-    return this.decimalSums.right;
+    return this.figures.right;
   }
 
   /** left − right, in 元. */
   get diff(): Dec {
-    return this.decimalSums.diff;
+    return this.figures.diff;
   }
 
   /** The rounding tolerance, in 元. */
   get tol(): Dec {
-    return this.decimalSums.tol;
+    return this.figures.tol;
   }
 }
 
-/** An equation's sums, difference and tolerance in whole 0.0001 元 (all safe integers). */
-interface FixedSums {
-  left: number;
-  right: number;
-  diff: number;
-  tol: number;
+/** The figures of an equation: Σ left, Σ right, left − right and the tolerance. */
+interface Figures<T> {
+  left: T;
+  right: T;
+  diff: T;
+  tol: T;
+}
+
+/** An equation's figures in whole 0.0001 元, or undefined when a term or a figure is not an exact safe integer. */
+function fixedFigures(leftTerms: Term[], rightTerms: Term[]): Figures<number> | undefined {
+  const left = fixedSum(leftTerms);
+  const right = left === undefined ? undefined : fixedSum(rightTerms);
+  if (left === undefined || right === undefined || !Number.isSafeInteger(left - right)) return undefined;
+  const l = toleranceParts(leftTerms);
+  const r = toleranceParts(rightTerms);
+  const finest = Math.max(l.decimals, r.decimals);
+  // half a unit of the finest decimal is 5·10^(FIXED_DECIMALS − 1 − finest) whole 0.0001 元
+  if (finest > FIXED_DECIMALS - 1) return undefined;
+  return { left, right, diff: left - right, tol: 5 * 10 ** (FIXED_DECIMALS - 1 - finest) * (l.halves + r.halves) };
 }
 
 /** A whole number of 0.0001 元 as a Decimal in 元 (the same value Decimal sums give). */
@@ -236,21 +213,6 @@ function fixedSum(terms: Term[]): number | undefined {
     if (sum > Number.MAX_SAFE_INTEGER || sum < -Number.MAX_SAFE_INTEGER) return undefined;
   }
   return sum;
-}
-
-/** The sums of an equation in whole 0.0001 元, or undefined when that would not be exact. */
-function fixedSums(leftTerms: Term[], rightTerms: Term[]): FixedSums | undefined {
-  const left = fixedSum(leftTerms);
-  const right = left === undefined ? undefined : fixedSum(rightTerms);
-  if (left === undefined || right === undefined) return undefined;
-  const diff = left - right;
-  if (!Number.isSafeInteger(diff)) return undefined;
-  const l = toleranceParts(leftTerms);
-  const r = toleranceParts(rightTerms);
-  const finest = Math.max(l.decimals, r.decimals);
-  // half a unit of the finest decimal is 5·10^(FIXED_DECIMALS − 1 − finest) whole 0.0001 元
-  if (finest > FIXED_DECIMALS - 1) return undefined;
-  return { left, right, diff, tol: 5 * 10 ** (FIXED_DECIMALS - 1 - finest) * (l.halves + r.halves) };
 }
 
 /** An amount in 元 shown in a unit, with 2 decimals (万元) or as the cells show it (元). */
