@@ -149,6 +149,11 @@ export function readShownNumber(text: string): ShownNumber | null {
   return { negative, digits: s };
 }
 
+/** Whether a shown text reads as a number (readShownNumber without building the result). */
+export function isShownNumber(text: string): boolean {
+  return PLAIN_NUMBER.test(text) || readShownNumber(text) !== null;
+}
+
 /** The value of a shown number ("1,234.50" → 1234.5), or null when the text is not a number. */
 export function parseShownNumber(text: string): Dec | null {
   const n = readShownNumber(text);

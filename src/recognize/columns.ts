@@ -3,7 +3,7 @@
  * text, and the canonical role of each amount column.
  */
 import { columnLetters } from "../grid/address";
-import { readCount, readShownNumber, squash } from "../model/amount";
+import { isShownNumber, readCount, readShownNumber, squash } from "../model/amount";
 import { cleanCode, isSubjectCode, type CodeSystem } from "../model/codes";
 import { isCellError } from "../grid/workbook";
 import type { SheetView } from "./sheetView";
@@ -93,7 +93,7 @@ function numericCells(view: SheetView, rows: number[], col: number): number {
   let n = 0;
   for (const r of rows) {
     const c = view.cell(r, col);
-    if (c && (isCellError(c.value) || (c.text !== "" && readShownNumber(c.text) !== null))) n++;
+    if (c && (isCellError(c.value) || (c.text !== "" && isShownNumber(c.text)))) n++;
   }
   return n;
 }

@@ -75,9 +75,15 @@ export class SheetView {
       if (cached) return cached;
     }
     const out: { col: number; text: string }[] = [];
-    for (let c = left; c <= right; c++) {
-      const t = this.text(row, c);
-      if (t !== "" && !this.isCovered(row, c)) out.push({ col: c, text: t });
+    const cells = this.sheet.cells[row - this.top];
+    if (cells) {
+      // only the filled cells of the snapshot's row can give a text
+      const last = Math.min(right, this.left + cells.length - 1);
+      for (let c = Math.max(left, this.left); c <= last; c++) {
+        if (!cells[c - this.left]) continue;
+        const t = this.text(row, c);
+        if (t !== "" && !this.isCovered(row, c)) out.push({ col: c, text: t });
+      }
     }
     if (whole) this.rowCache.set(row, out);
     return out;

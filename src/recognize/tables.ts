@@ -1,7 +1,7 @@
 /** Reading one table block (title, meta, header, body, notes) into a BudgetTable. */
 import { rangeToA1 } from "../grid/address";
 import { isCellError } from "../grid/workbook";
-import { CellAmount, normalizeText, numberOfValue, readCount, readShownNumber, type Amount, type AmountUnit, squash } from "../model/amount";
+import { CellAmount, isShownNumber, normalizeText, numberOfValue, readCount, readShownNumber, type Amount, type AmountUnit, squash } from "../model/amount";
 import type { BudgetRow, BudgetTable, CellIssue, ColumnInfo, FormField, TableBlock } from "../model/budgetModel";
 import { cleanCode, codeLevel, guessCodeSystem, isKnownCategory, isSubjectCode, levelFromNumbering, type CodeSystem } from "../model/codes";
 import type { TableKindSpec } from "../model/tableKinds";
@@ -59,7 +59,7 @@ function looksLikeData(view: SheetView, r: number, headerRows: number[]): boolea
   for (const { col, text } of texts) {
     const cell = view.cell(r, col);
     if (cell && typeof cell.value === "number") return true;
-    if (readShownNumber(text) !== null) return true;
+    if (isShownNumber(text)) return true;
     if (isSubjectCode(cleanCode(text)) && text.length >= 3) return true;
   }
   const first = texts[0]?.text ?? "";
@@ -393,10 +393,12 @@ function formField(label: string): string | undefined {
 
 /** A form label without its outline numbering and unit: "2、资金结构：（1）基本支出" → "基本支出". */
 function formLabel(text: string): string {
-  return squash(text)
-    .replace(/^\d+[、.．][^:：]*[:：]/, "")
-    .replace(/^[(（]\d+[)）]/, "")
-    .replace(/[(（](万元|元)[)）]$/, "");
+  let label = squash(text);
+  // (each pattern is tried only where the label could match it: most texts of a form match none)
+  if (/^\d/.test(label)) label = label.replace(/^\d+[、.．][^:：]*[:：]/, "");
+  if (/^[(（]/.test(label)) label = label.replace(/^[(（]\d+[)）]/, "");
+  if (/[)）]$/.test(label)) label = label.replace(/[(（](万元|元)[)）]$/, "");
+  return label;
 }
 /** Labels whose value sits in the cell below (资金支出计划, columns of a 自评 资金 block). */
 const FORM_COLUMN_LABELS = /^(\d{1,2}月底|年初预算数|全年预算数|全年执行数|执行率|资金结\(转\)余|结余)$/;
@@ -448,7 +450,7 @@ function readForm(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: Ta
         // under a two-row column label (年初预算数 over 目标申报数/预算编制数) the amount is further down
         for (let k = 0; k < 3 && valueRow < b.lastRow; k++) {
           const below = view.shownText(valueRow, valueCol);
-          if (below === "" || readShownNumber(below) !== null) break;
+          if (below === "" || isShownNumber(below)) break;
           valueRow++;
         }
       }
