@@ -35,7 +35,7 @@ const rule: Rule = {
           const withChild = new Set(rows.map((r) => r.code!.slice(0, -2)));
           for (const r of rows) {
             const standard = standardName(r.code!);
-            if (standard && r.name && comparableName(standard) !== comparableName(r.name)) {
+            if (standard && r.name && standard !== r.name && comparableName(standard) !== comparableName(r.name)) {
               ctx.report({ messageId: "nameMismatch", data: { row: rowLabel(t, r), code: r.code!, standard, name: r.name }, cells: [{ sheet: t.sheet, address: r.label.address }], suspect: r.label, sheet: t.sheet });
             }
             const parent = r.code!.slice(0, r.code!.length - 2);

@@ -88,7 +88,7 @@ class Context implements RuleContext {
     const failing = balance.failing;
     const unit = [...e.left, ...e.right].find((t) => t.unit)?.unit ?? null;
     const data = {
-      ...e.data,
+      ...(typeof e.data === "function" ? e.data() : e.data),
       left: showIn(balance.leftYuan, unit),
       right: showIn(balance.rightYuan, unit),
       diff: showIn(balance.diff, unit),

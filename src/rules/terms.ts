@@ -187,32 +187,35 @@ interface Figures<T> {
 
 /** An equation's figures in whole 0.0001 元, or undefined when a term or a figure is not an exact safe integer. */
 function fixedFigures(leftTerms: Term[], rightTerms: Term[]): Figures<number> | undefined {
-  const left = fixedSum(leftTerms);
-  const right = left === undefined ? undefined : fixedSum(rightTerms);
-  if (left === undefined || right === undefined || !Number.isSafeInteger(left - right)) return undefined;
-  const l = toleranceParts(leftTerms);
-  const r = toleranceParts(rightTerms);
+  const l = fixedSide(leftTerms);
+  const r = l && fixedSide(rightTerms);
+  if (!l || !r || !Number.isSafeInteger(l.sum - r.sum)) return undefined;
+  // the tolerance (see tolerance()): half a unit of the finest decimal is 5·10^(FIXED_DECIMALS − 1 − finest) whole 0.0001 元
   const finest = Math.max(l.decimals, r.decimals);
-  // half a unit of the finest decimal is 5·10^(FIXED_DECIMALS − 1 − finest) whole 0.0001 元
   if (finest > FIXED_DECIMALS - 1) return undefined;
-  return { left, right, diff: left - right, tol: 5 * 10 ** (FIXED_DECIMALS - 1 - finest) * (l.halves + r.halves) };
+  return { left: l.sum, right: r.sum, diff: l.sum - r.sum, tol: 5 * 10 ** (FIXED_DECIMALS - 1 - finest) * (l.halves + r.halves) };
 }
 
-/** A whole number of 0.0001 元 as a Decimal in 元 (the same value Decimal sums give). */
-function decOfFixed(units: number): Dec {
-  return new Dec(`${units}e-${FIXED_DECIMALS}`);
-}
-
-/** The sum of the terms' fixed values, or undefined when a term has none or a partial sum is not safe. */
-function fixedSum(terms: Term[]): number | undefined {
+/** One side in whole 0.0001 元 with its tolerance parts, or undefined when a term has no fixed value or the sum is not safe. */
+function fixedSide(terms: Term[]): { sum: number; decimals: number; halves: number } | undefined {
   let sum = 0;
+  let decimals = 0;
+  let halves = 0;
   for (const t of terms) {
     const f = t.fixed;
     if (f === undefined) return undefined;
     sum += f;
     if (sum > Number.MAX_SAFE_INTEGER || sum < -Number.MAX_SAFE_INTEGER) return undefined;
+    if (t.blank) continue;
+    decimals = Math.max(decimals, t.decimals);
+    halves += t.unit === "万元" ? 10000 : 1;
   }
-  return sum;
+  return { sum, decimals, halves };
+}
+
+/** A whole number of 0.0001 元 as a Decimal in 元 (the same value Decimal sums give). */
+function decOfFixed(units: number): Dec {
+  return new Dec(`${units}e-${FIXED_DECIMALS}`);
 }
 
 /** An amount in 元 shown in a unit, with 2 decimals (万元) or as the cells show it (元). */

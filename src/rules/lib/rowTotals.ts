@@ -26,7 +26,7 @@ export function rowTotalsRule(id: string, description: string, kinds: TableKind[
                 left: [termAt(t, r, g.parent)],
                 right: g.shares.map((c) => termAt(t, r, c)),
                 messageId: "rowTotal",
-                data: { row: rowLabel(t, r), parent: g.parent.role, shares: g.sharesText },
+                data: () => ({ row: rowLabel(t, r), parent: g.parent.role, shares: g.sharesText }),
                 sheet: t.sheet,
               });
             }

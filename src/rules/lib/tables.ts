@@ -55,10 +55,17 @@ export function columnGroups(b: TableBlock): { parent: ColumnInfo; shares: Colum
     .filter((g) => g.shares.length >= 2);
 }
 
-/** Coded rows of one code system, by code (the first row of each code). */
+/** rowsByCode of each list of rows already asked for (rules look up the same table for every 类). */
+const rowsByCodeOf = { 功能分类: new WeakMap<BudgetRow[], Map<string, BudgetRow>>(), 经济分类: new WeakMap<BudgetRow[], Map<string, BudgetRow>>() };
+
+/** Coded rows of one code system, by code (the first row of each code). The map is shared: do not change it. */
 export function rowsByCode(rows: BudgetRow[], system: "功能分类" | "经济分类"): Map<string, BudgetRow> {
-  const m = new Map<string, BudgetRow>();
-  for (const r of rows) if (r.code && r.codeSystem === system && !m.has(r.code)) m.set(r.code, r);
+  let m = rowsByCodeOf[system].get(rows);
+  if (!m) {
+    m = new Map<string, BudgetRow>();
+    for (const r of rows) if (r.code && r.codeSystem === system && !m.has(r.code)) m.set(r.code, r);
+    rowsByCodeOf[system].set(rows, m);
+  }
   return m;
 }
 
