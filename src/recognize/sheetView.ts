@@ -10,8 +10,6 @@ export class SheetView {
   readonly right: number;
   /** Merged area by cell, keyed row * COLS + col (impossible and absurdly large merges are left out). */
   private readonly mergeByCell = new Map<number, RangeRef>();
-  /** Normalized texts, computed once per cell. */
-  private readonly texts: (string | undefined)[][] = [];
   private static readonly COLS = 1 << 15;
   /** Non-empty texts of whole rows (callers must not change the arrays). */
   private readonly rowCache = new Map<number, { col: number; text: string }[]>();
@@ -38,17 +36,9 @@ export class SheetView {
 
   /** Normalized shown text of the cell itself ("" for blank and for the covered part of a merge). */
   text(row: number, col: number): string {
-    const r = row - this.top;
-    const c = col - this.left;
-    if (r < 0 || c < 0) return "";
-    const line = (this.texts[r] ??= []);
-    let t = line[c];
-    if (t === undefined) {
-      const cell = cellAt(this.sheet, row, col);
-      t = cell ? normalizeText(cell.text) : "";
-      line[c] = t;
-    }
-    return t;
+    // (not cached: normalizing is one pattern test for most texts, cheaper than keeping a copy of the grid)
+    const cell = this.sheet.cells[row - this.top]?.[col - this.left];
+    return cell ? normalizeText(cell.text) : "";
   }
 
   merge(row: number, col: number): RangeRef | undefined {

@@ -51,9 +51,13 @@ export function locateSuspects(equations: RecordedEquation[]): void {
   // only cells of failing equations can be suspects: record the equations those cells sit in
   const candidates = new CellSet();
   for (const eq of failing) for (const t of [...eq.balance.left, ...eq.balance.right]) candidates.add(t.cell);
-  for (const eq of equations) {
-    for (const t of eq.balance.left) if (candidates.has(t.cell)) add(t, eq, eq.balance.diff.negated());
-    for (const t of eq.balance.right) if (candidates.has(t.cell)) add(t, eq, eq.balance.diff);
+  // (indexed loops: this scan of every term of every equation runs once, mostly before it is optimized,
+  // when each step of a for…of would allocate)
+  for (let i = 0; i < equations.length; i++) {
+    const eq = equations[i];
+    const { left, right } = eq.balance;
+    for (let j = 0; j < left.length; j++) if (candidates.has(left[j].cell)) add(left[j], eq, eq.balance.diff.negated());
+    for (let j = 0; j < right.length; j++) if (candidates.has(right[j].cell)) add(right[j], eq, eq.balance.diff);
   }
   /** How many failing equations a cell explains, or 0 when it cannot be the culprit. */
   const explains = new Map<string, number>();
