@@ -1,6 +1,14 @@
 /** A1 addresses. Rows and columns are 0-based everywhere in the code; only the A1 text is 1-based. */
 
+/** Letters of the columns asked for so far, by index (every address of a sheet names a few columns many times). */
+const LETTERS: string[] = [];
+
 export function columnLetters(col: number): string {
+  if (col >= 0 && col < 16384) return (LETTERS[col] ??= lettersOf(col));
+  return lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let n = col + 1;
   let s = "";
   while (n > 0) {

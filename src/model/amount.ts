@@ -1,7 +1,7 @@
 /**
  * Amounts: decimal values read from what a cell shows, tied to the cell. Never floats.
  */
-import { Dec } from "./decimal";
+import { Dec, decFromNumber } from "./decimal";
 
 export type AmountUnit = "元" | "万元";
 
@@ -14,8 +14,10 @@ export interface CellLocation {
 }
 
 export interface Amount {
-  /** The shown value, in the table's unit. */
-  value: Dec;
+  /** The shown value, in the table's unit (built from `number` when first read). */
+  readonly value: Dec;
+  /** The shown number as read: sign and digits (what `value` is built from, exactly). */
+  readonly number: ShownNumber;
   /** The unit of the table the amount sits in (null when the table states none). */
   unit: AmountUnit | null;
   cell: CellLocation;
@@ -24,11 +26,78 @@ export interface Amount {
   /** The cell holds text that reads as a number ("1,234.50", "5056. 26", full-width digits). */
   storedAsText: boolean;
   formula?: string;
+  /** Decimals the cell shows ("7.00" → 2). */
+  readonly decimals: number;
+  /** The value in whole 0.0001 元 when that is an exact safe integer (see fixedYuanOf), else undefined. */
+  readonly fixedYuan: number | undefined;
+}
+
+/**
+ * A number read from a shown text, before it becomes a Decimal: its sign and its digits as Decimal
+ * reads them ("(1,234.50)" → negative, "1234.50"). Kept as text so that a Decimal is built only when asked for.
+ */
+export interface ShownNumber {
+  negative: boolean;
+  /** Unsigned digits with at most one decimal point ("1234.50", "0", ".5", "5."), or a number string Decimal reads. */
+  digits: string;
+}
+
+/**
+ * Exact fast path of sums: 0.0001 元 is the unit, so that amounts in 元 with up to 4 decimals and in 万元
+ * with up to 8 are whole numbers of it; sums of such numbers are exact while they stay safe integers.
+ */
+export const FIXED_DECIMALS = 4;
+
+/** A shown number in an amount unit as a whole number of 0.0001 元, or undefined when it is not one or not a safe integer. */
+export function fixedYuanOf(n: ShownNumber, unit: AmountUnit | null): number | undefined {
+  const scale = unit === "万元" ? FIXED_DECIMALS + 4 : FIXED_DECIMALS;
+  const dot = n.digits.indexOf(".");
+  const whole = dot < 0 ? n.digits : n.digits.slice(0, dot);
+  const fraction = dot < 0 ? "" : n.digits.slice(dot + 1);
+  if (fraction.length > scale || !/^\d*$/.test(whole) || !/^\d*$/.test(fraction)) return undefined;
+  const units = Number(whole + fraction.padEnd(scale, "0"));
+  if (!Number.isSafeInteger(units)) return undefined;
+  return n.negative && units !== 0 ? -units : units;
+}
+
+/** Whether a shown number is 0 ("0.00", "-", "-0"), without building its Decimal. */
+export function isZeroNumber(n: ShownNumber): boolean {
+  return !/[1-9]/.test(n.digits);
+}
+
+export function decOfNumber(n: ShownNumber): Dec {
+  const d = new Dec(n.digits);
+  return n.negative ? d.negated() : d;
+}
+
+/** An amount read from a cell: its Decimal is built from the shown digits on first use. */
+export class CellAmount implements Amount {
+  private dec: Dec | undefined;
+  formula?: string;
+  readonly decimals: number;
+  readonly fixedYuan: number | undefined;
+
+  constructor(
+    readonly number: ShownNumber,
+    public unit: AmountUnit | null,
+    public cell: CellLocation,
+    public text: string,
+    public storedAsText: boolean,
+  ) {
+    this.decimals = shownDecimals(text);
+    this.fixedYuan = fixedYuanOf(number, unit);
+  }
+
+  get value(): Dec {
+    return (this.dec ??= decOfNumber(this.number));
+  }
 }
 
 const DASHES = /^[-－—–]+$/;
 
 const NEEDS_NFKC = /[\u00a0-\u00ff\u2000-\u2bff\u3000-\u303f\u3200-\u33ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
+/** What squash changes: compatibility characters (as above) and whitespace. */
+const NEEDS_SQUASH = /[\s\u00a0-\u00ff\u2000-\u2bff\u3000-\u303f\u3200-\u33ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
 
 /** Normalizes full-width characters and spaces the way a reader of the cell would. */
 export function normalizeText(s: string): string {
@@ -40,19 +109,28 @@ export function normalizeText(s: string): string {
 
 /** A text with full-width characters normalized and all whitespace removed: how labels are compared. */
 export function squash(s: string): string {
+  if (!NEEDS_SQUASH.test(s)) return s;
   const n = normalizeText(s);
   return /\s/.test(n) ? n.replace(/\s+/g, "") : n;
 }
+
+/** The characters a shown number is made of (digits, point, separators, signs, parentheses, dashes). */
+const NUMBER_CHARS = /^[\d.,+\-()－—–]+$/;
+
+/** A number as most cells show it: ASCII digits, an optional decimal part and minus sign ("-1234.50"). */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
 /**
  * The number a shown text stands for, or null when it is not a number.
  * Accepts thousands separators, stray spaces (OCR "5056. 26"), full-width digits, a leading sign,
  * accounting parentheses for negatives, and a dash for zero.
  */
-export function parseShownNumber(text: string): Dec | null {
+export function readShownNumber(text: string): ShownNumber | null {
+  // the common case first: a plain number reads the same after every step below
+  if (PLAIN_NUMBER.test(text)) return text.charCodeAt(0) === 45 ? { negative: true, digits: text.slice(1) } : { negative: false, digits: text };
   let s = normalizeText(text).replace(/\s+/g, "");
-  if (s === "") return null;
-  if (DASHES.test(s)) return new Dec(0);
+  if (!NUMBER_CHARS.test(s)) return null; // words, and the empty text
+  if (DASHES.test(s)) return { negative: false, digits: "0" };
   let negative = false;
   const paren = /^\((.*)\)$/.exec(s);
   if (paren) {
@@ -68,15 +146,36 @@ export function parseShownNumber(text: string): Dec | null {
     s = s.replace(/,/g, "");
   }
   if (!/^(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
-  const d = new Dec(s);
-  return negative ? d.negated() : d;
+  return { negative, digits: s };
+}
+
+/** Whether a shown text reads as a number (readShownNumber without building the result). */
+export function isShownNumber(text: string): boolean {
+  return PLAIN_NUMBER.test(text) || readShownNumber(text) !== null;
+}
+
+/** The value of a shown number ("1,234.50" → 1234.5), or null when the text is not a number. */
+export function parseShownNumber(text: string): Dec | null {
+  const n = readShownNumber(text);
+  return n && decOfNumber(n);
 }
 
 /** A count with its unit word ("305（个、台、辆、件、套等）", "2辆", "5"): the leading number. */
-export function parseCount(text: string): Dec | null {
+export function readCount(text: string): ShownNumber | null {
   const s = normalizeText(text).replace(/\s+/g, "");
   const m = /^(\d+(\.\d+)?)(\D.*)?$/.exec(s);
-  return m ? new Dec(m[1]) : null;
+  return m ? { negative: false, digits: m[1] } : null;
+}
+
+/** A cell's numeric value read as Excel's General format shows it (for cells whose format hides the number). */
+export function numberOfValue(n: number): ShownNumber {
+  const s = decFromNumber(n).toString();
+  return s.startsWith("-") ? { negative: true, digits: s.slice(1) } : { negative: false, digits: s };
+}
+
+export function parseCount(text: string): Dec | null {
+  const n = readCount(text);
+  return n && decOfNumber(n);
 }
 
 export function toYuan(value: Dec, unit: AmountUnit | null): Dec {
@@ -90,6 +189,10 @@ export function convert(value: Dec, from: AmountUnit | null, to: AmountUnit): De
 
 /** How many decimals a shown amount has ("5,056. 26" → 2). */
 export function shownDecimals(text: string): number {
+  if (PLAIN_NUMBER.test(text)) {
+    const dot = text.indexOf(".");
+    return dot < 0 ? 0 : text.length - dot - 1;
+  }
   const m = /\.(\d+)/.exec(normalizeText(text).replace(/\s+/g, ""));
   return m ? m[1].length : 0;
 }

@@ -3,7 +3,7 @@
  * text, and the canonical role of each amount column.
  */
 import { columnLetters } from "../grid/address";
-import { parseCount, parseShownNumber, squash } from "../model/amount";
+import { isShownNumber, readCount, readShownNumber, squash } from "../model/amount";
 import { cleanCode, isSubjectCode, type CodeSystem } from "../model/codes";
 import { isCellError } from "../grid/workbook";
 import type { SheetView } from "./sheetView";
@@ -88,7 +88,21 @@ function codeSystemOf(header: string[]): CodeSystem | "项目" | undefined {
   return undefined;
 }
 
-/** Classifies the columns of a table from their headers and, where headers are silent, their cells. */
+/** Cells of a column that hold numbers; error values (#REF!) are numbers that failed: they count as numeric. */
+function numericCells(view: SheetView, rows: number[], col: number): number {
+  let n = 0;
+  for (const r of rows) {
+    const c = view.cell(r, col);
+    if (c && (isCellError(c.value) || (c.text !== "" && isShownNumber(c.text)))) n++;
+  }
+  return n;
+}
+
+function subjectCodes(texts: string[]): number {
+  return texts.filter((t) => isSubjectCode(cleanCode(t))).length;
+}
+
+/** Classifies the columns of a table from their headers and, where headers are silent, their cells (only then are the cells read). */
 export function classifyColumns(
   view: SheetView,
   paths: { col: number; header: string[]; lanci?: string }[],
@@ -102,12 +116,6 @@ export function classifyColumns(
     const last = d.header[d.header.length - 1] ?? "";
     const all = d.header.join("/");
     const values = bodyRows.map((r) => view.text(r, d.col)).filter((t) => t !== "");
-    // error values (#REF!) are numbers that failed: they count as numeric
-    const numeric = bodyRows.filter((r) => {
-      const c = view.cell(r, d.col);
-      return c && (isCellError(c.value) || (c.text !== "" && parseShownNumber(c.text) !== null));
-    }).length;
-    const codes = values.filter((t) => isSubjectCode(cleanCode(t))).length;
     if (values.length === 0 && (d.header.length === 0 || isPrefixOfOther(d))) d.kind = "blank"; // a spacer column under a group header
     else if (SEQ.test(last)) d.kind = "seq";
     else if (SPLIT_PART.test(last) && d.header.some((h) => /科目|编码|代码|分类/.test(h))) {
@@ -118,11 +126,11 @@ export function classifyColumns(
       d.kind = "code";
       d.codeSystem = codeSystemOf(d.header);
     } else if (nameHeader ? nameHeader.test(all) : NAME.test(last)) d.kind = "name";
-    else if (/数量$|人数$|车辆数$|^行次$/.test(last) || values.some((t) => parseShownNumber(t) === null && parseCount(t) !== null && /数量/.test(last))) {
+    else if (/数量$|人数$|车辆数$|^行次$/.test(last) || (/数量/.test(last) && values.some((t) => readShownNumber(t) === null && readCount(t) !== null))) {
       d.kind = "amount";
       d.counts = true;
-    } else if (d.header.length === 0 && values.length > 0 && codes >= Math.max(1, values.length * 0.6)) d.kind = "code";
-    else if (numeric > 0 && numeric >= values.length * 0.5) d.kind = "amount";
+    } else if (d.header.length === 0 && values.length > 0 && subjectCodes(values) >= Math.max(1, values.length * 0.6)) d.kind = "code";
+    else if (numericCells(view, bodyRows, d.col) >= Math.max(1, values.length * 0.5)) d.kind = "amount";
     else if (AMOUNT_HEADER.test(last) && !TEXT_HEADER.test(last)) d.kind = "amount"; // words in an amount column are reported, not mistaken for labels
     else if (TEXT_HEADER.test(last)) d.kind = "text";
     else if (values.length === 0 && d.header.length > 0) d.kind = "amount"; // an empty amount column
@@ -151,10 +159,17 @@ const PART_CANON: [RegExp, string][] = [
   [/^公务用车(运行|运维)(维护)?费$/, "公务用车运行维护费"],
 ];
 
+/** Canonical names of the header parts met so far: a workbook's headers use a few dozen words, over and over. */
+const canonicalParts = new Map<string, string>();
+
 function canonicalPart(part: string): string {
-  const p = part.replace(/^其中[:：]?/, "");
-  for (const [re, name] of PART_CANON) if (re.test(p)) return name;
-  return p;
+  let name = canonicalParts.get(part);
+  if (name === undefined) {
+    const p = part.replace(/^其中[:：]?/, "");
+    name = PART_CANON.find(([re]) => re.test(p))?.[1] ?? p;
+    if (canonicalParts.size < 10000) canonicalParts.set(part, name);
+  }
+  return name;
 }
 
 /**

@@ -17,10 +17,20 @@ import { isNoteText, readTable, type BlockBounds } from "./tables";
 const NARRATIVE_SHEET = /情况说明|说明$|^说明/;
 
 /** A title row: one text (besides a form number), not a note, that names a table. */
+/** The one text of a row besides form numbers (公开01表), or undefined when there is none or more than one. */
+function soleText(view: SheetView, r: number): string | undefined {
+  let sole: string | undefined;
+  for (const t of view.rowTexts(r)) {
+    if (isTagText(t.text)) continue;
+    if (sole !== undefined) return undefined;
+    sole = t.text;
+  }
+  return sole;
+}
+
 function titleOf(view: SheetView, r: number): string | undefined {
-  const texts = view.rowTexts(r).filter((t) => !isTagText(t.text));
-  if (texts.length !== 1) return undefined;
-  const t = texts[0].text;
+  const t = soleText(view, r);
+  if (t === undefined) return undefined;
   if (t.length < 4 || isNoteText(t) || isMetaText(t) || !/[\u4e00-\u9fff]/.test(t)) return undefined;
   const norm = normalizeTitle(t);
   const known = classifyTitle(t) ?? nonBudgetTable(t);
@@ -211,9 +221,8 @@ function carve(sheet: SheetSnapshot, range: RangeRef, inside: boolean): SheetSna
 
 /** The first row of a range the user assigned is its title when it holds one text that is not a note or a meta line. */
 function assignedTitle(view: SheetView, row: number): string | undefined {
-  const texts = view.rowTexts(row).filter((t) => !isTagText(t.text));
-  if (texts.length !== 1) return undefined;
-  const t = texts[0].text;
+  const t = soleText(view, row);
+  if (t === undefined) return undefined;
   return isNoteText(t) || isMetaText(t) ? undefined : t;
 }
 

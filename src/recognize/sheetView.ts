@@ -10,8 +10,6 @@ export class SheetView {
   readonly right: number;
   /** Merged area by cell, keyed row * COLS + col (impossible and absurdly large merges are left out). */
   private readonly mergeByCell = new Map<number, RangeRef>();
-  /** Normalized texts, computed once per cell. */
-  private readonly texts: (string | undefined)[][] = [];
   private static readonly COLS = 1 << 15;
   /** Non-empty texts of whole rows (callers must not change the arrays). */
   private readonly rowCache = new Map<number, { col: number; text: string }[]>();
@@ -38,17 +36,9 @@ export class SheetView {
 
   /** Normalized shown text of the cell itself ("" for blank and for the covered part of a merge). */
   text(row: number, col: number): string {
-    const r = row - this.top;
-    const c = col - this.left;
-    if (r < 0 || c < 0) return "";
-    const line = (this.texts[r] ??= []);
-    let t = line[c];
-    if (t === undefined) {
-      const cell = cellAt(this.sheet, row, col);
-      t = cell ? normalizeText(cell.text) : "";
-      line[c] = t;
-    }
-    return t;
+    // (not cached: normalizing is one pattern test for most texts, cheaper than keeping a copy of the grid)
+    const cell = this.sheet.cells[row - this.top]?.[col - this.left];
+    return cell ? normalizeText(cell.text) : "";
   }
 
   merge(row: number, col: number): RangeRef | undefined {
@@ -75,10 +65,15 @@ export class SheetView {
       if (cached) return cached;
     }
     const out: { col: number; text: string }[] = [];
-    for (let c = left; c <= right; c++) {
-      if (this.isCovered(row, c)) continue;
-      const t = this.text(row, c);
-      if (t !== "") out.push({ col: c, text: t });
+    const cells = this.sheet.cells[row - this.top];
+    if (cells) {
+      // only the filled cells of the snapshot's row can give a text
+      const last = Math.min(right, this.left + cells.length - 1);
+      for (let c = Math.max(left, this.left); c <= last; c++) {
+        if (!cells[c - this.left]) continue;
+        const t = this.text(row, c);
+        if (t !== "" && !this.isCovered(row, c)) out.push({ col: c, text: t });
+      }
     }
     if (whole) this.rowCache.set(row, out);
     return out;

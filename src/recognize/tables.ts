@@ -1,10 +1,9 @@
 /** Reading one table block (title, meta, header, body, notes) into a BudgetTable. */
 import { rangeToA1 } from "../grid/address";
 import { isCellError } from "../grid/workbook";
-import { normalizeText, parseCount, parseShownNumber, type Amount, type AmountUnit, squash } from "../model/amount";
+import { CellAmount, isShownNumber, normalizeText, numberOfValue, readCount, readShownNumber, type Amount, type AmountUnit, squash } from "../model/amount";
 import type { BudgetRow, BudgetTable, CellIssue, ColumnInfo, FormField, TableBlock } from "../model/budgetModel";
 import { cleanCode, codeLevel, guessCodeSystem, isKnownCategory, isSubjectCode, levelFromNumbering, type CodeSystem } from "../model/codes";
-import { decFromNumber } from "../model/decimal";
 import type { TableKindSpec } from "../model/tableKinds";
 import { assignRoles, classifyColumns, headerPaths, isLanciRow, isSubsetColumn, type ColumnDraft } from "./columns";
 import { amountUnitIn, isMetaText, parseMeta, type TableMeta } from "./meta";
@@ -60,7 +59,7 @@ function looksLikeData(view: SheetView, r: number, headerRows: number[]): boolea
   for (const { col, text } of texts) {
     const cell = view.cell(r, col);
     if (cell && typeof cell.value === "number") return true;
-    if (parseShownNumber(text) !== null) return true;
+    if (isShownNumber(text)) return true;
     if (isSubjectCode(cleanCode(text)) && text.length >= 3) return true;
   }
   const first = texts[0]?.text ?? "";
@@ -101,15 +100,16 @@ function readAmount(view: SheetView, r: number, c: number, unit: AmountUnit | nu
     return undefined;
   }
   if (text.trim() === "") return undefined;
-  let value = counts ? parseShownNumber(text) ?? parseCount(text) : parseShownNumber(text);
-  if (value === null && typeof cell.value === "number") value = decFromNumber(cell.value); // an exotic format
-  if (value === null) {
+  const shown = readShownNumber(text);
+  let number = counts ? shown ?? readCount(text) : shown;
+  if (number === null && typeof cell.value === "number") number = numberOfValue(cell.value); // an exotic format
+  if (number === null) {
     issues.push({ cell: loc, text, issue: "not-a-number" });
     return undefined;
   }
   // a number typed as text ("1,234.50"), not a count with its unit word or a dash for zero
-  const storedAsText = typeof cell.value === "string" && /\d/.test(normalizeText(text)) && parseShownNumber(text) !== null;
-  const a: Amount = { value, unit: counts ? null : unit, cell: loc, text, storedAsText };
+  const storedAsText = typeof cell.value === "string" && shown !== null && /\d/.test(normalizeText(text));
+  const a = new CellAmount(number, counts ? null : unit, loc, text, storedAsText);
   if (cell.formula) a.formula = cell.formula;
   return a;
 }
@@ -151,7 +151,8 @@ interface GroupLayout {
   unitCodeCol?: ColumnDraft;
   nameCol?: ColumnDraft;
   amountCols: ColumnDraft[];
-  textCols: ColumnDraft[];
+  /** Text columns with the key their texts go under in a row. */
+  textCols: { col: number; key: string }[];
 }
 
 function groupLayout(group: ColumnDraft[], roles: Map<number, string>): GroupLayout {
@@ -166,7 +167,9 @@ function groupLayout(group: ColumnDraft[], roles: Map<number, string>): GroupLay
     unitCodeCol: group.find((d) => d.kind === "code" && d.codeSystem === "单位"),
     nameCol: group.find((d) => d.kind === "name"),
     amountCols: group.filter((d) => d.kind === "amount"),
-    textCols: group.filter((d) => d.kind === "text" || (d.kind === "code" && (d.codeSystem === "项目" || d.codeSystem === "单位"))),
+    textCols: group
+      .filter((d) => d.kind === "text" || (d.kind === "code" && (d.codeSystem === "项目" || d.codeSystem === "单位")))
+      .map((d) => ({ col: d.col, key: d.header.join("/") || d.letter })),
   };
 }
 
@@ -233,15 +236,19 @@ function readRow(
   if (/^[一二三四五六七八九十]+、/.test(name)) inherited.countSection = /资产占用|车辆|设备/.test(name);
   // (only in one-column statistics such as 公开10; a 固定资产 row "车辆（台、辆）" has a count and a value column)
   const countRow = layout.amountCols.length === 1 && (COUNT_LABEL.test(name) || Boolean(inherited.countSection));
+  let amountCount = 0;
   for (const d of layout.amountCols) {
     const a = readAmount(view, r, d.col, unit, Boolean(d.counts) || countRow, issues);
-    if (a) amounts[layout.roles.get(d.col)!] = a;
+    if (a) {
+      amounts[layout.roles.get(d.col)!] = a;
+      amountCount++;
+    }
   }
   for (const d of layout.textCols) {
     const t = view.text(r, d.col);
-    if (t) texts[d.header.join("/") || d.letter] = t;
+    if (t) texts[d.key] = t;
   }
-  if (!code && !name && !unitCode && Object.keys(amounts).length === 0) return undefined;
+  if (!code && !name && !unitCode && amountCount === 0) return undefined;
   const isTotal = TOTAL_LABEL.test(name) && name.length <= 12;
   let level: number | undefined;
   if (isTotal) level = 0;
@@ -375,12 +382,23 @@ const FORM_LABELS: [RegExp, string][] = [
   [/^项目支出$/, "项目支出"],
 ];
 
+/** Any of the FORM_LABELS: most texts of a form are none, and one test tells. */
+const ANY_FORM_LABEL = new RegExp(FORM_LABELS.map(([re]) => `(?:${re.source})`).join("|"));
+
+/** The field a form label names, if any. */
+function formField(label: string): string | undefined {
+  if (!ANY_FORM_LABEL.test(label)) return undefined;
+  return FORM_LABELS.find(([re]) => re.test(label))?.[1];
+}
+
 /** A form label without its outline numbering and unit: "2、资金结构：（1）基本支出" → "基本支出". */
 function formLabel(text: string): string {
-  return squash(text)
-    .replace(/^\d+[、.．][^:：]*[:：]/, "")
-    .replace(/^[(（]\d+[)）]/, "")
-    .replace(/[(（](万元|元)[)）]$/, "");
+  let label = squash(text);
+  // (each pattern is tried only where the label could match it: most texts of a form match none)
+  if (/^\d/.test(label)) label = label.replace(/^\d+[、.．][^:：]*[:：]/, "");
+  if (/^[(（]/.test(label)) label = label.replace(/^[(（]\d+[)）]/, "");
+  if (/[)）]$/.test(label)) label = label.replace(/[(（](万元|元)[)）]$/, "");
+  return label;
 }
 /** Labels whose value sits in the cell below (资金支出计划, columns of a 自评 资金 block). */
 const FORM_COLUMN_LABELS = /^(\d{1,2}月底|年初预算数|全年预算数|全年执行数|执行率|资金结\(转\)余|结余)$/;
@@ -410,15 +428,15 @@ function readForm(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: Ta
     const texts = view.rowTexts(r, left, right);
     texts.forEach((t, i) => {
       const label = formLabel(t.text);
-      const named = FORM_LABELS.find(([re]) => re.test(label));
+      const named = formField(label);
       let valueRow = r;
       let valueCol: number | undefined;
       let field: string | undefined;
       if (named) {
-        field = named[1];
+        field = named;
         const next = texts[i + 1];
         if (next && /^(一级指标|二级指标|三级指标|指标值|备注|绩效指标描述)$/.test(squash(next.text))) return; // a column header, not a label
-        if (next && !FORM_LABELS.some(([re]) => re.test(formLabel(next.text)))) valueCol = next.col;
+        if (next && formField(formLabel(next.text)) === undefined) valueCol = next.col;
         else {
           // an empty value cell: the cell right after the label (or its merge)
           const m = view.merge(r, t.col);
@@ -432,7 +450,7 @@ function readForm(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: Ta
         // under a two-row column label (年初预算数 over 目标申报数/预算编制数) the amount is further down
         for (let k = 0; k < 3 && valueRow < b.lastRow; k++) {
           const below = view.shownText(valueRow, valueCol);
-          if (below === "" || parseShownNumber(below) !== null) break;
+          if (below === "" || isShownNumber(below)) break;
           valueRow++;
         }
       }

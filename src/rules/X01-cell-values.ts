@@ -1,3 +1,4 @@
+import type { Amount } from "../model/amount";
 import type { Rule } from "./types";
 
 /** 金额单元格：错误值（#REF! 等）为错误；以文本存储的数字、金额栏中的文字为提示。 */
@@ -24,10 +25,13 @@ const rule: Rule = {
         else if (i.issue === "uncalculated") ctx.report({ messageId: "uncalculated", level: "warning", data, cells, suspect: i.cell, sheet: t.sheet });
         else ctx.report({ messageId: "notNumber", level: "warning", data, cells, suspect: i.cell, sheet: t.sheet });
       }
-      for (const b of t.blocks) for (const r of b.rows) for (const a of Object.values(r.amounts)) {
-        if (a.value.isNegative()) ctx.report({ messageId: "negative", level: "warning", data: { table: t.kindName, cell: a.cell.address, text: a.text }, cells: [{ sheet: a.cell.sheet, address: a.cell.address }], suspect: a.cell, sheet: t.sheet });
+      const texts: Amount[] = [];
+      for (const b of t.blocks) for (const r of b.rows) for (const role in r.amounts) {
+        const a = r.amounts[role];
+        if (a.number.negative) ctx.report({ messageId: "negative", level: "warning", data: { table: t.kindName, cell: a.cell.address, text: a.text }, cells: [{ sheet: a.cell.sheet, address: a.cell.address }], suspect: a.cell, sheet: t.sheet });
+        if (a.storedAsText) texts.push(a);
       }
-      const texts = [...t.blocks.flatMap((b) => b.rows.flatMap((r) => Object.values(r.amounts))), ...t.fields.flatMap((f) => (f.amount ? [f.amount] : []))].filter((a) => a.storedAsText);
+      for (const f of t.fields) if (f.amount?.storedAsText) texts.push(f.amount);
       if (texts.length) {
         ctx.report({
           messageId: "textNumbers",

@@ -31,9 +31,11 @@ const rule: Rule = {
           if (rows.length === 0) continue;
           const codes = new Set(rows.map((r) => r.code!));
           const lengths = new Set(rows.map((r) => r.code!.length));
+          /** Codes that have a row one level down (a child's code without its last two digits). */
+          const withChild = new Set(rows.map((r) => r.code!.slice(0, -2)));
           for (const r of rows) {
             const standard = standardName(r.code!);
-            if (standard && r.name && comparableName(standard) !== comparableName(r.name)) {
+            if (standard && r.name && standard !== r.name && comparableName(standard) !== comparableName(r.name)) {
               ctx.report({ messageId: "nameMismatch", data: { row: rowLabel(t, r), code: r.code!, standard, name: r.name }, cells: [{ sheet: t.sheet, address: r.label.address }], suspect: r.label, sheet: t.sheet });
             }
             const parent = r.code!.slice(0, r.code!.length - 2);
@@ -41,7 +43,7 @@ const rule: Rule = {
             if (r.code!.length > 3 && lengths.has(parent.length) && !codes.has(parent)) {
               ctx.report({ messageId: "parentMissing", data: { row: rowLabel(t, r), parent }, cells: [{ sheet: t.sheet, address: r.label.address }], sheet: t.sheet });
             }
-            const hasChild = rows.some((x) => x.code!.length === r.code!.length + 2 && x.code!.startsWith(r.code!));
+            const hasChild = withChild.has(r.code!);
             if (system === "功能分类" && r.code!.length === 5 && !hasChild && hasAmounts(r)) {
               ctx.report({ messageId: "notToXiang", data: { row: rowLabel(t, r) }, cells: [{ sheet: t.sheet, address: r.label.address }], sheet: t.sheet });
             }

@@ -4,10 +4,9 @@
  * internal-error finding; the others still run.
  */
 import type { BudgetModel, BudgetTable } from "../model/budgetModel";
-import { ZERO } from "../model/decimal";
 import type { TableKind } from "../model/tableKinds";
 import { locateSuspects, type RecordedEquation } from "./suspect";
-import { showIn, sumYuan, tolerance } from "./terms";
+import { Balance, showIn } from "./terms";
 import { LEVEL_ORDER, type EquationInput, type Finding, type FindingLevel, type ReportInput, type Rule, type RuleContext } from "./types";
 
 export function formatMessage(template: string, data: Record<string, string | number>): string {
@@ -82,29 +81,21 @@ class Context implements RuleContext {
   }
 
   equation(e: EquationInput): void {
-    if (e.left.every((t) => t.blank) && e.right.every((t) => t.blank)) {
-      // blank = blank: holds exactly; kept so that a suspect in it would be seen to break it
-      this.equations.push({ left: e.left, right: e.right, diff: ZERO, tol: ZERO, failing: false });
-      return;
-    }
-    const left = sumYuan(e.left);
-    const right = sumYuan(e.right);
-    const diff = left.minus(right);
-    const tol = tolerance([...e.left, ...e.right]);
-    const unit = [...e.left, ...e.right].find((t) => t.unit)?.unit ?? null;
-    const failing = diff.abs().greaterThan(tol);
-    const rec: RecordedEquation = { left: e.left, right: e.right, diff, tol, failing };
+    const balance = new Balance(e.left, e.right);
+    const rec: RecordedEquation = { balance };
     this.equations.push(rec);
-    if (diff.isZero()) return;
-    const rounding = !failing;
+    if (balance.exact) return;
+    const failing = balance.failing;
+    const unit = [...e.left, ...e.right].find((t) => t.unit)?.unit ?? null;
     const data = {
-      ...e.data,
-      left: showIn(left, unit),
-      right: showIn(right, unit),
-      diff: showIn(diff, unit),
-      tol: showIn(tol, unit),
+      ...(typeof e.data === "function" ? e.data() : e.data),
+      left: showIn(balance.leftYuan, unit),
+      right: showIn(balance.rightYuan, unit),
+      diff: showIn(balance.diff, unit),
+      tol: showIn(balance.tol, unit),
       unit: unit ?? "",
     };
+    const rounding = !failing;
     const cells = [...e.left.map((t) => ({ sheet: t.cell.sheet, address: t.cell.address, side: "left" as const })), ...e.right.map((t) => ({ sheet: t.cell.sheet, address: t.cell.address, side: "right" as const }))];
     const f = this.report({
       messageId: e.messageId,

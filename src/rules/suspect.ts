@@ -5,24 +5,41 @@
  * breaks no equation that holds, and that explains more failing equations than any other cell of the
  * equation, is named the suspect. One failing equation alone cannot tell which of its cells is wrong.
  */
+import type { CellLocation } from "../model/amount";
 import type { Dec } from "../model/decimal";
-import type { Term } from "./terms";
+import type { Balance, Term } from "./terms";
 import type { Finding } from "./types";
 
+/** An equation the rules stated: its sums, and the finding it gave when it fails. */
 export interface RecordedEquation {
-  left: Term[];
-  right: Term[];
-  /** left − right, in 元. */
-  diff: Dec;
-  tol: Dec;
-  failing: boolean;
+  balance: Balance;
   finding?: Finding;
 }
 
 const key = (t: Term) => t.key;
 
+/** A set of cells by sheet and position: a test every term of every equation goes through, without building keys. */
+class CellSet {
+  private readonly bySheet = new Map<string, Set<number>>();
+
+  add(c: CellLocation): void {
+    let set = this.bySheet.get(c.sheet);
+    if (!set) this.bySheet.set(c.sheet, (set = new Set()));
+    set.add(CellSet.position(c));
+  }
+
+  has(c: CellLocation): boolean {
+    return this.bySheet.get(c.sheet)?.has(CellSet.position(c)) ?? false;
+  }
+
+  /** Row and column as one number (Excel has at most 16,384 columns). */
+  private static position(c: CellLocation): number {
+    return c.row * 16384 + c.col;
+  }
+}
+
 export function locateSuspects(equations: RecordedEquation[]): void {
-  const failing = equations.filter((e) => e.failing && e.finding);
+  const failing = equations.filter((e) => e.balance.failing && e.finding);
   if (failing.length === 0) return;
   /** The change of each cell that would make each equation hold. */
   const changes = new Map<string, { eq: RecordedEquation; change: Dec }[]>();
@@ -32,25 +49,29 @@ export function locateSuspects(equations: RecordedEquation[]): void {
     changes.set(key(t), list);
   };
   // only cells of failing equations can be suspects: record the equations those cells sit in
-  const candidates = new Set<string>();
-  for (const eq of failing) for (const t of [...eq.left, ...eq.right]) candidates.add(key(t));
-  for (const eq of equations) {
-    for (const t of eq.left) if (candidates.has(key(t))) add(t, eq, eq.diff.negated());
-    for (const t of eq.right) if (candidates.has(key(t))) add(t, eq, eq.diff);
+  const candidates = new CellSet();
+  for (const eq of failing) for (const t of [...eq.balance.left, ...eq.balance.right]) candidates.add(t.cell);
+  // (indexed loops: this scan of every term of every equation runs once, mostly before it is optimized,
+  // when each step of a for…of would allocate)
+  for (let i = 0; i < equations.length; i++) {
+    const eq = equations[i];
+    const { left, right } = eq.balance;
+    for (let j = 0; j < left.length; j++) if (candidates.has(left[j].cell)) add(left[j], eq, eq.balance.diff.negated());
+    for (let j = 0; j < right.length; j++) if (candidates.has(right[j].cell)) add(right[j], eq, eq.balance.diff);
   }
   /** How many failing equations a cell explains, or 0 when it cannot be the culprit. */
   const explains = new Map<string, number>();
   for (const [k, list] of changes) {
-    const bad = list.filter((x) => x.eq.failing);
+    const bad = list.filter((x) => x.eq.balance.failing);
     if (bad.length === 0) continue;
     const delta = bad[0].change;
-    const consistent = bad.every((x) => x.change.minus(delta).abs().lessThanOrEqualTo(x.eq.tol.plus(bad[0].eq.tol)));
+    const consistent = bad.every((x) => x.change.minus(delta).abs().lessThanOrEqualTo(x.eq.balance.tol.plus(bad[0].eq.balance.tol)));
     // changing the cell by delta must not break an equation that holds now
-    const harmless = list.filter((x) => !x.eq.failing).every((x) => x.eq.diff.plus(delta.negated().times(sideSign(x.eq, k))).abs().lessThanOrEqualTo(x.eq.tol));
+    const harmless = list.filter((x) => !x.eq.balance.failing).every((x) => x.eq.balance.diff.plus(delta.negated().times(sideSign(x.eq, k))).abs().lessThanOrEqualTo(x.eq.balance.tol));
     explains.set(k, consistent && harmless ? bad.length : 0);
   }
   for (const eq of failing) {
-    const cells = [...eq.left, ...eq.right];
+    const cells = [...eq.balance.left, ...eq.balance.right];
     const scored = cells.map((t) => ({ t, n: explains.get(key(t)) ?? 0 })).sort((a, b) => b.n - a.n);
     const best = scored[0];
     const f = eq.finding!;
@@ -66,5 +87,5 @@ export function locateSuspects(equations: RecordedEquation[]): void {
 
 /** +1 when the cell is on the right side of the equation, −1 on the left (how a change moves left − right). */
 function sideSign(eq: RecordedEquation, k: string): number {
-  return eq.left.some((t) => key(t) === k) ? -1 : 1;
+  return eq.balance.left.some((t) => key(t) === k) ? -1 : 1;
 }

@@ -2,34 +2,63 @@
  * Terms of equations: an amount cell (or a blank cell, which counts as an exact 0) with its rounding
  * interval, in 元 so that tables in 元 and 万元 compare.
  */
-import { halfUnit, shownDecimals, toYuan, type Amount, type AmountUnit, type CellLocation } from "../model/amount";
+import { FIXED_DECIMALS, halfUnit, toYuan, type Amount, type AmountUnit, type CellLocation } from "../model/amount";
 import type { BudgetRow, BudgetTable, ColumnInfo } from "../model/budgetModel";
 import { toA1 } from "../grid/address";
 import { Dec, ZERO } from "../model/decimal";
 
-/** A term of an equation. Its label (for messages) may be given late: it is only read when reporting. */
+/** A term of an equation. Its label (for messages) is only built when reporting. */
 export class Term {
+  private yuanValue: Dec | undefined;
+
   constructor(
     readonly cell: CellLocation,
-    /** "sheet!A1": the cell's identity across equations. */
-    readonly key: string,
-    /** Value in 元. */
-    readonly yuan: Dec,
-    /** Half a unit of the last shown decimal, in 元 (0 for a blank cell). */
-    readonly half: Dec,
-    /** Decimals the cell shows. */
-    readonly decimals: number,
-    /** The amount as the table shows it, in the table's unit. */
-    readonly shown: Dec,
     readonly unit: AmountUnit | null,
-    readonly blank: boolean,
-    private labelText: string | (() => string),
+    /** The cell's amount; undefined for a blank cell, which counts as an exact 0. */
+    private readonly amount: Amount | undefined,
+    private labelText: string | undefined,
+    /** Without a label: the row and column role it is made of ("卫生健康支出 合计"). */
+    private readonly row?: BudgetRow,
+    private readonly role?: string,
   ) {}
+
+  /** "sheet!A1": the cell's identity across equations. */
+  get key(): string {
+    return `${this.cell.sheet}!${this.cell.address}`;
+  }
+
+  get blank(): boolean {
+    return this.amount === undefined;
+  }
+
+  /** Decimals the cell shows. */
+  get decimals(): number {
+    return this.amount ? this.amount.decimals : 0;
+  }
+
+  /** Value in 元. */
+  get yuan(): Dec {
+    return (this.yuanValue ??= this.amount ? toYuan(this.amount.value, this.unit) : ZERO);
+  }
+
+  /** Value in whole 0.0001 元 as an exact safe integer, or undefined when it is not one. */
+  get fixed(): number | undefined {
+    return this.amount ? this.amount.fixedYuan : 0;
+  }
+
+  /** Half a unit of the last shown decimal, in 元 (0 for a blank cell). */
+  get half(): Dec {
+    return this.amount ? halfUnitIn(this.decimals, this.unit) : ZERO;
+  }
+
+  /** The amount as the table shows it, in the table's unit. */
+  get shown(): Dec {
+    return this.amount ? this.amount.value : ZERO;
+  }
 
   /** What the term is, for messages: "卫生健康支出 合计". */
   get label(): string {
-    if (typeof this.labelText === "function") this.labelText = this.labelText();
-    return this.labelText;
+    return (this.labelText ??= `${this.row?.name || this.row?.code || "合计"} ${this.role}`);
   }
 
   set label(text: string) {
@@ -37,29 +66,26 @@ export class Term {
   }
 }
 
-/** What every term of the same amount shares, computed once per amount. */
-const numeric = new WeakMap<Amount, { key: string; yuan: Dec; half: Dec; decimals: number }>();
+const halfUnitsInWan: Dec[] = [];
 
-export function termOfAmount(a: Amount, label: string | (() => string)): Term {
-  let n = numeric.get(a);
-  if (!n) {
-    const decimals = shownDecimals(a.text);
-    n = { key: `${a.cell.sheet}!${a.cell.address}`, yuan: toYuan(a.value, a.unit), half: toYuan(halfUnit(decimals), a.unit), decimals };
-    numeric.set(a, n);
-  }
-  return new Term(a.cell, n.key, n.yuan, n.half, n.decimals, a.value, a.unit, false, label);
+/** Half a unit of the given decimal place of an amount in `unit`, in 元. */
+function halfUnitIn(decimals: number, unit: AmountUnit | null): Dec {
+  return unit === "万元" ? (halfUnitsInWan[decimals] ??= toYuan(halfUnit(decimals), unit)) : halfUnit(decimals);
 }
 
-export function blankTerm(cell: CellLocation, unit: AmountUnit | null, label: string | (() => string)): Term {
-  return new Term(cell, `${cell.sheet}!${cell.address}`, ZERO, ZERO, 0, ZERO, unit, true, label);
+export function termOfAmount(a: Amount, label: string): Term {
+  return new Term(a.cell, a.unit, a, label);
+}
+
+export function blankTerm(cell: CellLocation, unit: AmountUnit | null, label: string): Term {
+  return new Term(cell, unit, undefined, label);
 }
 
 /** The term at a row and column of a table: its amount, or a blank cell counting as 0. */
 export function termAt(t: BudgetTable, row: BudgetRow, col: ColumnInfo, label?: string): Term {
   const a = row.amounts[col.role];
-  const name = label ?? (() => `${row.name || row.code || "合计"} ${col.role}`);
-  if (a) return termOfAmount(a, name);
-  return blankTerm({ sheet: t.sheet, address: toA1(row.row, col.col), row: row.row, col: col.col }, t.unit, name);
+  if (a) return new Term(a.cell, a.unit, a, label, row, col.role);
+  return new Term({ sheet: t.sheet, address: toA1(row.row, col.col), row: row.row, col: col.col }, t.unit, undefined, label, row, col.role);
 }
 
 export function sumYuan(terms: Term[]): Dec {
@@ -72,19 +98,125 @@ export function sumYuan(terms: Term[]): Dec {
  * read at the finest precision shown, as exact figures rather than figures rounded to whole units.
  */
 export function tolerance(terms: Term[]): Dec {
+  const { decimals, halves } = toleranceParts(terms);
+  return halfUnit(decimals).times(halves);
+}
+
+/** The finest decimal shown among the amounts, and how many half units of it (in 元) the tolerance holds. */
+function toleranceParts(terms: Term[]): { decimals: number; halves: number } {
   let decimals = 0;
-  let inYuan = 0;
-  let inWan = 0;
+  let halves = 0;
   for (const t of terms) {
     if (t.blank) continue;
     decimals = Math.max(decimals, t.decimals);
-    if (t.unit === "万元") inWan++;
-    else inYuan++;
+    halves += t.unit === "万元" ? 10000 : 1;
   }
-  return halfUnit(decimals).times(inYuan + inWan * 10000);
+  return { decimals, halves };
 }
 
+/**
+ * An equation left = right between sums of terms, with its rounding tolerance, all in 元 and exact.
+ * Whether it holds is decided in whole 0.0001 元 when every term is such a number and every partial sum
+ * stays a safe integer (then the result is the one Decimal arithmetic gives); otherwise, and for the
+ * figures themselves (messages, suspects), Decimal arithmetic is used, on first use.
+ */
+export class Balance {
+  /** left − right is exactly 0. */
+  readonly exact: boolean;
+  /** |left − right| is beyond the tolerance. */
+  readonly failing: boolean;
+  private sums: Figures<Dec> | undefined;
 
+  constructor(
+    readonly left: Term[],
+    readonly right: Term[],
+  ) {
+    // (the fixed figures are not kept: most equations hold and are never asked for them)
+    const fixed = fixedFigures(left, right);
+    if (fixed) {
+      this.exact = fixed.diff === 0;
+      this.failing = Math.abs(fixed.diff) > fixed.tol;
+    } else {
+      this.exact = this.diff.isZero();
+      this.failing = this.diff.abs().greaterThan(this.tol);
+    }
+  }
+
+  private get figures(): Figures<Dec> {
+    if (!this.sums) {
+      const fixed = fixedFigures(this.left, this.right);
+      if (fixed) {
+        this.sums = { left: decOfFixed(fixed.left), right: decOfFixed(fixed.right), diff: decOfFixed(fixed.diff), tol: decOfFixed(fixed.tol) };
+      } else {
+        const left = sumYuan(this.left);
+        const right = sumYuan(this.right);
+        this.sums = { left, right, diff: left.minus(right), tol: tolerance([...this.left, ...this.right]) };
+      }
+    }
+    return this.sums;
+  }
+
+  /** Σ left, in 元. */
+  get leftYuan(): Dec {
+    return this.figures.left;
+  }
+
+  /** Σ right, in 元. */
+  get rightYuan(): Dec {
+    return this.figures.right;
+  }
+
+  /** left − right, in 元. */
+  get diff(): Dec {
+    return this.figures.diff;
+  }
+
+  /** The rounding tolerance, in 元. */
+  get tol(): Dec {
+    return this.figures.tol;
+  }
+}
+
+/** The figures of an equation: Σ left, Σ right, left − right and the tolerance. */
+interface Figures<T> {
+  left: T;
+  right: T;
+  diff: T;
+  tol: T;
+}
+
+/** An equation's figures in whole 0.0001 元, or undefined when a term or a figure is not an exact safe integer. */
+function fixedFigures(leftTerms: Term[], rightTerms: Term[]): Figures<number> | undefined {
+  const l = fixedSide(leftTerms);
+  const r = l && fixedSide(rightTerms);
+  if (!l || !r || !Number.isSafeInteger(l.sum - r.sum)) return undefined;
+  // the tolerance (see tolerance()): half a unit of the finest decimal is 5·10^(FIXED_DECIMALS − 1 − finest) whole 0.0001 元
+  const finest = Math.max(l.decimals, r.decimals);
+  if (finest > FIXED_DECIMALS - 1) return undefined;
+  return { left: l.sum, right: r.sum, diff: l.sum - r.sum, tol: 5 * 10 ** (FIXED_DECIMALS - 1 - finest) * (l.halves + r.halves) };
+}
+
+/** One side in whole 0.0001 元 with its tolerance parts, or undefined when a term has no fixed value or the sum is not safe. */
+function fixedSide(terms: Term[]): { sum: number; decimals: number; halves: number } | undefined {
+  let sum = 0;
+  let decimals = 0;
+  let halves = 0;
+  for (const t of terms) {
+    const f = t.fixed;
+    if (f === undefined) return undefined;
+    sum += f;
+    if (sum > Number.MAX_SAFE_INTEGER || sum < -Number.MAX_SAFE_INTEGER) return undefined;
+    if (t.blank) continue;
+    decimals = Math.max(decimals, t.decimals);
+    halves += t.unit === "万元" ? 10000 : 1;
+  }
+  return { sum, decimals, halves };
+}
+
+/** A whole number of 0.0001 元 as a Decimal in 元 (the same value Decimal sums give). */
+function decOfFixed(units: number): Dec {
+  return new Dec(`${units}e-${FIXED_DECIMALS}`);
+}
 
 /** An amount in 元 shown in a unit, with 2 decimals (万元) or as the cells show it (元). */
 export function showIn(yuan: Dec, unit: AmountUnit | null): string {

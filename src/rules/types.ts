@@ -69,8 +69,8 @@ export interface EquationInput {
   left: Term[];
   right: Term[];
   messageId: string;
-  /** Placeholders for the message besides the computed ones. */
-  data: Record<string, string | number>;
+  /** Placeholders for the message besides the computed ones, or a function giving them when the equation is reported (most hold exactly and never are). */
+  data: Record<string, string | number> | (() => Record<string, string | number>);
   /** Report a gap beyond rounding at this level instead of the rule's. */
   level?: FindingLevel;
   sheet?: string;

@@ -19,13 +19,15 @@ export function hierarchyRule(id: string, description: string, kinds: TableKind[
       for (const t of ctx.tables(...kinds)) {
         for (const b of t.blocks) {
           for (const s of hierarchySums(t, b, system)) {
-            const childLen = s.parentRow.code ? s.parentRow.code.length + 2 : 3;
-            const childLevel = childLen === 3 ? "类" : childLen === 5 ? "款" : "项";
             ctx.equation({
               left: [s.parent],
               right: s.children,
               messageId: s.parentRow.isTotal ? "totalSum" : "childrenSum",
-              data: { row: rowLabel(t, s.parentRow), column: s.column.role, count: s.children.length, childLevel: s.parentRow.isTotal ? "顶层科目" : childLevel },
+              data: () => {
+                const childLen = s.parentRow.code ? s.parentRow.code.length + 2 : 3;
+                const childLevel = childLen === 3 ? "类" : childLen === 5 ? "款" : "项";
+                return { row: rowLabel(t, s.parentRow), column: s.column.role, count: s.children.length, childLevel: s.parentRow.isTotal ? "顶层科目" : childLevel };
+              },
               sheet: t.sheet,
             });
           }

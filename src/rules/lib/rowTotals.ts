@@ -18,7 +18,7 @@ export function rowTotalsRule(id: string, description: string, kinds: TableKind[
     check(ctx) {
       for (const t of ctx.tables(...kinds)) {
         for (const b of t.blocks) {
-          const groups = columnGroups(b);
+          const groups = columnGroups(b).map((g) => ({ ...g, sharesText: g.shares.map((c) => c.role.split("/").pop()).join(" + ") }));
           for (const r of b.rows) {
             if (!hasAmounts(r)) continue;
             for (const g of groups) {
@@ -26,7 +26,7 @@ export function rowTotalsRule(id: string, description: string, kinds: TableKind[
                 left: [termAt(t, r, g.parent)],
                 right: g.shares.map((c) => termAt(t, r, c)),
                 messageId: "rowTotal",
-                data: { row: rowLabel(t, r), parent: g.parent.role, shares: g.shares.map((c) => c.role.split("/").pop()).join(" + ") },
+                data: () => ({ row: rowLabel(t, r), parent: g.parent.role, shares: g.sharesText }),
                 sheet: t.sheet,
               });
             }

@@ -1,6 +1,6 @@
 /** Queries over recognized tables that several rules share. */
 import { withoutNumbering } from "../../model/codes";
-import { squash } from "../../model/amount";
+import { isZeroNumber, squash } from "../../model/amount";
 import type { BudgetRow, BudgetTable, ColumnInfo, TableBlock } from "../../model/budgetModel";
 import { termAt, type Term } from "../terms";
 
@@ -12,11 +12,12 @@ export function rowLabel(t: BudgetTable, r: BudgetRow): string {
 }
 
 export function hasAmounts(r: BudgetRow): boolean {
-  return Object.values(r.amounts).some((a) => !a.value.isZero());
+  for (const role in r.amounts) if (!isZeroNumber(r.amounts[role].number)) return true;
+  return false;
 }
 
 export function tableHasData(t: BudgetTable): boolean {
-  return t.blocks.some((b) => b.rows.some(hasAmounts)) || t.fields.some((f) => f.amount && !f.amount.value.isZero());
+  return t.blocks.some((b) => b.rows.some(hasAmounts)) || t.fields.some((f) => f.amount && !isZeroNumber(f.amount.number));
 }
 
 /** The total row of a block: 合计/总计 (the first one). */
@@ -54,10 +55,17 @@ export function columnGroups(b: TableBlock): { parent: ColumnInfo; shares: Colum
     .filter((g) => g.shares.length >= 2);
 }
 
-/** Coded rows of one code system, by code (the first row of each code). */
+/** rowsByCode of each list of rows already asked for (rules look up the same table for every 类). */
+const rowsByCodeOf = { 功能分类: new WeakMap<BudgetRow[], Map<string, BudgetRow>>(), 经济分类: new WeakMap<BudgetRow[], Map<string, BudgetRow>>() };
+
+/** Coded rows of one code system, by code (the first row of each code). The map is shared: do not change it. */
 export function rowsByCode(rows: BudgetRow[], system: "功能分类" | "经济分类"): Map<string, BudgetRow> {
-  const m = new Map<string, BudgetRow>();
-  for (const r of rows) if (r.code && r.codeSystem === system && !m.has(r.code)) m.set(r.code, r);
+  let m = rowsByCodeOf[system].get(rows);
+  if (!m) {
+    m = new Map<string, BudgetRow>();
+    for (const r of rows) if (r.code && r.codeSystem === system && !m.has(r.code)) m.set(r.code, r);
+    rowsByCodeOf[system].set(rows, m);
+  }
   return m;
 }
 

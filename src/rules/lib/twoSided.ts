@@ -28,18 +28,25 @@ export interface SideOutline {
   grandParts: BudgetRow[];
 }
 
+/** Names of a side's outline rows: its grand total, the current-year total (layout A) and heading (layout B). */
+const OUTLINE_NAMES = {
+  收入: { grand: /^(收入)?总计$|^收入合计$/, current: /^本年收入合计$/, heading: /^[一二三四五六七八九十]+、本年收入$/ },
+  支出: { grand: /^(支出)?总计$|^支出合计$/, current: /^本年支出合计$/, heading: /^[一二三四五六七八九十]+、本年支出$/ },
+};
+
 export function sideOutline(b: TableBlock, word: "收入" | "支出"): SideOutline {
   const rows = b.rows;
   const name = (r: BudgetRow) => label(r.name);
-  const grandIdx = rows.findIndex((r) => new RegExp(`^(${word})?总计$|^${word}合计$`).test(name(r)));
+  const names = OUTLINE_NAMES[word];
+  const grandIdx = rows.findIndex((r) => names.grand.test(name(r)));
   const grand = grandIdx >= 0 ? rows[grandIdx] : undefined;
-  const aIdx = rows.findIndex((r) => new RegExp(`^本年${word}合计$`).test(name(r)));
+  const aIdx = rows.findIndex((r) => names.current.test(name(r)));
   if (aIdx >= 0) {
     const items = rows.slice(0, aIdx).filter((r) => r.level === 1);
     const between = rows.slice(aIdx + 1, grandIdx >= 0 ? grandIdx : rows.length);
     return { current: rows[aIdx], items, grand, grandParts: [rows[aIdx], ...between.filter((r) => /结转|结余/.test(name(r)))] };
   }
-  const bIdx = rows.findIndex((r) => r.level === 1 && new RegExp(`^[一二三四五六七八九十]+、本年${word}$`).test(name(r)));
+  const bIdx = rows.findIndex((r) => r.level === 1 && names.heading.test(name(r)));
   if (bIdx >= 0) {
     const items: BudgetRow[] = [];
     for (const r of rows.slice(bIdx + 1)) {
