@@ -42,15 +42,20 @@ export const WHOLE_WORKBOOK = "（整个工作簿）";
 
 /** Findings grouped by sheet (sheets with errors first), errors first within a sheet: how reports list them. */
 export function findingsBySheet(findings: Finding[]): [string, Finding[]][] {
-  const bySheet = new Map<string, Finding[]>();
+  return groupFindings(findings, (f) => f.sheet ?? WHOLE_WORKBOOK);
+}
+
+/** Findings grouped by a key (groups with the worst level first, else in order of appearance), errors first within a group. */
+export function groupFindings(findings: Finding[], keyOf: (f: Finding) => string): [string, Finding[]][] {
+  const groups = new Map<string, Finding[]>();
   for (const f of findings) {
-    const key = f.sheet ?? WHOLE_WORKBOOK;
-    const list = bySheet.get(key);
+    const key = keyOf(f);
+    const list = groups.get(key);
     if (list) list.push(f);
-    else bySheet.set(key, [f]);
+    else groups.set(key, [f]);
   }
   const worst = (list: Finding[]) => list.reduce((w, f) => Math.min(w, LEVEL_ORDER[f.level]), 2);
-  return [...bySheet.entries()]
+  return [...groups.entries()]
     .sort((a, b) => worst(a[1]) - worst(b[1]))
-    .map(([sheet, list]) => [sheet, [...list].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level])]);
+    .map(([key, list]) => [key, [...list].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level])]);
 }

@@ -3,9 +3,9 @@
  * read through the host, recognize with the user's mapping corrections, run the rules, mark the cells.
  */
 import { checkWorkbook, type CheckResult } from "../engine";
-import type { Finding, FindingLevel } from "../rules/types";
-import { LEVEL_ORDER } from "../rules/types";
-import type { AddinSettings, BudgetHost, HighlightMark, ReadProgress } from "../host/types";
+import type { Finding } from "../rules/types";
+import { marksOf } from "../host/marks";
+import type { AddinSettings, BudgetHost, ReadProgress } from "../host/types";
 
 /** A finding's identity across re-checks: rule, message kind and cells (not the amounts, which the user may fix). */
 export function findingKey(f: Finding): string {
@@ -16,24 +16,6 @@ export function findingKey(f: Finding): string {
 export function openFindings(findings: Finding[], settings: AddinSettings): Finding[] {
   const confirmed = new Set(settings.confirmed.map((c) => c.key));
   return findings.filter((f) => !(f.level === "warning" && confirmed.has(findingKey(f))));
-}
-
-/** One mark per cell: the worst level of the findings on it, with all their messages. */
-export function marksOf(findings: Finding[]): HighlightMark[] {
-  const byCell = new Map<string, HighlightMark>();
-  for (const f of findings) {
-    for (const c of f.cells) {
-      const key = `${c.sheet}\u0000${c.address}`;
-      const mark = byCell.get(key);
-      if (!mark) {
-        byCell.set(key, { sheet: c.sheet, address: c.address, level: f.level, messages: [f.message] });
-        continue;
-      }
-      if (LEVEL_ORDER[f.level] < LEVEL_ORDER[mark.level]) mark.level = f.level as FindingLevel;
-      if (!mark.messages.includes(f.message)) mark.messages.push(f.message);
-    }
-  }
-  return [...byCell.values()];
 }
 
 export interface CheckOutcome extends CheckResult {

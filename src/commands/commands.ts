@@ -15,7 +15,7 @@
 
 import { checkAndHighlight, openFindings } from "../addin/check";
 import { ExcelHost } from "../host/excel/excelHost";
-import { checkSummary, clearSummary } from "./summary";
+import { strings } from "../addin/i18n";
 
 type CommandHandler = (event: Office.AddinCommands.Event) => void | Promise<void>;
 
@@ -23,14 +23,14 @@ const commands: Record<string, CommandHandler> = {
   async checkWorkbook() {
     const host = new ExcelHost();
     const out = await checkAndHighlight(host);
-    console.info(`[commands] ${checkSummary(out)}`);
+    console.info(`[commands] ${strings("zh").checkDone(out.counts, out.marked)}`);
     const open = openFindings(out.findings, out.settings).filter((f) => f.cells.length > 0);
     const first = open.find((f) => f.level === "error") ?? open[0];
     if (first) await host.select(first.cells.map((c) => ({ sheet: c.sheet, address: c.address })));
   },
   async clearMarks() {
     const restored = await new ExcelHost().clearHighlights();
-    console.info(`[commands] ${clearSummary(restored)}`);
+    console.info(`[commands] ${strings("zh").cleared(restored)}`);
   },
 };
 

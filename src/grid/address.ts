@@ -70,3 +70,16 @@ export function qualified(sheet: string, a1: string): string {
   const needsQuotes = /[^A-Za-z0-9_\u4e00-\u9fff]/.test(sheet);
   return `${needsQuotes ? `'${sheet.replace(/'/g, "''")}'` : sheet}!${a1}`;
 }
+
+/** Every single-cell address of an A1 cell or range ("B2:C3" → B2, C2, B3, C3), capped to keep a bad range from flooding. */
+export function cellsOfRange(a1: string, cap = 10_000): string[] {
+  const r = parseRangeA1(a1);
+  const out: string[] = [];
+  for (let row = r.top; row <= r.bottom; row++) {
+    for (let col = r.left; col <= r.right; col++) {
+      if (out.length >= cap) return out;
+      out.push(toA1(row, col));
+    }
+  }
+  return out;
+}

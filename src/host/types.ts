@@ -10,13 +10,6 @@ import type { NarrativeRecord } from "./narrativeSheet";
 
 export type { MappingOverride };
 
-/** Fill colours of the marks, as #RRGGBB: error light red, warning amber, info (尾差) light blue. Every host and the annotated copies use them. */
-export const MARK_COLORS: Record<FindingLevel, string> = {
-  error: "#FFC7CE",
-  warning: "#FFEB9C",
-  info: "#DDEBF7",
-};
-
 /** One cell to mark, with the worst level of the findings on it and their messages (for a note/tooltip). */
 export interface HighlightMark {
   sheet: string;

@@ -93,23 +93,21 @@ export function sumYuan(terms: Term[]): Dec {
 }
 
 /**
- * The rounding tolerance of a sum of shown amounts: half a unit of the last decimal for each amount.
- * Amounts typed with fewer decimals than the others of the same equation ("60" beside "55.875") are
- * read at the finest precision shown, as exact figures rather than figures rounded to whole units.
+ * The rounding tolerance of an equation between sums of shown amounts is half a unit of the last decimal
+ * for each amount. Amounts typed with fewer decimals than the others of the same equation ("60" beside
+ * "55.875") are read at the finest precision shown, as exact figures rather than figures rounded to
+ * whole units. This gives the finest decimal shown among the amounts of the given sides, and how many
+ * half units of it (in 元) the tolerance holds.
  */
-export function tolerance(terms: Term[]): Dec {
-  const { decimals, halves } = toleranceParts(terms);
-  return halfUnit(decimals).times(halves);
-}
-
-/** The finest decimal shown among the amounts, and how many half units of it (in 元) the tolerance holds. */
-function toleranceParts(terms: Term[]): { decimals: number; halves: number } {
+function toleranceParts(...sides: Term[][]): { decimals: number; halves: number } {
   let decimals = 0;
   let halves = 0;
-  for (const t of terms) {
-    if (t.blank) continue;
-    decimals = Math.max(decimals, t.decimals);
-    halves += t.unit === "万元" ? 10000 : 1;
+  for (const terms of sides) {
+    for (const t of terms) {
+      if (t.blank) continue;
+      decimals = Math.max(decimals, t.decimals);
+      halves += t.unit === "万元" ? 10000 : 1;
+    }
   }
   return { decimals, halves };
 }
@@ -150,7 +148,8 @@ export class Balance {
       } else {
         const left = sumYuan(this.left);
         const right = sumYuan(this.right);
-        this.sums = { left, right, diff: left.minus(right), tol: tolerance([...this.left, ...this.right]) };
+        const { decimals, halves } = toleranceParts(this.left, this.right);
+        this.sums = { left, right, diff: left.minus(right), tol: halfUnit(decimals).times(halves) };
       }
     }
     return this.sums;
@@ -187,30 +186,25 @@ interface Figures<T> {
 
 /** An equation's figures in whole 0.0001 元, or undefined when a term or a figure is not an exact safe integer. */
 function fixedFigures(leftTerms: Term[], rightTerms: Term[]): Figures<number> | undefined {
-  const l = fixedSide(leftTerms);
-  const r = l && fixedSide(rightTerms);
-  if (!l || !r || !Number.isSafeInteger(l.sum - r.sum)) return undefined;
-  // the tolerance (see tolerance()): half a unit of the finest decimal is 5·10^(FIXED_DECIMALS − 1 − finest) whole 0.0001 元
-  const finest = Math.max(l.decimals, r.decimals);
+  const left = fixedSum(leftTerms);
+  const right = left === undefined ? undefined : fixedSum(rightTerms);
+  if (left === undefined || right === undefined || !Number.isSafeInteger(left - right)) return undefined;
+  // the tolerance (see toleranceParts()): half a unit of the finest decimal is 5·10^(FIXED_DECIMALS − 1 − finest) whole 0.0001 元
+  const { decimals: finest, halves } = toleranceParts(leftTerms, rightTerms);
   if (finest > FIXED_DECIMALS - 1) return undefined;
-  return { left: l.sum, right: r.sum, diff: l.sum - r.sum, tol: 5 * 10 ** (FIXED_DECIMALS - 1 - finest) * (l.halves + r.halves) };
+  return { left, right, diff: left - right, tol: 5 * 10 ** (FIXED_DECIMALS - 1 - finest) * halves };
 }
 
-/** One side in whole 0.0001 元 with its tolerance parts, or undefined when a term has no fixed value or the sum is not safe. */
-function fixedSide(terms: Term[]): { sum: number; decimals: number; halves: number } | undefined {
+/** The sum of one side in whole 0.0001 元, or undefined when a term has no fixed value or the sum is not safe. */
+function fixedSum(terms: Term[]): number | undefined {
   let sum = 0;
-  let decimals = 0;
-  let halves = 0;
   for (const t of terms) {
     const f = t.fixed;
     if (f === undefined) return undefined;
     sum += f;
     if (sum > Number.MAX_SAFE_INTEGER || sum < -Number.MAX_SAFE_INTEGER) return undefined;
-    if (t.blank) continue;
-    decimals = Math.max(decimals, t.decimals);
-    halves += t.unit === "万元" ? 10000 : 1;
   }
-  return { sum, decimals, halves };
+  return sum;
 }
 
 /** A whole number of 0.0001 元 as a Decimal in 元 (the same value Decimal sums give). */

@@ -13,7 +13,7 @@ import {
 } from "@fluentui/react-components";
 import type { BudgetHost } from "../host/types";
 import { CheckTab } from "./CheckTab";
-import { strings, type Lang } from "./i18n";
+import { strings, type Lang } from "../addin/i18n";
 import { MappingTab } from "./MappingTab";
 import { NarrativeTab } from "./NarrativeTab";
 import { useChecker } from "./useChecker";

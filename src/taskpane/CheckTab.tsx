@@ -15,11 +15,12 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { findingKey } from "../addin/check";
-import { LEVEL_ORDER, type Finding, type FindingLevel } from "../rules/types";
+import { countByLevel, groupFindings } from "../engine";
+import type { Finding, FindingLevel } from "../rules/types";
 import { RULES } from "../rules/registry";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { FindingItem } from "./FindingItem";
-import type { Strings } from "./i18n";
+import type { Strings } from "../addin/i18n";
 import type { Checker } from "./useChecker";
 
 const useStyles = makeStyles({
@@ -34,22 +35,13 @@ type GroupBy = "table" | "rule";
 const LEVELS: FindingLevel[] = ["error", "warning", "info"];
 const RULE_NAMES = new Map(RULES.map((r) => [r.meta.id, r.meta.description]));
 
-/** Findings in groups, each group's findings errors first; groups with errors first. */
-function groupFindings(findings: Finding[], by: GroupBy, tableNames: Map<string, string>, whole: string): { title: string; findings: Finding[] }[] {
-  const groups = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const k = by === "rule" ? f.ruleId : f.sheet ?? whole;
-    const g = groups.get(k);
-    if (g) g.push(f);
-    else groups.set(k, [f]);
-  }
-  const worst = (list: Finding[]) => Math.min(...list.map((f) => LEVEL_ORDER[f.level]));
-  return [...groups.entries()]
-    .sort((a, b) => worst(a[1]) - worst(b[1]))
-    .map(([k, list]) => ({
-      title: by === "rule" ? `${k} ${RULE_NAMES.get(k) ?? ""}`.trim() : tableNames.get(k) ? `${k}（${tableNames.get(k)}）` : k,
-      findings: [...list].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]),
-    }));
+/** The findings in groups, each with its heading: by the table's sheet, or by rule. */
+function findingGroups(findings: Finding[], by: GroupBy, tableNames: Map<string, string>, whole: string): { title: string; findings: Finding[] }[] {
+  const groups = groupFindings(findings, by === "rule" ? (f) => f.ruleId : (f) => f.sheet ?? whole);
+  return groups.map(([k, list]) => ({
+    title: by === "rule" ? `${k} ${RULE_NAMES.get(k) ?? ""}`.trim() : tableNames.get(k) ? `${k}（${tableNames.get(k)}）` : k,
+    findings: list,
+  }));
 }
 
 export function CheckTab({ checker, s }: { checker: Checker; s: Strings }) {
@@ -65,13 +57,10 @@ export function CheckTab({ checker, s }: { checker: Checker; s: Strings }) {
     for (const t of outcome?.model.tables ?? []) m.set(t.sheet, m.has(t.sheet) ? `${m.get(t.sheet)}、${t.kindName}` : t.kindName);
     return m;
   }, [outcome]);
-  const counts = useMemo(() => {
-    const c: Record<FindingLevel, number> = { error: 0, warning: 0, info: 0 };
-    for (const f of visible) c[f.level]++;
-    return c;
-  }, [visible]);
-  const groups = useMemo(() => groupFindings(visible.filter((f) => shown[f.level]), groupBy, tableNames, s.wholeWorkbook), [visible, shown, groupBy, tableNames, s]);
+  const counts = useMemo(() => countByLevel(visible), [visible]);
+  const groups = useMemo(() => findingGroups(visible.filter((f) => shown[f.level]), groupBy, tableNames, s.wholeWorkbook), [visible, shown, groupBy, tableNames, s]);
   const ordered = useMemo(() => groups.flatMap((g) => g.findings), [groups]);
+  const position = useMemo(() => new Map(ordered.map((f, i) => [f, i])), [ordered]);
 
   const go = (i: number) => {
     if (ordered.length === 0) return;
@@ -141,7 +130,7 @@ export function CheckTab({ checker, s }: { checker: Checker; s: Strings }) {
                 <Subtitle2 as="h3">{g.title}</Subtitle2>
                 <div role="list" className={styles.list}>
                   {g.findings.map((f) => {
-                    const i = ordered.indexOf(f);
+                    const i = position.get(f) ?? -1;
                     return (
                       <FindingItem
                         key={`${findingKey(f)}#${i}`}

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Text, Textarea } from "@fluentui/react-components";
 import type { Finding } from "../rules/types";
-import type { Strings } from "./i18n";
+import type { Strings } from "../addin/i18n";
 
 export interface ConfirmDialogProps {
   finding: Finding | null;

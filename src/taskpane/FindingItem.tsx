@@ -1,6 +1,6 @@
 import { Badge, Button, Caption1, Link, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Finding, FindingLevel } from "../rules/types";
-import type { Strings } from "./i18n";
+import type { Strings } from "../addin/i18n";
 
 const BADGE_COLOR: Record<FindingLevel, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
 

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Body1, Button, Caption1, Dropdown, Field, Link, Option, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { TABLE_KINDS, type TableKind } from "../model/tableKinds";
-import type { Strings } from "./i18n";
+import type { Strings } from "../addin/i18n";
 import type { Checker } from "./useChecker";
 
 const useStyles = makeStyles({

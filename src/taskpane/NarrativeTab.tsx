@@ -22,7 +22,7 @@ import { detectStyle, generateNarrative, type NarrativeSection, type NarrativeSt
 import { PriorYearError, priorFromJson } from "../narrative/prior";
 import { applyReasons, listSlots, recoverReasons, type ReasonSlot } from "../narrative/reasons";
 import { narrativeLines, sectionHeading } from "../narrative/write";
-import type { Strings } from "./i18n";
+import type { Strings } from "../addin/i18n";
 import { errorText, type Checker } from "./useChecker";
 
 const useStyles = makeStyles({

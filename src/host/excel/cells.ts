@@ -6,7 +6,7 @@
  * coordinates of the smallest block holding every non-blank cell. No Office.js here, so it is tested
  * directly.
  */
-import { parseRangeA1, toA1, type RangeRef } from "../../grid/address";
+import { parseRangeA1, type RangeRef } from "../../grid/address";
 import { formatNumber } from "../../grid/numfmt";
 import type { Cell, RawValue } from "../../grid/workbook";
 
@@ -98,19 +98,6 @@ export function sheetOfAddress(address: string): string | undefined {
   if (i < 0) return undefined;
   const s = address.slice(0, i);
   return s.startsWith("'") && s.endsWith("'") ? s.slice(1, -1).replace(/''/g, "'") : s;
-}
-
-/** Every single-cell address of an A1 cell or range ("B2:C3" → B2, C2, B3, C3), capped to keep a bad range from flooding. */
-export function cellsOfRange(address: string, cap = 10_000): string[] {
-  const r = parseRangeA1(localAddress(address));
-  const out: string[] = [];
-  for (let row = r.top; row <= r.bottom; row++) {
-    for (let col = r.left; col <= r.right; col++) {
-      if (out.length >= cap) return out;
-      out.push(toA1(row, col));
-    }
-  }
-  return out;
 }
 
 /**

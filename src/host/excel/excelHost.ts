@@ -18,7 +18,7 @@
  * the ranges, so no extra round trip and no saveAsync): the add-in settings, the narrative record and
  * the record of the fills under the marks. Values are stored as JSON text.
  */
-import { rangeToA1 } from "../../grid/address";
+import { cellsOfRange, rangeToA1 } from "../../grid/address";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../grid/workbook";
 import { NARRATIVE_SHEET_NAME, planNarrativeWrite, type NarrativeRecord } from "../narrativeSheet";
 import {
@@ -32,7 +32,7 @@ import {
   type WriteNarrativeResult,
 } from "../types";
 import { LEVEL_ORDER, type FindingLevel } from "../../rules/types";
-import { cellsFromBlocks, cellsOfRange, localAddress, parseAreasAddress, rowChunks, type LoadedBlock } from "./cells";
+import { cellsFromBlocks, localAddress, parseAreasAddress, rowChunks, type LoadedBlock } from "./cells";
 import {
   cellKey,
   isNoFill,
@@ -279,7 +279,7 @@ export class ExcelHost implements BudgetHost {
     const full = this.supports("1.9");
     const wanted = new Map<string, { sheet: string; address: string; level: FindingLevel }>();
     for (const m of marks) {
-      for (const address of cellsOfRange(m.address)) {
+      for (const address of cellsOfRange(localAddress(m.address))) {
         const key = cellKey(m.sheet, address);
         const had = wanted.get(key);
         if (!had || LEVEL_ORDER[m.level] < LEVEL_ORDER[had.level]) wanted.set(key, { sheet: m.sheet, address, level: m.level });
@@ -546,7 +546,7 @@ export class ExcelHost implements BudgetHost {
     const now = this.now();
     const recent = this.ownWrites.filter((w) => w.until > now);
     if (recent.length === 0 || !event.address) return false;
-    const changed = cellsOfRange(event.address, 100_000);
+    const changed = cellsOfRange(localAddress(event.address), 100_000);
     return recent.some((w) => changed.every((c) => w.cells.has(c)));
   }
 }

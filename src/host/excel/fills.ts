@@ -10,7 +10,7 @@
  */
 import type { FindingLevel } from "../../rules/types";
 
-export { MARK_COLORS } from "../types";
+export { MARK_COLORS } from "../marks";
 
 /** A cell's fill as it was before marking. `pattern: "None"` is no fill. */
 export interface SavedFill {

@@ -9,11 +9,10 @@ import ExcelJS from "exceljs";
 import { qualified } from "../../grid/address";
 import { LEVEL_NAMES } from "../../engine";
 import type { Finding, FindingLevel } from "../../rules/types";
-import { MARK_COLORS } from "../types";
+import { MARK_COLORS, marksOf } from "../marks";
 
 /** The marks' colours as exceljs ARGB. */
 const FILLS = Object.fromEntries(Object.entries(MARK_COLORS).map(([level, hex]) => [level, `FF${hex.slice(1)}`])) as Record<FindingLevel, string>;
-const RANK: Record<FindingLevel, number> = { error: 0, warning: 1, info: 2 };
 export const RESULT_SHEET = "审核结果";
 
 export class AnnotateError extends Error {}
@@ -23,23 +22,12 @@ export async function writeAnnotatedCopy(input: string, output: string, findings
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(input);
   // one fill and one note per cell: the worst level, all messages
-  const perCell = new Map<string, { sheet: string; address: string; level: FindingLevel; lines: string[] }>();
-  for (const f of findings) {
-    for (const c of f.cells) {
-      const key = `${c.sheet}!${c.address}`;
-      const e = perCell.get(key) ?? { sheet: c.sheet, address: c.address, level: f.level, lines: [] };
-      if (RANK[f.level] < RANK[e.level]) e.level = f.level;
-      const line = `【${LEVEL_NAMES[f.level]}】${f.ruleId}：${f.message}`;
-      if (!e.lines.includes(line)) e.lines.push(line);
-      perCell.set(key, e);
-    }
-  }
-  for (const e of perCell.values()) {
-    const ws = wb.getWorksheet(e.sheet);
+  for (const m of marksOf(findings, (f) => `【${LEVEL_NAMES[f.level]}】${f.ruleId}：${f.message}`)) {
+    const ws = wb.getWorksheet(m.sheet);
     if (!ws) continue;
-    const cell = ws.getCell(e.address);
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: FILLS[e.level] } };
-    cell.note = { texts: [{ text: e.lines.join("\n") }] } as ExcelJS.Comment;
+    const cell = ws.getCell(m.address);
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: FILLS[m.level] } };
+    cell.note = { texts: [{ text: m.messages.join("\n") }] } as ExcelJS.Comment;
   }
   const existing = wb.getWorksheet(RESULT_SHEET);
   if (existing) wb.removeWorksheet(existing.id);

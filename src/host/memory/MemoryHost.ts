@@ -4,10 +4,11 @@
  * so a page can draw them; settings are kept through a small store (the harness keeps them per file in
  * the browser, as Excel keeps them in the workbook).
  */
-import { parseA1, parseRangeA1, toA1 } from "../../grid/address";
+import { cellsOfRange, parseA1, toA1 } from "../../grid/address";
 import { cellAt, type Cell, type SheetSnapshot, type WorkbookSnapshot } from "../../grid/workbook";
 import { NARRATIVE_SHEET_NAME, planNarrativeWrite, type NarrativeRecord } from "../narrativeSheet";
-import { EMPTY_SETTINGS, MARK_COLORS, type AddinSettings, type BudgetHost, type CellRef, type HighlightMark, type NarrativeLine, type WriteNarrativeResult } from "../types";
+import { MARK_COLORS } from "../marks";
+import { EMPTY_SETTINGS, type AddinSettings, type BudgetHost, type CellRef, type HighlightMark, type NarrativeLine, type WriteNarrativeResult } from "../types";
 
 
 export interface SettingsStore {
@@ -22,14 +23,6 @@ export function memoryStore(initial?: AddinSettings): SettingsStore {
 
 function key(sheet: string, address: string): string {
   return `${sheet}!${address}`;
-}
-
-/** One cell of a range address ("B7" or "B7:D9") as a list of single-cell addresses. */
-function cellsOf(address: string): { row: number; col: number }[] {
-  const r = parseRangeA1(address);
-  const out: { row: number; col: number }[] = [];
-  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push({ row, col });
-  return out;
 }
 
 export class MemoryHost implements BudgetHost {
@@ -82,8 +75,8 @@ export class MemoryHost implements BudgetHost {
     this.calls.highlight++;
     this.restore();
     for (const m of marks) {
-      for (const { row, col } of cellsOf(m.address)) {
-        const k = key(m.sheet, toA1(row, col));
+      for (const address of cellsOfRange(m.address)) {
+        const k = key(m.sheet, address);
         if (!this.marked.has(k)) this.marked.set(k, this.fills.get(k));
         this.fills.set(k, MARK_COLORS[m.level]);
         this.notes.set(k, m.messages.join("\n"));

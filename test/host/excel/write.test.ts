@@ -1,6 +1,7 @@
 /** ExcelHost's writes (marks, selection, settings, narrative, change events) over the fake Excel object model. */
 import * as path from "path";
-import { checkAndHighlight, marksOf } from "../../../src/addin/check";
+import { checkAndHighlight } from "../../../src/addin/check";
+import { marksOf } from "../../../src/host/marks";
 import { checkWorkbook } from "../../../src/engine";
 import { toA1 } from "../../../src/grid/address";
 import type { WorkbookSnapshot } from "../../../src/grid/workbook";

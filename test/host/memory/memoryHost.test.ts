@@ -2,8 +2,9 @@
 import * as path from "path";
 import { readWorkbookFile } from "../../../src/host/file/readWorkbook";
 import { MemoryHost } from "../../../src/host/memory/MemoryHost";
-import { MARK_COLORS as MARK_FILLS } from "../../../src/host/types";
-import { checkAndHighlight, findingKey, marksOf } from "../../../src/addin/check";
+import { MARK_COLORS as MARK_FILLS } from "../../../src/host/marks";
+import { checkAndHighlight, findingKey } from "../../../src/addin/check";
+import { marksOf } from "../../../src/host/marks";
 import { checkWorkbook } from "../../../src/engine";
 import { FIXTURES } from "../../helpers";
 import { cellAt } from "../../../src/grid/workbook";

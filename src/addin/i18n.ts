@@ -1,4 +1,4 @@
-/** The task pane's words: Chinese first, English on request. Findings themselves are written by the engine in Chinese. */
+/** The add-in's words (task pane and ribbon): Chinese first, English on request. Findings themselves are written by the engine in Chinese. */
 import type { FindingLevel } from "../rules/types";
 
 export type Lang = "zh" | "en";
@@ -16,6 +16,8 @@ const zh = {
   reading: (done: number, total: number, what: string) => `正在读取第 ${done}/${total} 张工作表：${what}`,
   clearMarks: "清除标记",
   cleared: (n: number) => (n > 0 ? `已恢复 ${n} 个单元格原来的填充。` : "工作簿中没有本加载项的标记。"),
+  checkDone: (c: Record<FindingLevel, number>, marked: number) =>
+    c.error + c.warning + c.info === 0 ? "检查完成：未发现问题。" : `检查完成：错误 ${c.error} 处，提示 ${c.warning} 处，尾差 ${c.info} 处；已标记 ${marked} 个单元格。`,
   notChecked: "尚未检查。单击“检查工作簿”开始。",
   checkedSummary: (tables: number, marked: number) => `识别到 ${tables} 张表，已标记 ${marked} 个单元格。`,
   noFindings: "没有发现问题。",
@@ -93,6 +95,8 @@ const en: Strings = {
   reading: (done, total, what) => `Reading sheet ${done}/${total}: ${what}`,
   clearMarks: "Clear marks",
   cleared: (n) => (n > 0 ? `Restored the original fill of ${n} cells.` : "No marks of this add-in in the workbook."),
+  checkDone: (c, marked) =>
+    c.error + c.warning + c.info === 0 ? "Check finished: no problems found." : `Check finished: ${c.error} error(s), ${c.warning} warning(s), ${c.info} rounding difference(s); ${marked} cell(s) marked.`,
   notChecked: "Not checked yet. Click “Check workbook”.",
   checkedSummary: (tables, marked) => `${tables} tables recognized, ${marked} cells marked.`,
   noFindings: "No problems found.",
