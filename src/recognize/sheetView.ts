@@ -57,26 +57,24 @@ export class SheetView {
     return m !== undefined && (m.top !== row || m.left !== col);
   }
 
-  /** The non-empty texts of a row, masters only, left to right. */
+  /** The non-empty texts of a row, masters only, left to right (within columns left..right when given). */
   rowTexts(row: number, left = this.left, right = this.right): { col: number; text: string }[] {
-    const whole = left === this.left && right === this.right;
-    if (whole) {
-      const cached = this.rowCache.get(row);
-      if (cached) return cached;
-    }
-    const out: { col: number; text: string }[] = [];
-    const cells = this.sheet.cells[row - this.top];
-    if (cells) {
-      // only the filled cells of the snapshot's row can give a text
-      const last = Math.min(right, this.left + cells.length - 1);
-      for (let c = Math.max(left, this.left); c <= last; c++) {
-        if (!cells[c - this.left]) continue;
-        const t = this.text(row, c);
-        if (t !== "" && !this.isCovered(row, c)) out.push({ col: c, text: t });
+    let whole = this.rowCache.get(row);
+    if (!whole) {
+      whole = [];
+      const cells = this.sheet.cells[row - this.top];
+      if (cells) {
+        // only the filled cells of the snapshot's row can give a text
+        for (let c = this.left; c < this.left + cells.length; c++) {
+          if (!cells[c - this.left]) continue;
+          const t = this.text(row, c);
+          if (t !== "" && !this.isCovered(row, c)) whole.push({ col: c, text: t });
+        }
       }
+      this.rowCache.set(row, whole);
     }
-    if (whole) this.rowCache.set(row, out);
-    return out;
+    if (left <= this.left && right >= this.right) return whole;
+    return whole.filter((t) => t.col >= left && t.col <= right);
   }
 
   isBlankRow(row: number, left = this.left, right = this.right): boolean {

@@ -48,7 +48,7 @@ function identities(t: BudgetTable): Identity[] {
   return out;
 }
 
-const cellKey = (x: Term) => `${x.cell.row},${x.cell.col}`;
+const cellKey = (x: Term) => `${x.cellRow},${x.cellCol}`;
 
 function check(ctx: RuleContext, t: BudgetTable): void {
   if (!t.blocks.some((b) => b.rows.some((r) => Object.values(r.amounts).some((a) => a.formula)))) return; // no formulas: nothing to compare
@@ -75,7 +75,7 @@ function check(ctx: RuleContext, t: BudgetTable): void {
   }
   // a hard-coded total among sibling totals (same column, same kind of identity) that are mostly formulas
   const siblings = new Map<string, Identity[]>();
-  for (const x of list) siblings.set(`${x.kind}:${x.parent.cell.col}`, [...(siblings.get(`${x.kind}:${x.parent.cell.col}`) ?? []), x]);
+  for (const x of list) siblings.set(`${x.kind}:${x.parent.cellCol}`, [...(siblings.get(`${x.kind}:${x.parent.cellCol}`) ?? []), x]);
   const flagged = new Set<string>();
   for (const group of siblings.values()) {
     const withFormula = group.filter((x) => x.formula).length;

@@ -6,7 +6,7 @@
 import type { BudgetModel, BudgetTable } from "../model/budgetModel";
 import type { TableKind } from "../model/tableKinds";
 import { locateSuspects, type RecordedEquation } from "./suspect";
-import { Balance, showIn } from "./terms";
+import { Balance } from "./terms";
 import { LEVEL_ORDER, type EquationInput, type Finding, type FindingLevel, type ReportInput, type Rule, type RuleContext } from "./types";
 
 export function formatMessage(template: string, data: Record<string, string | number>): string {
@@ -89,10 +89,10 @@ class Context implements RuleContext {
     const unit = [...e.left, ...e.right].find((t) => t.unit)?.unit ?? null;
     const data = {
       ...(typeof e.data === "function" ? e.data() : e.data),
-      left: showIn(balance.leftYuan, unit),
-      right: showIn(balance.rightYuan, unit),
-      diff: showIn(balance.diff, unit),
-      tol: showIn(balance.tol, unit),
+      left: balance.show("left", unit),
+      right: balance.show("right", unit),
+      diff: balance.show("diff", unit),
+      tol: balance.show("tol", unit),
       unit: unit ?? "",
     };
     const rounding = !failing;

@@ -5,7 +5,6 @@
  * breaks no equation that holds, and that explains more failing equations than any other cell of the
  * equation, is named the suspect. One failing equation alone cannot tell which of its cells is wrong.
  */
-import type { CellLocation } from "../model/amount";
 import type { Dec } from "../model/decimal";
 import type { Balance, Term } from "./terms";
 import type { Finding } from "./types";
@@ -18,23 +17,23 @@ export interface RecordedEquation {
 
 const key = (t: Term) => t.key;
 
-/** A set of cells by sheet and position: a test every term of every equation goes through, without building keys. */
+/** A set of terms' cells by sheet and position: a test every term of every equation goes through, without building keys or addresses. */
 class CellSet {
   private readonly bySheet = new Map<string, Set<number>>();
 
-  add(c: CellLocation): void {
-    let set = this.bySheet.get(c.sheet);
-    if (!set) this.bySheet.set(c.sheet, (set = new Set()));
-    set.add(CellSet.position(c));
+  add(t: Term): void {
+    let set = this.bySheet.get(t.sheet);
+    if (!set) this.bySheet.set(t.sheet, (set = new Set()));
+    set.add(CellSet.position(t));
   }
 
-  has(c: CellLocation): boolean {
-    return this.bySheet.get(c.sheet)?.has(CellSet.position(c)) ?? false;
+  has(t: Term): boolean {
+    return this.bySheet.get(t.sheet)?.has(CellSet.position(t)) ?? false;
   }
 
   /** Row and column as one number (Excel has at most 16,384 columns). */
-  private static position(c: CellLocation): number {
-    return c.row * 16384 + c.col;
+  private static position(t: Term): number {
+    return t.cellRow * 16384 + t.cellCol;
   }
 }
 
@@ -50,14 +49,14 @@ export function locateSuspects(equations: RecordedEquation[]): void {
   };
   // only cells of failing equations can be suspects: record the equations those cells sit in
   const candidates = new CellSet();
-  for (const eq of failing) for (const t of [...eq.balance.left, ...eq.balance.right]) candidates.add(t.cell);
+  for (const eq of failing) for (const t of [...eq.balance.left, ...eq.balance.right]) candidates.add(t);
   // (indexed loops: this scan of every term of every equation runs once, mostly before it is optimized,
   // when each step of a for…of would allocate)
   for (let i = 0; i < equations.length; i++) {
     const eq = equations[i];
     const { left, right } = eq.balance;
-    for (let j = 0; j < left.length; j++) if (candidates.has(left[j].cell)) add(left[j], eq, eq.balance.diff.negated());
-    for (let j = 0; j < right.length; j++) if (candidates.has(right[j].cell)) add(right[j], eq, eq.balance.diff);
+    for (let j = 0; j < left.length; j++) if (candidates.has(left[j])) add(left[j], eq, eq.balance.diff.negated());
+    for (let j = 0; j < right.length; j++) if (candidates.has(right[j])) add(right[j], eq, eq.balance.diff);
   }
   /** How many failing equations a cell explains, or 0 when it cannot be the culprit. */
   const explains = new Map<string, number>();

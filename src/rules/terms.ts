@@ -10,9 +10,14 @@ import { Dec, ZERO } from "../model/decimal";
 /** A term of an equation. Its label (for messages) is only built when reporting. */
 export class Term {
   private yuanValue: Dec | undefined;
+  /** A blank cell's location, built when first asked for (most blank terms are never reported). */
+  private blankCell: CellLocation | undefined;
 
   constructor(
-    readonly cell: CellLocation,
+    readonly sheet: string,
+    /** Row and column of the cell (0-based, as in CellLocation). */
+    readonly cellRow: number,
+    readonly cellCol: number,
     readonly unit: AmountUnit | null,
     /** The cell's amount; undefined for a blank cell, which counts as an exact 0. */
     private readonly amount: Amount | undefined,
@@ -22,9 +27,14 @@ export class Term {
     private readonly role?: string,
   ) {}
 
+  /** The cell: sheet, A1 address, row and column. */
+  get cell(): CellLocation {
+    return this.amount ? this.amount.cell : (this.blankCell ??= { sheet: this.sheet, address: toA1(this.cellRow, this.cellCol), row: this.cellRow, col: this.cellCol });
+  }
+
   /** "sheet!A1": the cell's identity across equations. */
   get key(): string {
-    return `${this.cell.sheet}!${this.cell.address}`;
+    return `${this.sheet}!${this.cell.address}`;
   }
 
   get blank(): boolean {
@@ -74,18 +84,14 @@ function halfUnitIn(decimals: number, unit: AmountUnit | null): Dec {
 }
 
 export function termOfAmount(a: Amount, label: string): Term {
-  return new Term(a.cell, a.unit, a, label);
-}
-
-export function blankTerm(cell: CellLocation, unit: AmountUnit | null, label: string): Term {
-  return new Term(cell, unit, undefined, label);
+  return new Term(a.cell.sheet, a.cell.row, a.cell.col, a.unit, a, label);
 }
 
 /** The term at a row and column of a table: its amount, or a blank cell counting as 0. */
 export function termAt(t: BudgetTable, row: BudgetRow, col: ColumnInfo, label?: string): Term {
   const a = row.amounts[col.role];
-  if (a) return new Term(a.cell, a.unit, a, label, row, col.role);
-  return new Term({ sheet: t.sheet, address: toA1(row.row, col.col), row: row.row, col: col.col }, t.unit, undefined, label, row, col.role);
+  if (a) return new Term(a.cell.sheet, a.cell.row, a.cell.col, a.unit, a, label, row, col.role);
+  return new Term(t.sheet, row.row, col.col, t.unit, undefined, label, row, col.role);
 }
 
 export function sumYuan(terms: Term[]): Dec {
@@ -123,17 +129,19 @@ export class Balance {
   readonly exact: boolean;
   /** |left − right| is beyond the tolerance. */
   readonly failing: boolean;
+  /** The figures in whole 0.0001 元, kept when the equation does not hold exactly (most do and are never reported). */
+  private readonly fixed: Figures<number> | undefined;
   private sums: Figures<Dec> | undefined;
 
   constructor(
     readonly left: Term[],
     readonly right: Term[],
   ) {
-    // (the fixed figures are not kept: most equations hold and are never asked for them)
     const fixed = fixedFigures(left, right);
     if (fixed) {
       this.exact = fixed.diff === 0;
       this.failing = Math.abs(fixed.diff) > fixed.tol;
+      if (!this.exact) this.fixed = fixed;
     } else {
       this.exact = this.diff.isZero();
       this.failing = this.diff.abs().greaterThan(this.tol);
@@ -142,7 +150,7 @@ export class Balance {
 
   private get figures(): Figures<Dec> {
     if (!this.sums) {
-      const fixed = fixedFigures(this.left, this.right);
+      const fixed = this.fixed ?? fixedFigures(this.left, this.right);
       if (fixed) {
         this.sums = { left: decOfFixed(fixed.left), right: decOfFixed(fixed.right), diff: decOfFixed(fixed.diff), tol: decOfFixed(fixed.tol) };
       } else {
@@ -173,6 +181,11 @@ export class Balance {
   /** The rounding tolerance, in 元. */
   get tol(): Dec {
     return this.figures.tol;
+  }
+
+  /** One of the figures as messages show it in `unit` (see showIn), from the whole 0.0001 元 when the equation has them. */
+  show(figure: keyof Figures<unknown>, unit: AmountUnit | null): string {
+    return this.fixed ? showFixedIn(this.fixed[figure], unit) : showIn(this.figures[figure], unit);
   }
 }
 
@@ -212,9 +225,32 @@ function decOfFixed(units: number): Dec {
   return new Dec(`${units}e-${FIXED_DECIMALS}`);
 }
 
-/** An amount in 元 shown in a unit, with 2 decimals (万元) or as the cells show it (元). */
+/**
+ * An amount in 元 shown in a unit: at least 2 decimals, as many as it has, at most 6 (万元, rounded half-up)
+ * or 4 (元).
+ */
 export function showIn(yuan: Dec, unit: AmountUnit | null): string {
   const v = unit === "万元" ? yuan.dividedBy(10000) : yuan;
   const decimals = Math.max(2, v.decimalPlaces());
   return v.toFixed(Math.min(decimals, unit === "万元" ? 6 : 4));
+}
+
+/** showIn for a whole number of 0.0001 元, without building a Decimal: the same text. */
+export function showFixedIn(units: number, unit: AmountUnit | null): string {
+  const scale = unit === "万元" ? FIXED_DECIMALS + 4 : FIXED_DECIMALS;
+  const most = unit === "万元" ? 6 : 4;
+  let magnitude = Math.abs(units);
+  let places = scale;
+  let digits = String(magnitude).padStart(scale + 1, "0");
+  let fraction = digits.slice(-scale).replace(/0+$/, "");
+  if (fraction.length > most) {
+    // more decimals than shown: round half-up (away from zero) to `most` decimals, keeping them all
+    const step = 10 ** (scale - most);
+    const rest = magnitude % step;
+    magnitude = (magnitude - rest) / step + (rest * 2 >= step ? 1 : 0);
+    places = most;
+    digits = String(magnitude).padStart(most + 1, "0");
+    fraction = digits.slice(-most);
+  }
+  return `${units < 0 ? "-" : ""}${digits.slice(0, -places)}.${fraction.padEnd(2, "0")}`;
 }
