@@ -25,7 +25,8 @@ export function referencedCells(formula: string): Set<string> | undefined {
 interface Identity {
   parent: Term;
   parts: Term[];
-  label: string;
+  /** What the total is, for messages (built when reported). */
+  label: () => string;
   kind: "vertical" | "horizontal";
   formula?: string;
 }
@@ -35,17 +36,23 @@ function identities(t: BudgetTable): Identity[] {
   for (const b of t.blocks) {
     for (const system of ["功能分类", "经济分类"] as const) {
       for (const s of hierarchySums(t, b, system)) {
-        out.push({ parent: s.parent, parts: s.children, label: `${rowLabel(t, s.parentRow)}「${s.column.role}」`, kind: "vertical", formula: s.parentRow.amounts[s.column.role]?.formula });
+        out.push({ parent: s.parent, parts: s.children, label: () => `${rowLabel(t, s.parentRow)}「${s.column.role}」`, kind: "vertical", formula: s.parentRow.amounts[s.column.role]?.formula });
       }
     }
     for (const g of columnGroups(b)) {
       for (const r of b.rows) {
         const a = r.amounts[g.parent.role];
-        if (a) out.push({ parent: termAt(t, r, g.parent), parts: g.shares.map((c) => termAt(t, r, c)), label: `${rowLabel(t, r)}「${g.parent.role}」`, kind: "horizontal", formula: a.formula });
+        if (a) out.push({ parent: termAt(t, r, g.parent), parts: g.shares.map((c) => termAt(t, r, c)), label: () => `${rowLabel(t, r)}「${g.parent.role}」`, kind: "horizontal", formula: a.formula });
       }
     }
   }
   return out;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 const cellKey = (x: Term) => `${x.cellRow},${x.cellCol}`;
@@ -55,7 +62,7 @@ function check(ctx: RuleContext, t: BudgetTable): void {
   const list = identities(t);
   // a total's formula must cover the parts of one of the identities the cell is the total of
   const byParent = new Map<string, Identity[]>();
-  for (const x of list) byParent.set(cellKey(x.parent), [...(byParent.get(cellKey(x.parent)) ?? []), x]);
+  for (const x of list) pushTo(byParent, cellKey(x.parent), x);
   for (const group of byParent.values()) {
     const formula = group[0].formula;
     const refs = formula && /SUM|\+/i.test(formula) ? referencedCells(formula) : undefined;
@@ -67,7 +74,7 @@ function check(ctx: RuleContext, t: BudgetTable): void {
     const missing = missingOf(meant);
     ctx.report({
       messageId: "omits",
-      data: { total: meant.label, cell: meant.parent.cell.address, formula: `=${formula}`, missing: missing.map((p) => p.cell.address).join("、") },
+      data: { total: meant.label(), cell: meant.parent.cell.address, formula: `=${formula}`, missing: missing.map((p) => p.cell.address).join("、") },
       cells: [{ sheet: meant.parent.cell.sheet, address: meant.parent.cell.address, side: "left" }, ...missing.map((p) => ({ sheet: p.cell.sheet, address: p.cell.address, side: "right" as const }))],
       suspect: meant.parent.cell,
       sheet: t.sheet,
@@ -75,7 +82,7 @@ function check(ctx: RuleContext, t: BudgetTable): void {
   }
   // a hard-coded total among sibling totals (same column, same kind of identity) that are mostly formulas
   const siblings = new Map<string, Identity[]>();
-  for (const x of list) siblings.set(`${x.kind}:${x.parent.cellCol}`, [...(siblings.get(`${x.kind}:${x.parent.cellCol}`) ?? []), x]);
+  for (const x of list) pushTo(siblings, `${x.kind}:${x.parent.cellCol}`, x);
   const flagged = new Set<string>();
   for (const group of siblings.values()) {
     const withFormula = group.filter((x) => x.formula).length;
@@ -85,7 +92,7 @@ function check(ctx: RuleContext, t: BudgetTable): void {
       flagged.add(cellKey(x.parent));
       ctx.report({
         messageId: "hardCoded",
-        data: { total: x.label, cell: x.parent.cell.address, count: withFormula },
+        data: { total: x.label(), cell: x.parent.cell.address, count: withFormula },
         cells: [{ sheet: x.parent.cell.sheet, address: x.parent.cell.address }],
         suspect: x.parent.cell,
         sheet: t.sheet,

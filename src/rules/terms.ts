@@ -21,7 +21,7 @@ export class Term {
     readonly unit: AmountUnit | null,
     /** The cell's amount; undefined for a blank cell, which counts as an exact 0. */
     private readonly amount: Amount | undefined,
-    private labelText: string | undefined,
+    private readonly labelText: string | undefined,
     /** Without a label: the row and column role it is made of ("卫生健康支出 合计"). */
     private readonly row?: BudgetRow,
     private readonly role?: string,
@@ -68,11 +68,7 @@ export class Term {
 
   /** What the term is, for messages: "卫生健康支出 合计". */
   get label(): string {
-    return (this.labelText ??= `${this.row?.name || this.row?.code || "合计"} ${this.role}`);
-  }
-
-  set label(text: string) {
-    this.labelText = text;
+    return this.labelText ?? `${this.row?.name || this.row?.code || "合计"} ${this.role}`;
   }
 }
 

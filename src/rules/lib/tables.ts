@@ -77,7 +77,18 @@ export interface HierarchySum {
   column: ColumnInfo;
 }
 
-export function hierarchySums(t: BudgetTable, b: TableBlock, system: "功能分类" | "经济分类", columns: ColumnInfo[] = plainColumns(b)): HierarchySum[] {
+/** hierarchySums of each block already asked for (R4/R8 and X2 go through the same tables). */
+const hierarchySumsOf = { 功能分类: new WeakMap<TableBlock, HierarchySum[]>(), 经济分类: new WeakMap<TableBlock, HierarchySum[]>() };
+
+/** The sums of a block's coded rows in every plain column. The list is shared: do not change it. */
+export function hierarchySums(t: BudgetTable, b: TableBlock, system: "功能分类" | "经济分类"): HierarchySum[] {
+  let sums = hierarchySumsOf[system].get(b);
+  if (!sums) hierarchySumsOf[system].set(b, (sums = blockHierarchySums(t, b, system)));
+  return sums;
+}
+
+function blockHierarchySums(t: BudgetTable, b: TableBlock, system: "功能分类" | "经济分类"): HierarchySum[] {
+  const columns = plainColumns(b);
   const coded = b.rows.filter((r) => r.code && r.codeSystem === system);
   if (coded.length === 0) return [];
   // Children by position: the rows one level down that follow a row, up to the next row at its level or
@@ -94,8 +105,11 @@ export function hierarchySums(t: BudgetTable, b: TableBlock, system: "功能分�
     while (open.length && !(r.code.length > open[open.length - 1].code!.length && r.code.startsWith(open[open.length - 1].code!))) open.pop();
     const parent = open[open.length - 1];
     // a row whose direct parent is missing counts under its nearest ancestor (X4 reports the gap)
-    if (parent) children.set(parent, [...(children.get(parent) ?? []), r]);
-    else top.push(r);
+    if (parent) {
+      const kids = children.get(parent);
+      if (kids) kids.push(r);
+      else children.set(parent, [r]);
+    } else top.push(r);
     open.push(r);
   }
   const out: HierarchySum[] = [];
