@@ -528,7 +528,8 @@ export function procurementQuantities(model: BudgetModel): Quantity[] {
   const t = firstTable(model, "procurement");
   if (!t) return out;
   const b = t.blocks[0];
-  const amount = b && (b.columns.find((c) => /^政府采购金额$|^(采购)?金额$/.test(c.role)) ?? b.columns.find((c) => /金额/.test(c.role) && !c.role.includes("/")));
+  const cols = b ? plainColumns(b) : [];
+  const amount = b && (cols.find((c) => /^政府采购金额$|^(采购)?金额$/.test(c.role)) ?? cols.find((c) => /金额/.test(c.role) && !c.role.includes("/")));
   if (!b || b.rows.length === 0 || !amount) return [emptyTableQuantity("procurement.total", "procurement", "政府采购预算", t)];
   const total = b.rows.find((r) => r.isTotal);
   const terms = total ? [termAt(t, total, amount)] : b.rows.filter((r) => r.amounts[amount.role]).map((r) => termAt(t, r, amount));
@@ -545,7 +546,7 @@ export function assetQuantities(model: BudgetModel): Quantity[] {
   const t = firstTable(model, "fixed_assets");
   const b = t?.blocks[0];
   if (t && b) {
-    const value = b.columns.find((c) => /价值|金额|原值|账面/.test(c.role) && !/数量/.test(c.role)) ?? plainColumns(b).find((c) => !/数量/.test(c.role));
+    const value = plainColumns(b).find((c) => /价值|金额|原值|账面/.test(c.role) && !/数量/.test(c.role)) ?? plainColumns(b).find((c) => !/数量/.test(c.role));
     const total = b.rows.find((r) => r.isTotal && /^(合计|总计)$/.test(r.name)) ?? b.rows.find((r) => /^资产总额$/.test(squash(r.name)));
     if (value && total) out.push(quantityOfTerms(model, "assets.total", "assets", "固定资产总额", [termAt(t, total, value)], t));
   }
