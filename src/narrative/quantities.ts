@@ -54,6 +54,8 @@ export interface Quantity {
   /** Where it comes from, for messages: "「支出总表」03支出总表!E6". */
   source: string;
   aspect?: Aspect;
+  /** The kind of table the value is read from (the first of its cells' tables). */
+  table?: TableKind;
   /** Subject code of category/subject quantities. */
   code?: string;
   /** Names the narrative may use for it besides `name` (row names, project names). */
@@ -103,6 +105,7 @@ export function quantityOfTerms(model: BudgetModel, key: string, family: Quantit
     cells,
     shown,
     source: `「${table.kindName}」${cells.map(cellRef).join("、")}`,
+    table: table.kind,
     ...extra,
   };
 }
