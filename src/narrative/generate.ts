@@ -3,14 +3,19 @@
  * wording (seed 003), final accounts in the 决算 wording (seed 004). Every amount comes from the model quantities (万元, 2 decimals; 决算 with
  * thousands separators; a zero item is said "0万元" as the seeds say it; shares are part ÷ total, 2
  * decimals, half-up); what numbers cannot say is left as a marked slot for the officer; comparisons with
- * the previous year or with the 年初预算 are only written when those figures are given, otherwise a
- * visible note says what is missing. Each slot is recorded with the item it belongs to (NarrativeSection
- * .slots), so that reasons.ts can keep the officer's words when the text is generated again.
+ * the previous year or with the 年初预算 are only written when those figures are given — by --prior or the
+ * task pane's JSON, else by the tables' own 上年 and 年初预算数 columns (prior.ts: priorFromColumns, merged
+ * item by item after the explicit figures) — otherwise a visible note says what is missing. Each slot is
+ * recorded with the item it belongs to (NarrativeSection.slots), so that reasons.ts can keep the officer's
+ * words when the text is generated again.
  *
- * Not yet: prior-year figures from 上年 columns of the tables (no seed template has such columns).
+ * Not yet: the Henan 财政拨款收支 and 一般公共预算 sentences compared with last year (seed003 says "与2022年相比，
+ * 一般公共预算收支预算增长…"; a budget's PriorYear has no 一般公共预算 figure yet); the narrative check (N1)
+ * does not compare a stated change with the tables' 上年 columns, only with the text's own figures.
  */
 import type { BudgetModel } from "../model/budgetModel";
 import { Dec, ZERO } from "../model/decimal";
+import { mergePrior, priorFromColumns } from "./prior";
 import { formatWan, modelQuantities, percentOf, type Quantity } from "./quantities";
 
 /** The slot left for the officer where a reason is needed. */
@@ -106,7 +111,12 @@ export function detectStyle(model: BudgetModel): NarrativeStyle {
   return model.tables.some((t) => /总体情况表|支出情况表/.test(t.title)) ? "henan" : "hebei";
 }
 
-export function generateNarrative(model: BudgetModel, prior?: PriorYear, style: NarrativeStyle = detectStyle(model)): NarrativeSection[] {
+/**
+ * The 情况说明 of the model. `prior` is the explicit prior-year source (--prior, the task pane's JSON); the
+ * figures it does not give are taken from the tables' own 上年 and 年初预算 columns (prior.ts: mergePrior).
+ */
+export function generateNarrative(model: BudgetModel, explicit?: PriorYear, style: NarrativeStyle = detectStyle(model)): NarrativeSection[] {
+  const prior = mergePrior(explicit, priorFromColumns(model));
   if (style === "final") return generateFinal(model, prior);
   return style === "henan" ? generateHenan(model, prior) : generateBudget(model, prior);
 }

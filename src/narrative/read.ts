@@ -329,7 +329,8 @@ function quantityOf(key: string, aspect: Statement["aspect"], o: ReadOptions): Q
     if (q) return q;
     return aspect === "预算" ? undefined : o.quantities.get(key);
   }
-  if (o.documentKind === "决算" && aspect === "预算") return undefined; // 年初预算 figures are not in the 决算 tables
+  // 年初预算 figures: in a 决算 only where a table has a 年初预算数 column (公开05)
+  if (o.documentKind === "决算" && aspect === "预算") return o.quantities.get(`${key}@预算数`);
   return o.quantities.get(key);
 }
 

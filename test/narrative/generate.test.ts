@@ -1,5 +1,5 @@
 import { changeWords, generateNarrative, wan, type NarrativeSection, type PriorYear } from "../../src/narrative/generate";
-import { priorFromJson } from "../../src/narrative/prior";
+import { priorFromColumns, priorFromJson } from "../../src/narrative/prior";
 import { applyReasons, listSlots, recoverReasons } from "../../src/narrative/reasons";
 import { checkNarrative } from "../../src/narrative/check";
 import { narrativeLines } from "../../src/narrative/write";
@@ -317,5 +317,87 @@ describe("“三公” items of the Henan wording against last year's", () => {
       "（三）公务用车购置及运行维护费1.20万元，其中：公务用车购置费0万元；公务用车运行维护费1.20万元。预算数比2022年增加1.20万元，主要原因：【请填写增减原因】。",
     ]);
     expect(tp.notes).toEqual(["缺少2022年“三公”经费分项预算数（因公出国（境）费、公务接待费），未写这些项与上年相比的增减情况。"]);
+  });
+});
+
+describe("prior-year figures from the tables' own 上年 and 年初预算 columns", () => {
+  /** A PriorYear with its amounts as strings. */
+  const plain = (p: PriorYear | undefined): unknown => JSON.parse(JSON.stringify(p ?? null));
+
+  it("reads last year's figures from the 上年 columns as last year's workbook would give them", async () => {
+    expect(plain(priorFromColumns(await fixtureModel("variants/seed000-prior")))).toEqual({
+      year: 2023,
+      total: "8378.87",
+      basic: "799.6",
+      project: "7579.27",
+      threePublic: { 合计: "3.67", 因公出国: "0.03", 公务用车: "3", 购置: "0", 运行: "3", 公务接待: "0.64" },
+    });
+    expect(plain(priorFromColumns(await fixtureModel("variants/seed003-prior")))).toEqual({ year: 2022, threePublic: { 合计: "0", 因公出国: "0", 公务用车: "0", 购置: "0", 运行: "0", 公务接待: "0" } });
+    expect(plain(priorFromColumns(await fixtureModel("variants/seed004-budget")))).toEqual({ year: 2023, budget: { gpb: "5015.28", categories: { "208": "151.5", "210": "4835.57", "221": "28.21" } } });
+    for (const id of ["seed000", "seed003", "seed004"]) expect(priorFromColumns(await fixtureModel(id))).toBeUndefined();
+  });
+
+  it("seed000: with no --prior, the same text as the plain tables with the same figures in JSON", async () => {
+    const fromColumns = generateNarrative(await fixtureModel("variants/seed000-prior"));
+    const json = { year: 2023, total: "8378.87", basic: "799.60", project: "7579.27", threePublic: { 合计: "3.67", 因公出国: "0.03", 公务用车: "3.00", 购置: "0", 运行: "3.00", 公务接待: "0.64" } };
+    expect(fromColumns).toEqual(generateNarrative(await fixtureModel("seed000"), priorFromJson(JSON.stringify(json), "2023.json")));
+    const text = (id: string) => fromColumns.find((s) => s.id === id)!;
+    expect(text("change").paragraphs).toEqual(["2024年预算收支安排9064.36万元，较2023年预算增加685.49万元，其中：基本支出增加6.04万元，主要为【请填写增减原因】；项目支出增加679.45万元，主要是【请填写增减原因】。"]);
+    expect(text("threePublic").paragraphs).toEqual([
+      "2024年，我单位财政拨款“三公”经费预算安排3.61万元，与2023年相比减少0.06万元，其中因公出国（境）费0万元，与2023年相比减少0.03万元，主要原因是【请填写增减原因】；公务用车购置及运维费3.00万元（其中：公务用车购置费为0万元，公务用车运维费3.00万元），与2023年相比持平；公务接待费0.61万元，与2023年相比减少0.03万元，主要原因是【请填写增减原因】。",
+    ]);
+    expect([text("change").notes, text("threePublic").notes]).toEqual([[], []]);
+  });
+
+  it("seed003: with no --prior, the Henan “三公” comparisons of the plain tables with the same figures in JSON", async () => {
+    const model = await fixtureModel("variants/seed003-prior");
+    const fromColumns = generateNarrative(model);
+    const json = { year: 2022, threePublic: { 合计: "0", 因公出国: "0", 公务用车: "0", 购置: "0", 运行: "0", 公务接待: "0" } };
+    expect(fromColumns).toEqual(generateNarrative(await fixtureModel("seed003"), priorFromJson(JSON.stringify(json), "2022.json")));
+    expect(fromColumns.find((s) => s.id === "threePublic")!.paragraphs).toEqual([
+      "平顶山市石龙区医疗保障局2023年“三公”经费预算为1.20万元。2023年“三公”经费支出预算数比2022年增加1.20万元，主要原因：【请填写增减原因】。具体支出情况如下：",
+      "（一）因公出国（境）费0万元。预算数与2022年相同，无差异。",
+      "（二）公务接待费0万元。预算数与2022年相同，无差异。",
+      "（三）公务用车购置及运行维护费1.20万元，其中：公务用车购置费0万元；公务用车运行维护费1.20万元。预算数比2022年增加1.20万元，主要原因：【请填写增减原因】。",
+    ]);
+    expect(n1Issues(model, fromColumns)).toEqual([]);
+  });
+
+  it("seed004: 完成年初预算 per 类 and in all from the 年初预算数 column, as from the JSON budget object", async () => {
+    const model = await fixtureModel("variants/seed004-budget");
+    const fromColumns = generateNarrative(model);
+    const json = { year: 2023, budget: { gpb: "5015.28", categories: { "208": "151.50", "210": "4835.57", "221": "28.21" } } };
+    expect(fromColumns).toEqual(generateNarrative(await fixtureModel("seed004"), priorFromJson(JSON.stringify(json), "2023.json")));
+    expect(fromColumns.find((s) => s.id === "gpb")!.paragraphs.slice(5)).toEqual([
+      "2024年度一般公共预算财政拨款支出年初预算5,015.28万元，支出决算5,056.26万元，完成年初预算的100.82%。其中：",
+      "社会保障和就业支出年初预算151.50万元，支出决算51.85万元，完成年初预算的34.22%，用于【请填写主要用途】。",
+      "卫生健康支出年初预算4,835.57万元，支出决算4,976.46万元，完成年初预算的102.91%，用于【请填写主要用途】。",
+      "住房保障支出年初预算28.21万元，支出决算27.96万元，完成年初预算的99.11%，用于【请填写主要用途】。",
+    ]);
+    expect(n1Issues(model, fromColumns)).toEqual([]);
+  });
+
+  it("takes the explicit figures first and the columns for what they leave out, item by item", async () => {
+    const model = await fixtureModel("variants/seed000-prior");
+    const sections = generateNarrative(model, priorFromJson(JSON.stringify({ year: 2023, total: "8000.00", threePublic: { 公务接待: "0.61" } }), "2023.json"));
+    const text = (id: string) => sections.find((s) => s.id === id)!.paragraphs;
+    // total from the JSON, 基本支出 and 项目支出 from the columns
+    expect(text("change")).toEqual(["2024年预算收支安排9064.36万元，较2023年预算增加1064.36万元，其中：基本支出增加6.04万元，主要为【请填写增减原因】；项目支出增加679.45万元，主要是【请填写增减原因】。"]);
+    // 公务接待费 from the JSON, the other items from the columns
+    expect(text("threePublic")).toEqual([
+      "2024年，我单位财政拨款“三公”经费预算安排3.61万元，与2023年相比减少0.06万元，其中因公出国（境）费0万元，与2023年相比减少0.03万元，主要原因是【请填写增减原因】；公务用车购置及运维费3.00万元（其中：公务用车购置费为0万元，公务用车运维费3.00万元），与2023年相比持平；公务接待费0.61万元，与2023年相比持平。",
+    ]);
+    // figures of another year than the columns' are not mixed with them
+    const other = generateNarrative(model, priorFromJson(JSON.stringify({ year: 2022, total: "8000.00" }), "2022.json"));
+    expect(other.find((s) => s.id === "change")!.paragraphs).toEqual(["2024年预算收支安排9064.36万元，较2022年预算增加1064.36万元。"]);
+    expect(other.find((s) => s.id === "threePublic")!.notes).toEqual(["缺少2023年“三公”经费预算数，未写与上年相比的增减情况。"]);
+    // a 年初预算 of the JSON wins over the column's, the other 类 come from the column
+    const final = generateNarrative(await fixtureModel("variants/seed004-budget"), priorFromJson(JSON.stringify({ year: 2023, budget: { categories: { "221": "30.00" } } }), "2023.json"));
+    expect(final.find((s) => s.id === "gpb")!.paragraphs.slice(5)).toEqual([
+      "2024年度一般公共预算财政拨款支出年初预算5,015.28万元，支出决算5,056.26万元，完成年初预算的100.82%。其中：",
+      "社会保障和就业支出年初预算151.50万元，支出决算51.85万元，完成年初预算的34.22%，用于【请填写主要用途】。",
+      "卫生健康支出年初预算4,835.57万元，支出决算4,976.46万元，完成年初预算的102.91%，用于【请填写主要用途】。",
+      "住房保障支出年初预算30.00万元，支出决算27.96万元，完成年初预算的93.20%，用于【请填写主要用途】。",
+    ]);
   });
 });
