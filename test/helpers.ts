@@ -6,6 +6,8 @@ import { recognize } from "../src/recognize/recognize";
 export const FIXTURES = path.join(__dirname, "fixtures");
 export const SEED_WORKBOOKS = ["seed000", "seed001-dept", "seed001-unit", "seed002", "seed003", "seed004"];
 export const VARIANT_NAMES = ["stacked", "shifted", "yuan", "nolanci", "textnums"];
+/** Variants that add columns of other periods (上年/增减, 年初预算) to some tables: the same model of this year's columns. */
+export const PERIOD_VARIANT_NAMES = ["prior", "budget"];
 
 const cache = new Map<string, Promise<BudgetModel>>();
 

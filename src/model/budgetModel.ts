@@ -5,6 +5,13 @@ import type { TableKind } from "./tableKinds";
 
 export type DocumentKind = "预算" | "决算";
 
+/**
+ * What the figures of a column are when they are not this year's amounts: 上年 (last year's 预算数/决算数),
+ * 增减额 and 增减率 (this year against last year), 年初预算 and 调整预算 (a 决算's budget figures), 完成率
+ * (决算数 ÷ 年初预算数), or 其他年度 (a year that is neither this year nor last year).
+ */
+export type Period = "上年" | "增减额" | "增减率" | "年初预算" | "调整预算" | "完成率" | "其他年度";
+
 export interface ColumnInfo {
   col: number;
   /** Column letters, e.g. "D". */
@@ -17,6 +24,14 @@ export interface ColumnInfo {
   lanci?: string;
   /** A "其中：" column: part of its group, not one of the shares that add up to it. */
   subset?: boolean;
+  /**
+   * Set for a column whose figures are not this year's amounts (上年预算数, 增减额 …; its role then starts
+   * with the period: "上年", "上年/基本支出"). Rules and quantities read this year's columns only
+   * (plainColumns); these are read by period.
+   */
+  period?: Period;
+  /** For a period column: the role of this year's column it stands beside ("合计", "预算数", "基本支出"). */
+  of?: string;
 }
 
 export interface BudgetRow {

@@ -53,9 +53,11 @@ export function describeMapping(m: BudgetModel): string {
 
 /**
  * The model without its layout: no sheet names, addresses or ranges; amounts in 元. Two workbooks that
- * hold the same tables in different layouts give the same canonical model.
+ * hold the same tables in different layouts give the same canonical model. With `thisYearOnly`, columns
+ * of other periods (上年, 增减, 年初预算 …) and their amounts are left out: a workbook that adds such columns
+ * to the same tables gives the same canonical model of this year's content.
  */
-export function canonicalModel(m: BudgetModel): unknown {
+export function canonicalModel(m: BudgetModel, { thisYearOnly = false } = {}): unknown {
   return {
     documentKind: m.documentKind,
     unitName: m.unitName,
@@ -66,17 +68,20 @@ export function canonicalModel(m: BudgetModel): unknown {
       title: t.title,
       year: t.year,
       fields: t.fields.map((f) => ({ label: f.label, value: f.amount ? toYuan(f.amount.value, f.amount.unit).toString() : f.text })),
-      blocks: t.blocks.map((b) => ({
-        side: b.side,
-        roles: b.columns.map((c) => c.role),
-        rows: b.rows.map((r) => ({
-          code: r.code,
-          name: r.name,
-          level: r.level,
-          isTotal: r.isTotal,
-          amounts: Object.fromEntries(Object.entries(r.amounts).map(([k, a]) => [k, toYuan(a.value, a.unit).toString()])),
-        })),
-      })),
+      blocks: t.blocks.map((b) => {
+        const other = new Set(thisYearOnly ? b.columns.filter((c) => c.period).map((c) => c.role) : []);
+        return {
+          side: b.side,
+          roles: b.columns.filter((c) => !other.has(c.role)).map((c) => c.role),
+          rows: b.rows.map((r) => ({
+            code: r.code,
+            name: r.name,
+            level: r.level,
+            isTotal: r.isTotal,
+            amounts: Object.fromEntries(Object.entries(r.amounts).filter(([k]) => !other.has(k)).map(([k, a]) => [k, toYuan(a.value, a.unit).toString()])),
+          })),
+        };
+      }),
       notes: t.notes.map((n) => n.text),
     })),
     unrecognized: m.unrecognized.map((u) => u.reason),

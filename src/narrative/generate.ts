@@ -3,14 +3,19 @@
  * wording (seed 003), final accounts in the 决算 wording (seed 004). Every amount comes from the model quantities (万元, 2 decimals; 决算 with
  * thousands separators; a zero item is said "0万元" as the seeds say it; shares are part ÷ total, 2
  * decimals, half-up); what numbers cannot say is left as a marked slot for the officer; comparisons with
- * the previous year or with the 年初预算 are only written when those figures are given, otherwise a
- * visible note says what is missing. Each slot is recorded with the item it belongs to (NarrativeSection
- * .slots), so that reasons.ts can keep the officer's words when the text is generated again.
+ * the previous year or with the 年初预算 are only written when those figures are given — by --prior or the
+ * task pane's JSON, else by the tables' own 上年 and 年初预算数 columns (prior.ts: priorFromColumns, merged
+ * item by item after the explicit figures) — otherwise a visible note says what is missing. Each slot is
+ * recorded with the item it belongs to (NarrativeSection.slots), so that reasons.ts can keep the officer's
+ * words when the text is generated again.
  *
- * Not yet: prior-year figures from 上年 columns of the tables (no seed template has such columns).
+ * Not yet: the Henan 财政拨款收支 and 一般公共预算 sentences compared with last year (seed003 says "与2022年相比，
+ * 一般公共预算收支预算增长…"; a budget's PriorYear has no 一般公共预算 figure yet); the narrative check (N1)
+ * does not compare a stated change with the tables' 上年 columns, only with the text's own figures.
  */
 import type { BudgetModel } from "../model/budgetModel";
 import { Dec, ZERO } from "../model/decimal";
+import { mergePrior, priorFromColumns } from "./prior";
 import { formatWan, modelQuantities, percentOf, type Quantity } from "./quantities";
 
 /** The slot left for the officer where a reason is needed. */
@@ -106,26 +111,35 @@ export function detectStyle(model: BudgetModel): NarrativeStyle {
   return model.tables.some((t) => /总体情况表|支出情况表/.test(t.title)) ? "henan" : "hebei";
 }
 
-export function generateNarrative(model: BudgetModel, prior?: PriorYear, style: NarrativeStyle = detectStyle(model)): NarrativeSection[] {
+/**
+ * The 情况说明 of the model. `prior` is the explicit prior-year source (--prior, the task pane's JSON); the
+ * figures it does not give are taken from the tables' own 上年 and 年初预算 columns (prior.ts: mergePrior).
+ */
+export function generateNarrative(model: BudgetModel, explicit?: PriorYear, style: NarrativeStyle = detectStyle(model)): NarrativeSection[] {
+  const prior = mergePrior(explicit, priorFromColumns(model));
   if (style === "final") return generateFinal(model, prior);
   return style === "henan" ? generateHenan(model, prior) : generateBudget(model, prior);
 }
 
 /**
  * The spending by function as seed001 says it: "支出包括：卫生健康支出874.96万元，包括医疗保障管理事务874.96万元
- * （其中行政运行794.96万元、医疗保障经办事务80.00万元）。" — each 类, its 款, their 项 (non-zero ones).
+ * （其中行政运行794.96万元、医疗保障经办事务80.00万元）。" — each 类, its 款, their 项 (non-zero ones) — with
+ * each 类's share of 一般公共预算支出 ("卫生健康支出874.96万元，占一般公共预算支出的100.00%，包括…") where
+ * the 类 is read from the 一般公共预算财政拨款支出表 (a 类 of the 支出总表 may hold other funds too).
  */
 function functionalStructure(q: Map<string, Quantity>): string | undefined {
   const categories = [...q.values()].filter((x) => x.family === "category" && x.code && !x.value.isZero()).sort((a, b) => a.code!.localeCompare(b.code!));
   if (!categories.length) return undefined;
   const subjects = [...q.values()].filter((x) => x.key.startsWith("func.") && x.code && !x.value.isZero());
+  const gpb = q.get("expense.gpb");
   const under = (code: string, length: number) => subjects.filter((x) => x.code!.length === length && x.code!.startsWith(code)).sort((a, b) => a.code!.localeCompare(b.code!));
   const items = categories.map((c) => {
     const kuan = under(c.code!, 5).map((k) => {
       const xiang = under(k.code!, 7);
       return `${k.name}${wan(k.value)}万元${xiang.length ? `（其中${xiang.map((x) => `${x.name}${wan(x.value)}万元`).join("、")}）` : ""}`;
     });
-    return `${c.name}${wan(c.value)}万元${kuan.length ? `，包括${kuan.join("、")}` : ""}`;
+    const gpbShare = gpb && !gpb.value.isZero() && c.table === "gpb_expense" ? `，占一般公共预算支出的${share(c.value, gpb.value)}%` : "";
+    return `${c.name}${wan(c.value)}万元${gpbShare}${kuan.length ? `，包括${kuan.join("、")}` : ""}`;
   });
   return `支出包括：${items.join("；")}。`;
 }
@@ -239,12 +253,20 @@ function clauses(items: string[]): string[] {
   return items.map((t, i) => `${t}${i === items.length - 1 ? "。" : "；"}`);
 }
 
-/** A 决算 change with its rate: "增加2,690.32万元，增长113.71%", "减少0.24万元，下降15.19%", or 持平. */
-export function finalChange(current: Dec, before: Dec): string {
+/**
+ * A change with its rate: "增加1.20万元，增长71.43%", "减少0.24万元，下降15.19%" (决算: amounts with thousands
+ * separators), or 持平. From a prior of 0 the rate cannot be computed and is left out (never "增长100%").
+ */
+export function changeWithRate(current: Dec, before: Dec, thousands = false): string {
   const delta = current.minus(before);
   if (delta.isZero()) return "持平";
   const up = delta.isPositive();
-  return `${up ? "增加" : "减少"}${wan(delta.abs(), true)}万元${before.isZero() ? "" : `，${up ? "增长" : "下降"}${share(delta.abs(), before)}%`}`;
+  return `${up ? "增加" : "减少"}${wan(delta.abs(), thousands)}万元${before.isZero() ? "" : `，${up ? "增长" : "下降"}${share(delta.abs(), before)}%`}`;
+}
+
+/** A 决算 change with its rate: "增加2,690.32万元，增长113.71%", "减少0.24万元，下降15.19%", or 持平. */
+export function finalChange(current: Dec, before: Dec): string {
+  return changeWithRate(current, before, true);
 }
 
 function generateFinal(model: BudgetModel, prior?: PriorYear): NarrativeSection[] {
@@ -466,20 +488,38 @@ function generateHenan(model: BudgetModel, prior?: PriorYear): NarrativeSection[
   if (q.has("tp.合计")) {
     const tp = (k: string) => v(`tp.${k}`);
     const slot = slotWriter();
-    const was = priorThreePublic(prior?.threePublic).合计;
+    const before = priorThreePublic(prior?.threePublic);
+    const py = prior?.year ?? y - 1;
+    const was = before.合计;
     const delta = was === undefined ? undefined : tp("合计").minus(was);
-    const compared = delta === undefined ? "" : `${y}年“三公”经费支出预算数比${prior!.year}年${changeWords(delta)}${delta.isZero() ? "" : `，主要原因：${slot.reason("合计")}`}。`;
+    const compared = delta === undefined ? "" : delta.isZero() ? `${y}年“三公”经费支出预算数与${py}年持平。` : `${y}年“三公”经费支出预算数比${py}年${changeWords(delta)}，主要原因：${slot.reason("合计")}。`;
+    /** Each item against last year's, as seed003 says it: "预算数与2022年相同，无差异。" or "预算数比2022年增加…，主要原因：【…】。". */
+    const itemChange = (item: "因公出国" | "公务接待" | "公务用车"): string => {
+      const b = before[item];
+      if (b === undefined) return "";
+      if (tp(item).equals(b)) return `预算数与${py}年相同，无差异。`;
+      return `预算数比${py}年${changeWithRate(tp(item), b)}，主要原因：${slot.reason(item)}。`;
+    };
+    const items = ["因公出国", "公务接待", "公务用车"] as const;
+    const itemWords = { 因公出国: "因公出国（境）费", 公务接待: "公务接待费", 公务用车: "公务用车购置及运行维护费" };
+    const missing = items.filter((k) => before[k] === undefined);
+    const notes =
+      was === undefined && missing.length === items.length
+        ? [`缺少${y - 1}年“三公”经费预算数，未写与上年相比的增减情况。`]
+        : missing.length
+          ? [`缺少${py}年“三公”经费分项预算数（${missing.map((k) => itemWords[k]).join("、")}），未写这些项与上年相比的增减情况。`]
+          : [];
     sections.push({
       id: "threePublic",
       title: "“三公”经费支出情况说明",
       slots: slot.slots,
       paragraphs: [
         `${unit}${y}年“三公”经费预算为${wan(tp("合计"))}万元。${compared}具体支出情况如下：`,
-        `（一）因公出国（境）费${wan(tp("因公出国"))}万元。`,
-        `（二）公务接待费${wan(tp("公务接待"))}万元。`,
-        `（三）公务用车购置及运行维护费${wan(tp("公务用车"))}万元，其中：公务用车购置费${wan(tp("购置"))}万元；公务用车运行维护费${wan(tp("运行"))}万元。`,
+        `（一）因公出国（境）费${wan(tp("因公出国"))}万元。${itemChange("因公出国")}`,
+        `（二）公务接待费${wan(tp("公务接待"))}万元。${itemChange("公务接待")}`,
+        `（三）公务用车购置及运行维护费${wan(tp("公务用车"))}万元，其中：公务用车购置费${wan(tp("购置"))}万元；公务用车运行维护费${wan(tp("运行"))}万元。${itemChange("公务用车")}`,
       ],
-      notes: was !== undefined ? [] : [`缺少${y - 1}年“三公”经费预算数，未写与上年相比的增减情况。`],
+      notes,
     });
   }
   const fund = v("expense.fund");

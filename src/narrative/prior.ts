@@ -1,18 +1,28 @@
 /**
- * Prior-year figures for the comparison sentences of the 情况说明: from last year's workbook (recognized
- * with the same engine) or from a small JSON file the officer writes:
+ * Prior-year figures for the comparison sentences of the 情况说明, from three sources:
  *
- *   { "year": 2023, "total": "8378.87", "basic": "799.60", "project": "7579.27",
- *     "threePublic": { "合计": "3.67", "因公出国": "0.03", "公务用车": "3.00", "公务接待": "0.64" } }
+ * 1. last year's workbook (recognized with the same engine: priorFromModel) or a small JSON file the officer
+ *    writes (priorFromJson):
  *
- * "threePublic" may also give "购置" and "运行" (公务用车购置费, 运行维护费). For a 决算 the figures are last
- * year's 决算数, plus "grand" (收入/支出总计), "fiscalGrand" (财政拨款收支总计), "gpb" (一般公共预算财政拨款
- * 支出) and "categories" (each 类, by code "208" or name "社会保障和就业支出"); "budget" gives this year's
- * 年初预算: { "gpb": "5015.28", "categories": { "208": "151.50", … } }.
+ *      { "year": 2023, "total": "8378.87", "basic": "799.60", "project": "7579.27",
+ *        "threePublic": { "合计": "3.67", "因公出国": "0.03", "公务用车": "3.00", "公务接待": "0.64" } }
  *
- * Amounts are in 万元; write them as strings to keep every digit (numbers are accepted too).
+ *    "threePublic" may also give "购置" and "运行" (公务用车购置费, 运行维护费). For a 决算 the figures are
+ *    last year's 决算数, plus "grand" (收入/支出总计), "fiscalGrand" (财政拨款收支总计), "gpb" (一般公共预算
+ *    财政拨款支出) and "categories" (each 类, by code "208" or name "社会保障和就业支出"); "budget" gives this
+ *    year's 年初预算: { "gpb": "5015.28", "categories": { "208": "151.50", … } }. Amounts are in 万元; write
+ *    them as strings to keep every digit (numbers are accepted too).
+ * 2. the workbook's own tables (priorFromColumns): the 上年 columns beside this year's (上年预算数,
+ *    "2023年预算数" in a 2024 table, 上年决算数) give last year's figures as last year's workbook would, and a
+ *    决算's 年初预算数 columns give this year's 年初预算 (公开05: the total and each 类).
+ *
+ * Precedence (mergePrior): the explicit figures (--prior, the task pane's JSON) first, then the tables'
+ * columns, item by item: each figure the explicit source does not give (total, basic, project, each “三公”
+ * item, grand, fiscalGrand, gpb, each 类, the 年初预算 total and each 类) is taken from the columns. Last
+ * year's figures from the columns are only merged when the explicit source is of the same year.
  */
 import type { BudgetModel } from "../model/budgetModel";
+import { periodModel } from "../model/periods";
 import { Dec } from "../model/decimal";
 import { categoryCodeOfName } from "../rules/lib/functional";
 import type { PriorYear, ThreePublicFigures } from "./generate";
@@ -91,4 +101,44 @@ export function priorFromJson(text: string, file: string): PriorYear {
   prior.categories = categories(data.categories, "categories");
   if (object(data.budget)) prior.budget = { gpb: amount(data.budget.gpb, "budget.gpb", file), categories: categories(data.budget.categories, "budget.categories") };
   return prior;
+}
+
+/**
+ * The prior-year figures the workbook's own tables hold: last year's from its 上年 columns, and for a 决算
+ * this year's 年初预算 from its 年初预算 columns. Undefined when the tables have neither.
+ */
+export function priorFromColumns(model: BudgetModel): PriorYear | undefined {
+  const year = model.year === null ? null : model.year - 1;
+  const last = periodModel(model, "上年", year);
+  const initial = model.documentKind === "决算" ? periodModel(model, "年初预算", model.year) : undefined;
+  if (!last && !initial) return undefined;
+  const prior: PriorYear = last ? withoutUndefined(priorFromModel(last)) : { year: year ?? 0 };
+  if (initial) {
+    const q = modelQuantities(initial);
+    const categories = Object.fromEntries([...q.values()].filter((x) => x.family === "category" && x.code).map((x) => [x.code!, x.value]));
+    const gpb = q.get("expense.gpb")?.value;
+    if (gpb !== undefined || Object.keys(categories).length) prior.budget = withoutUndefined({ gpb, categories: Object.keys(categories).length ? categories : undefined });
+  }
+  return prior;
+}
+
+function withoutUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Each figure of `first`, and each of `second` that `first` does not give (last year's only when both are of the same year). */
+export function mergePrior(first: PriorYear | undefined, second: PriorYear | undefined): PriorYear | undefined {
+  if (!first || !second) return first ?? second;
+  const out: PriorYear = { ...first };
+  if (first.year === second.year) {
+    for (const k of ["total", "basic", "project", "grand", "fiscalGrand", "gpb"] as const) if (out[k] === undefined && second[k] !== undefined) out[k] = second[k];
+    if (second.threePublic) out.threePublic = { ...second.threePublic, ...withoutUndefined(first.threePublic ?? {}) };
+    if (second.categories) out.categories = { ...second.categories, ...first.categories };
+  }
+  if (second.budget) {
+    const gpb = first.budget?.gpb ?? second.budget.gpb;
+    const categories = second.budget.categories || first.budget?.categories ? { ...second.budget.categories, ...first.budget?.categories } : undefined;
+    out.budget = withoutUndefined({ gpb, categories });
+  }
+  return out;
 }

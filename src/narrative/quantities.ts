@@ -13,12 +13,14 @@
  *   projectQuantities         各项目预算数（项目绩效目标表、项目支出表、项目绩效目标汇总表）
  *   procurementQuantities     政府采购合计（决算：公开10 合计/货物/工程/服务，授予中小企业/小微企业合同金额）
  *   assetQuantities           固定资产（国有资产）合计价值；决算：公开10 车辆数
+ *   budgetQuantities          决算表中年初预算数列的一般公共预算财政拨款支出及各类（公开05 带年初预算数时）
  *   modelQuantities           all of the above, by key
  */
 import { toA1 } from "../grid/address";
 import { halfUnit, shownDecimals, squash, type CellLocation } from "../model/amount";
 import { withoutNumbering } from "../model/codes";
 import type { BudgetModel, BudgetRow, BudgetTable } from "../model/budgetModel";
+import { periodModel } from "../model/periods";
 import { Dec, ZERO } from "../model/decimal";
 import type { TableKind } from "../model/tableKinds";
 import { categoryCodeOfName, categoryName } from "../rules/lib/functional";
@@ -27,7 +29,7 @@ import { ITEM_NAMES, threePublicItems, type ThreePublicItem } from "../rules/lib
 import { mainColumn, sideBlocks, sideOutline } from "../rules/lib/twoSided";
 import { termAt, termOfAmount, type Term } from "../rules/terms";
 
-export type QuantityFamily = "total" | "income" | "expense" | "three_public" | "category" | "subject" | "project" | "procurement" | "assets";
+export type QuantityFamily = "total" | "income" | "expense" | "three_public" | "category" | "subject" | "project" | "procurement" | "assets" | "budget";
 
 /** 决算 “三公” tables carry both; every other quantity has no aspect. */
 export type Aspect = "预算数" | "决算数";
@@ -54,6 +56,8 @@ export interface Quantity {
   /** Where it comes from, for messages: "「支出总表」03支出总表!E6". */
   source: string;
   aspect?: Aspect;
+  /** The kind of table the value is read from (the first of its cells' tables). */
+  table?: TableKind;
   /** Subject code of category/subject quantities. */
   code?: string;
   /** Names the narrative may use for it besides `name` (row names, project names). */
@@ -103,6 +107,7 @@ export function quantityOfTerms(model: BudgetModel, key: string, family: Quantit
     cells,
     shown,
     source: `「${table.kindName}」${cells.map(cellRef).join("、")}`,
+    table: table.kind,
     ...extra,
   };
 }
@@ -528,7 +533,8 @@ export function procurementQuantities(model: BudgetModel): Quantity[] {
   const t = firstTable(model, "procurement");
   if (!t) return out;
   const b = t.blocks[0];
-  const amount = b && (b.columns.find((c) => /^政府采购金额$|^(采购)?金额$/.test(c.role)) ?? b.columns.find((c) => /金额/.test(c.role) && !c.role.includes("/")));
+  const cols = b ? plainColumns(b) : [];
+  const amount = b && (cols.find((c) => /^政府采购金额$|^(采购)?金额$/.test(c.role)) ?? cols.find((c) => /金额/.test(c.role) && !c.role.includes("/")));
   if (!b || b.rows.length === 0 || !amount) return [emptyTableQuantity("procurement.total", "procurement", "政府采购预算", t)];
   const total = b.rows.find((r) => r.isTotal);
   const terms = total ? [termAt(t, total, amount)] : b.rows.filter((r) => r.amounts[amount.role]).map((r) => termAt(t, r, amount));
@@ -545,7 +551,7 @@ export function assetQuantities(model: BudgetModel): Quantity[] {
   const t = firstTable(model, "fixed_assets");
   const b = t?.blocks[0];
   if (t && b) {
-    const value = b.columns.find((c) => /价值|金额|原值|账面/.test(c.role) && !/数量/.test(c.role)) ?? plainColumns(b).find((c) => !/数量/.test(c.role));
+    const value = plainColumns(b).find((c) => /价值|金额|原值|账面/.test(c.role) && !/数量/.test(c.role)) ?? plainColumns(b).find((c) => !/数量/.test(c.role));
     const total = b.rows.find((r) => r.isTotal && /^(合计|总计)$/.test(r.name)) ?? b.rows.find((r) => /^资产总额$/.test(squash(r.name)));
     if (value && total) out.push(quantityOfTerms(model, "assets.total", "assets", "固定资产总额", [termAt(t, total, value)], t));
   }
@@ -574,13 +580,29 @@ export function assetQuantities(model: BudgetModel): Quantity[] {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// 年初预算（决算）
+
+/**
+ * A 决算's 年初预算 where its tables carry a 年初预算数 column beside this year's (公开05): 一般公共预算财政
+ * 拨款支出 and each 类, keyed "expense.gpb@预算数" and "category.208@预算数", so that what a 情况说明 says of
+ * the 年初预算 is tied to the table.
+ */
+export function budgetQuantities(model: BudgetModel): Quantity[] {
+  if (model.documentKind !== "决算") return [];
+  const initial = periodModel(model, "年初预算", model.year);
+  if (!initial) return [];
+  const figures = [...expenseQuantities(initial).filter((q) => q.key === "expense.gpb"), ...categoryQuantities(initial)];
+  return figures.map((q) => ({ ...q, key: `${q.key}@预算数`, family: "budget" as const, name: `${q.name}（年初预算数）`, aspect: "预算数" as const, parts: undefined }));
+}
+
+// ---------------------------------------------------------------------------------------------------
 
 /** Every quantity of the model, by key (the first of a key wins). */
 export function modelQuantities(model: BudgetModel): Map<string, Quantity> {
   const cached = CACHE.get(model);
   if (cached) return cached;
   const m = new Map<string, Quantity>();
-  const families = [totalQuantities, incomeQuantities, expenseQuantities, threePublicQuantities, categoryQuantities, subjectQuantities, projectQuantities, procurementQuantities, assetQuantities];
+  const families = [totalQuantities, incomeQuantities, expenseQuantities, threePublicQuantities, categoryQuantities, subjectQuantities, projectQuantities, procurementQuantities, assetQuantities, budgetQuantities];
   for (const f of families) for (const q of f(model)) if (!m.has(q.key)) m.set(q.key, q);
   const gpb = m.get("expense.gpb");
   const cats = [...m.values()].filter((q) => q.family === "category" && !q.value.isZero()).map((q) => q.key);

@@ -329,7 +329,8 @@ function quantityOf(key: string, aspect: Statement["aspect"], o: ReadOptions): Q
     if (q) return q;
     return aspect === "预算" ? undefined : o.quantities.get(key);
   }
-  if (o.documentKind === "决算" && aspect === "预算") return undefined; // 年初预算 figures are not in the 决算 tables
+  // 年初预算 figures: in a 决算 only where a table has a 年初预算数 column (公开05)
+  if (o.documentKind === "决算" && aspect === "预算") return o.quantities.get(`${key}@预算数`);
   return o.quantities.get(key);
 }
 
@@ -357,6 +358,9 @@ function oneKey(keys: string[], o: ReadOptions, context = ""): string | undefine
 /** The most paragraphs a list opened by "…其中：" is read to hold. */
 const MAX_LIST = 40;
 
+/** A numbered item that states an amount: "（三）公务用车购置及运行维护费1.20万元，…". */
+const LIST_ITEM = /^\s*[(（][一二三四五六七八九十]+[)）][^。；]*?\d[\d,.]*\s*万?元/;
+
 /** Reads every paragraph. */
 export function readNarrative(paragraphs: NarrativeParagraph[], o: ReadOptions): ReadParagraph[] {
   const amountWords = amountKeywords(o.quantities.values());
@@ -366,11 +370,13 @@ export function readNarrative(paragraphs: NarrativeParagraph[], o: ReadOptions):
   let open = false;
   let groupText = "";
   let listLength = 0;
+  let openedBy = "";
   const headings: string[] = [];
   for (let p = 0; p < paragraphs.length; p++) {
     const text = paragraphs[p].text;
-    // a list runs until a heading (and is not read as one beyond MAX_LIST paragraphs)
-    const continues = open && !HEADING.test(text) && listLength < MAX_LIST;
+    // a list runs until a heading (and is not read as one beyond MAX_LIST paragraphs); a numbered item
+    // with an amount under "具体支出情况如下：" ("（一）因公出国（境）费0万元。…") is one of its items
+    const continues = open && (!HEADING.test(text) || (openedBy.endsWith("如下：") && LIST_ITEM.test(text))) && listLength < MAX_LIST;
     listLength = continues ? listLength + 1 : 0;
     groupText = continues ? `${groupText}\n${text}` : text;
     const level = headingLevel(text);
@@ -382,8 +388,10 @@ export function readNarrative(paragraphs: NarrativeParagraph[], o: ReadOptions):
     const context = `${headings.filter(Boolean).join("\n")}\n${groupText}`;
     const rp: ReadParagraph = { index: p, text, cell: paragraphs[p].cell, statements: readParagraph(p, text, o, amountWords, countWords, projects, context), continues };
     out.push(rp);
-    if (/[:：]\s*$/.test(text)) open = true;
-    else if (!continues) open = false;
+    if (/[:：]\s*$/.test(text)) {
+      open = true;
+      if (!continues) openedBy = text.trim().replace(/:$/, "：");
+    } else if (!continues) open = false;
   }
   return out;
 }

@@ -79,17 +79,25 @@ function escape(s: string): string {
 
 const NUMBER = /\d[\d,]*(?:\.\d+)?/g;
 
-/** A literal of the generated text as a pattern in which every number, and the direction of a change, may differ. */
+/** The rate said after an amount of change ("增加0.50万元，增长71.43%"): there only when last year's figure is not 0. */
+const RATE_CLAUSE = /，(?:增长|下降)\d[\d,.]*%/g;
+const ANY_RATE = "(?:，(?:增长|下降|增加|减少)[\\d,.]+%)?";
+
+/**
+ * A literal of the generated text as a pattern in which every number, and the direction of a change, may
+ * differ, and the rate of a change may be there or not (a change from 0 has none).
+ */
 function loose(literal: string): string {
+  const text = literal.replace(RATE_CLAUSE, "");
   let out = "";
   let last = 0;
-  for (const m of literal.matchAll(NUMBER)) {
-    out += escape(literal.slice(last, m.index));
+  for (const m of text.matchAll(NUMBER)) {
+    out += escape(text.slice(last, m.index));
     out += "[\\d,.]+";
     last = m.index! + m[0].length;
   }
-  out += escape(literal.slice(last));
-  return out.replace(/增加|减少/g, "(?:增加|减少)").replace(/增长|下降/g, "(?:增长|下降)");
+  out += escape(text.slice(last));
+  return out.replace(/增加|减少/g, "(?:增加|减少)").replace(/增长|下降/g, "(?:增长|下降)").replace(/万元/g, `万元${ANY_RATE}`);
 }
 
 /** The words after a slot that identify it: up to the next number (or the end of the paragraph). */

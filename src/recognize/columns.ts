@@ -6,6 +6,7 @@ import { columnLetters } from "../grid/address";
 import { isShownNumber, readCount, readShownNumber, squash } from "../model/amount";
 import { cleanCode, isSubjectCode, type CodeSystem } from "../model/codes";
 import { isCellError } from "../grid/workbook";
+import type { Period } from "../model/budgetModel";
 import type { SheetView } from "./sheetView";
 
 export type ColumnKind = "seq" | "code" | "name" | "amount" | "text" | "blank";
@@ -172,34 +173,125 @@ function canonicalPart(part: string): string {
   return name;
 }
 
-/**
- * Roles of the amount columns of one block: header paths with the parts every amount column shares
- * (a spanning group header such as 资金性质 or 收入) removed, synonyms made canonical, 小计 folded
- * into its group.
- */
 /** Amount columns that are a part of their group rather than a share of the total ("其中：财政拨款"). */
 export function isSubsetColumn(d: ColumnDraft): boolean {
   return d.header.some((h) => /^其中/.test(h));
 }
 
-export function assignRoles(amountCols: ColumnDraft[], side = ""): Map<number, string> {
-  const roles = new Map<number, string>();
-  const shared = new Set<string>();
-  if (amountCols.length > 1) {
-    for (const part of amountCols[0].header) if (amountCols.every((c) => c.header.includes(part))) shared.add(part);
+// Header parts that say which year's figures a column holds, or that it compares two of them.
+/** "2023年预算数", "2024年", "2023年决算数": compared with the table's 年度. */
+const YEAR_PART = /^((?:19|20)\d{2})年度?(预算|决算|执行)?数?$/;
+/** "本年预算数", "本年决算数", "本年数": this year's figures, said so. */
+const CURRENT_PART = /^本年度?(预算|决算|执行)?数$/;
+/** "上年预算数", "上年决算数", "上年数", "上年" (not 上年结转, which is this year's income). */
+const PRIOR_PART = /^上年度?(预算|决算)?(执行)?数?$/;
+const CHANGE_WORDS = "(?:比上年|较上年|同比|与上年相比)?(?:增减|增长|增加|变动)";
+/** "增减%", "增减率", "增长率(%)", "比上年增减幅度", "增幅". */
+const CHANGE_RATE_PART = new RegExp(`^${CHANGE_WORDS}(?:(?:率|幅度|比例|百分比)(?:%|\\(%\\))?|%|\\(%\\))$|^增幅$`);
+/** "增减额", "增减", "比上年增减", "增减金额", "增减变动". */
+const CHANGE_PART = new RegExp(`^${CHANGE_WORDS}(?:额|金额|数|数额|变动|变化|情况)?$`);
+/** The parts under a 增减 group header that say amount or rate. */
+const CHANGE_CHILD = /^(?:金额|额|数额|%|\(%\)|百分比|幅度|比例|率)$/;
+const RATE_CHILD = /^(?:%|\(%\)|百分比|幅度|比例|率)$/;
+const BUDGET_PART = /^年初预算数?$/;
+const ADJUSTED_PART = /^(?:调整(?:后)?预算数?|预算调整数)$/;
+/** "完成率", "完成年初预算%", "决算数占年初预算的%", "预算完成率(%)". */
+const COMPLETION_PART = /^(?:完成率|预算完成率|完成(?:年初)?预算(?:的)?(?:比例|百分比)?|决算数?(?:占|为)年初预算数?(?:的)?(?:比例)?)(?:%|\(%\))?$/;
+
+/** Whether a header part names a year or a period (used to tell whether roles depend on the year). */
+export function namesYear(part: string): boolean {
+  return YEAR_PART.test(part);
+}
+
+/**
+ * The period of a column from its header path, and the path with the parts that say it removed (this
+ * year's markers made plain: "2024年预算数" in a 2024 table and "本年预算数" read as "预算数"). A header that
+ * names a year is compared with `year` (the table's 年度): the year before is 上年, any other year than
+ * this one 其他年度; without a year to compare with, a named year is read as this year's.
+ */
+export function periodOf(header: string[], year?: number): { period?: Period; header: string[]; namedYear?: number } {
+  let period: Period | undefined;
+  let namedYear: number | undefined;
+  const rest: string[] = [];
+  for (const p of header) {
+    let m: RegExpExecArray | null;
+    if ((m = YEAR_PART.exec(p))) {
+      const y = Number(m[1]);
+      namedYear = y;
+      if (year === undefined || y === year) {
+        if (m[2]) rest.push(`${m[2]}数`);
+      } else period ??= y === year - 1 ? "上年" : "其他年度";
+    } else if ((m = CURRENT_PART.exec(p))) {
+      if (m[1]) rest.push(`${m[1]}数`);
+    } else if (PRIOR_PART.test(p)) period ??= "上年";
+    else if (CHANGE_RATE_PART.test(p)) period = "增减率";
+    else if (CHANGE_PART.test(p)) period = period === "增减率" ? period : "增减额";
+    else if ((period === "增减额" || period === "增减率") && CHANGE_CHILD.test(p)) {
+      if (RATE_CHILD.test(p)) period = "增减率";
+    } else if (BUDGET_PART.test(p)) period ??= "年初预算";
+    else if (ADJUSTED_PART.test(p)) period ??= "调整预算";
+    else if (COMPLETION_PART.test(p)) period = "完成率";
+    else rest.push(p);
   }
-  const used = new Map<string, number>();
-  for (const c of amountCols) {
-    let parts = c.header.filter((p, i) => !shared.has(p) && !(i === 0 && side !== "" && p === side)).map(canonicalPart);
+  return { period, header: rest, namedYear };
+}
+
+export interface ColumnRole {
+  role: string;
+  period?: Period;
+  /** For a period column: the role of this year's column it belongs to. */
+  of?: string;
+}
+
+/**
+ * Roles of the amount columns of one block: header paths with the parts every amount column shares
+ * (a spanning group header such as 资金性质 or 收入) removed, synonyms made canonical, 小计 folded
+ * into its group. Columns of another period than this year's (上年预算数, 增减额, 年初预算数 …; see
+ * periodOf, with `year` the table's 年度) take the period as the first part of their role and name the
+ * column of this year they belong to: the one with the rest of their role, or the block's main column
+ * (合计, else the first) when nothing is left. They never take the role of a column of this year.
+ */
+export function assignRoles(amountCols: ColumnDraft[], side = "", year?: number): Map<number, ColumnRole> {
+  const roles = new Map<number, ColumnRole>();
+  if (year === undefined) {
+    // no 年度 to compare with: of two or more years named in the headers, the latest is this year's
+    const named = new Set(amountCols.flatMap((c) => c.header.filter(namesYear).map((p) => Number(p.slice(0, 4)))));
+    if (named.size > 1) year = Math.max(...named);
+  }
+  const cols = amountCols.map((c) => ({ c, ...periodOf(c.header, year) }));
+  const current = cols.filter((x) => x.period === undefined);
+  const shared = new Set<string>();
+  if (current.length > 1) {
+    for (const part of current[0].header) if (current.every((x) => x.header.includes(part))) shared.add(part);
+  }
+  const partsOf = (header: string[]) => {
+    let parts = header.filter((p, i) => !shared.has(p) && !(i === 0 && side !== "" && p === side)).map(canonicalPart);
     // "本年收入/小计" and "本年收入/合计" are the 本年收入 group's own total
     if (parts.length > 1 && (parts[parts.length - 1] === "小计" || parts[parts.length - 1] === "合计")) parts = parts.slice(0, -1);
     if (parts.length === 1 && parts[0] === "小计") parts = ["合计"];
-    if (parts.length === 0) parts = c.header.length ? [canonicalPart(c.header[c.header.length - 1])] : ["金额"];
-    let role = parts.join("/");
+    return parts;
+  };
+  const used = new Map<string, number>();
+  const unique = (role: string) => {
     const n = (used.get(role) ?? 0) + 1;
     used.set(role, n);
-    if (n > 1) role = `${role}#${n}`;
-    roles.set(c.col, role);
+    return n > 1 ? `${role}#${n}` : role;
+  };
+  for (const x of current) {
+    let parts = partsOf(x.header);
+    if (parts.length === 0) parts = x.header.length ? [canonicalPart(x.header[x.header.length - 1])] : ["金额"];
+    roles.set(x.c.col, { role: unique(parts.join("/")) });
+  }
+  const currentRoles = new Set(current.map((x) => roles.get(x.c.col)!.role));
+  const main = currentRoles.has("合计") ? "合计" : current.length ? roles.get(current[0].c.col)!.role : undefined;
+  for (const x of cols) {
+    if (x.period === undefined) continue;
+    const rest = partsOf(x.header).join("/");
+    const prefix = x.period === "其他年度" ? `${x.namedYear}年` : x.period;
+    const info: ColumnRole = { role: unique(rest ? `${prefix}/${rest}` : prefix), period: x.period };
+    const of = rest ? (currentRoles.has(rest) ? rest : undefined) : main;
+    if (of !== undefined) info.of = of;
+    roles.set(x.c.col, info);
   }
   return roles;
 }

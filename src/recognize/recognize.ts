@@ -12,7 +12,7 @@ import type { MappingOverride } from "../model/mapping";
 import { classifyTitle, nonBudgetTable, normalizeTitle, specOf, type TableKindSpec } from "../model/tableKinds";
 import { isMetaText, isTagText, type TableMeta } from "./meta";
 import { SheetView } from "./sheetView";
-import { isNoteText, readTable, type BlockBounds } from "./tables";
+import { isNoteText, readTable, resolveHeaderYears, type BlockBounds } from "./tables";
 
 const NARRATIVE_SHEET = /情况说明|说明$|^说明/;
 
@@ -155,6 +155,7 @@ export function recognize(workbook: WorkbookSnapshot, mapping: MappingOverride[]
   model.unitName = mostCommon(metas.map((m) => m.unitName));
   model.unitCode = mostCommon(metas.map((m) => m.unitCode));
   model.year = mostCommon(model.tables.map((t) => t.year));
+  if (model.year !== null) for (const t of model.tables) if (t.year === undefined) resolveHeaderYears(t, model.year);
   model.amountUnit = mostCommon<AmountUnit>(model.tables.filter((t) => t.blocks.length > 0).map((t) => t.unit));
   return model;
 }

@@ -5,7 +5,7 @@ import { CellAmount, isShownNumber, normalizeText, numberOfValue, readCount, rea
 import type { BudgetRow, BudgetTable, CellIssue, ColumnInfo, FormField, TableBlock } from "../model/budgetModel";
 import { cleanCode, codeLevel, guessCodeSystem, isKnownCategory, isSubjectCode, levelFromNumbering, type CodeSystem } from "../model/codes";
 import type { TableKindSpec } from "../model/tableKinds";
-import { assignRoles, classifyColumns, headerPaths, isLanciRow, isSubsetColumn, type ColumnDraft } from "./columns";
+import { assignRoles, classifyColumns, headerPaths, isLanciRow, isSubsetColumn, namesYear, type ColumnDraft, type ColumnRole } from "./columns";
 import { amountUnitIn, isMetaText, parseMeta, type TableMeta } from "./meta";
 import type { SheetView } from "./sheetView";
 
@@ -145,7 +145,7 @@ function sideName(group: ColumnDraft[], index: number): string {
 /** The columns of one group, sorted by what they hold: computed once per table, used for every row. */
 interface GroupLayout {
   group: ColumnDraft[];
-  roles: Map<number, string>;
+  roles: Map<number, ColumnRole>;
   codeCols: ColumnDraft[];
   split: Partial<Record<"类" | "款" | "项", ColumnDraft>>;
   unitCodeCol?: ColumnDraft;
@@ -155,7 +155,7 @@ interface GroupLayout {
   textCols: { col: number; key: string }[];
 }
 
-function groupLayout(group: ColumnDraft[], roles: Map<number, string>): GroupLayout {
+function groupLayout(group: ColumnDraft[], roles: Map<number, ColumnRole>): GroupLayout {
   const codeCols = group.filter((d) => d.kind === "code" && d.codeSystem !== "单位" && d.codeSystem !== "项目");
   const split: GroupLayout["split"] = {};
   for (const d of codeCols) if (d.codePart && !split[d.codePart]) split[d.codePart] = d;
@@ -240,7 +240,7 @@ function readRow(
   for (const d of layout.amountCols) {
     const a = readAmount(view, r, d.col, unit, Boolean(d.counts) || countRow, issues);
     if (a) {
-      amounts[layout.roles.get(d.col)!] = a;
+      amounts[layout.roles.get(d.col)!.role] = a;
       amountCount++;
     }
   }
@@ -307,7 +307,7 @@ function readGrid(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: Ta
   const blocks: TableBlock[] = groupColumns(drafts, Boolean(spec.sideBySide)).map((group, i) => {
     const amountCols = group.filter((d) => d.kind === "amount");
     const side = sideName(group, i);
-    const roles = assignRoles(amountCols, side);
+    const roles = assignRoles(amountCols, side, meta.year);
     const inherited = {};
     const rows: BudgetRow[] = [];
     const layout = groupLayout(group, roles);
@@ -316,9 +316,12 @@ function readGrid(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: Ta
       if (row) rows.push(row);
     }
     const columns: ColumnInfo[] = amountCols.map((d) => {
-      const c: ColumnInfo = { col: d.col, letter: d.letter, header: d.header, role: roles.get(d.col)! };
+      const { role, period, of } = roles.get(d.col)!;
+      const c: ColumnInfo = { col: d.col, letter: d.letter, header: d.header, role };
       if (d.lanci) c.lanci = d.lanci;
       if (isSubsetColumn(d)) c.subset = true;
+      if (period) c.period = period;
+      if (of !== undefined) c.of = of;
       return c;
     });
     const block: TableBlock = { side, codeColumns: group.filter((d) => d.kind === "code").map((d) => d.col), columns, rows };
@@ -484,6 +487,34 @@ export function readTable(view: SheetView, spec: TableKindSpec, b: BlockBounds):
   meta.year ??= yearFromTitle(b.title);
   const result = spec.layout === "form" ? readForm(view, spec, b, meta, next) : readGrid(view, spec, b, meta, next);
   return "table" in result ? { ...result, meta } : result;
+}
+
+/**
+ * A table without a 年度 of its own whose headers name years ("2023年预算数") was read with each named
+ * year taken as this year's; once the workbook's 年度 is known, its roles are assigned again against it
+ * (a column of the year before becomes a 上年 column) and the rows' amounts follow their columns.
+ */
+export function resolveHeaderYears(t: BudgetTable, year: number): void {
+  for (const b of t.blocks) {
+    if (!b.columns.some((c) => c.header.some(namesYear))) continue;
+    const roles = assignRoles(b.columns.map((c) => ({ col: c.col, letter: c.letter, header: c.header, kind: "amount" as const })), b.side, year);
+    const renamed = new Map<string, string>();
+    for (const c of b.columns) {
+      const { role, period, of } = roles.get(c.col)!;
+      if (role !== c.role) renamed.set(c.role, role);
+      c.role = role;
+      if (period) c.period = period;
+      else delete c.period;
+      if (of !== undefined) c.of = of;
+      else delete c.of;
+    }
+    if (renamed.size === 0) continue;
+    for (const r of b.rows) {
+      const amounts: Record<string, Amount> = {};
+      for (const [role, a] of Object.entries(r.amounts)) amounts[renamed.get(role) ?? role] = a;
+      r.amounts = amounts;
+    }
+  }
 }
 
 export function yearFromTitle(title: string): number | undefined {

@@ -1,5 +1,5 @@
 import type { BudgetTable } from "../model/budgetModel";
-import { hasAmounts, rowLabel, rowsByCode, totalRow, columnOf } from "./lib/tables";
+import { hasAmounts, plainColumns, rowLabel, rowsByCode, totalRow, columnOf } from "./lib/tables";
 import { sideBlocks, sideOutline } from "./lib/twoSided";
 import { termAt, termOfAmount, type Term } from "./terms";
 import type { Rule } from "./types";
@@ -8,13 +8,14 @@ import type { Rule } from "./types";
 export function basicTotal(t: BudgetTable): Term[] | undefined {
   for (const b of t.blocks) {
     const tot = totalRow(b);
-    const col = tot && (columnOf(b, "合计") ?? b.columns[0]);
+    const col = tot && (columnOf(b, "合计") ?? plainColumns(b)[0]);
     if (tot && col) return [termAt(t, tot, col, `「${t.kindName}」合计`)];
   }
   const parts: Term[] = [];
   for (const b of t.blocks) for (const r of b.rows) {
     if (/^(人员经费|公用经费)合计$/.test(r.name)) {
-      const a = Object.values(r.amounts)[0];
+      const col = plainColumns(b).find((c) => r.amounts[c.role]);
+      const a = col && r.amounts[col.role];
       if (a) parts.push(termOfAmount(a, `「${t.kindName}」${r.name}`));
     }
   }

@@ -6,9 +6,10 @@ import type { Rule, RuleContext } from "./types";
 function checkLines(ctx: RuleContext, t: BudgetTable): void {
   const b = t.blocks[0];
   if (!b) return;
-  const qty = b.columns.find((c) => /数量$/.test(c.role));
-  const price = b.columns.find((c) => /单价$/.test(c.role));
-  const amount = b.columns.find((c) => /^政府采购金额$|^(采购)?金额$/.test(c.role)) ?? b.columns.find((c) => /金额/.test(c.role) && !c.role.includes("/"));
+  const cols = plainColumns(b);
+  const qty = cols.find((c) => /数量$/.test(c.role));
+  const price = cols.find((c) => /单价$/.test(c.role));
+  const amount = cols.find((c) => /^政府采购金额$|^(采购)?金额$/.test(c.role)) ?? cols.find((c) => /金额/.test(c.role) && !c.role.includes("/"));
   const items = b.rows.filter((r) => !r.isTotal && hasAmounts(r));
   if (qty && price && amount) {
     for (const r of items) {

@@ -1,5 +1,4 @@
-import { Dec } from "../model/decimal";
-import { halfUnitOfShown } from "../model/amount";
+import { checkRate } from "./lib/rate";
 import { termOfAmount } from "./terms";
 import type { Rule } from "./types";
 
@@ -27,24 +26,18 @@ const rule: Rule = {
       if (budget && spent && rest) {
         ctx.equation({ left: [termOfAmount(budget, "全年预算数")], right: [termOfAmount(spent, "全年执行数"), termOfAmount(rest, "结余")], messageId: "balance", data: { project }, sheet: t.sheet });
       }
-      if (budget && spent && rate && !budget.value.isZero()) {
-        const exact = spent.value.dividedBy(budget.value).times(100);
-        const expected = exact.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
-        const diff = rate.value.minus(exact).abs();
-        if (rate.value.equals(expected)) continue;
-        const rounding = diff.lessThanOrEqualTo(halfUnitOfShown(rate.text));
-        ctx.report({
-          messageId: rounding ? "rateRounding" : "rate",
-          level: rounding ? "info" : undefined,
-          data: { project, shown: rate.text, spent: spent.text, budget: budget.text, exact: exact.toDecimalPlaces(4, Dec.ROUND_HALF_UP).toString(), expected: expected.toFixed(2) },
+      if (budget && spent && rate) {
+        checkRate(ctx, {
+          rate,
+          part: spent.value,
+          whole: budget.value,
+          messageIds: { wrong: "rate", rounding: "rateRounding" },
+          data: { project, spent: spent.text, budget: budget.text },
           cells: [
             { sheet: t.sheet, address: rate.cell.address, side: "left" },
             { sheet: t.sheet, address: spent.cell.address, side: "right" },
             { sheet: t.sheet, address: budget.cell.address, side: "right" },
           ],
-          suspect: rounding ? null : rate.cell,
-          expected: expected.toFixed(2),
-          actual: rate.text,
           sheet: t.sheet,
         });
       }

@@ -6,7 +6,7 @@ const rule: Rule = {
   meta: {
     id: "X1-cell-values",
     level: "强制",
-    description: "金额单元格不得为错误值（#REF!、#VALUE! 等）；数字不应以文本存储；金额栏不应填写文字；金额不应为负数",
+    description: "金额单元格不得为错误值（#REF!、#VALUE! 等）；数字不应以文本存储；金额栏不应填写文字；金额不应为负数（增减额、增减率列除外）",
     tables: [],
     messages: {
       errorValue: "「{table}」{cell} 是错误值 {text}，该金额无法读取。",
@@ -26,10 +26,16 @@ const rule: Rule = {
         else ctx.report({ messageId: "notNumber", level: "warning", data, cells, suspect: i.cell, sheet: t.sheet });
       }
       const texts: Amount[] = [];
-      for (const b of t.blocks) for (const r of b.rows) for (const role in r.amounts) {
-        const a = r.amounts[role];
-        if (a.number.negative) ctx.report({ messageId: "negative", level: "warning", data: { table: t.kindName, cell: a.cell.address, text: a.text }, cells: [{ sheet: a.cell.sheet, address: a.cell.address }], suspect: a.cell, sheet: t.sheet });
-        if (a.storedAsText) texts.push(a);
+      for (const b of t.blocks) {
+        // a change from last year (增减额, 增减率) may well be negative
+        const signed = new Set(b.columns.filter((c) => c.period === "增减额" || c.period === "增减率").map((c) => c.role));
+        for (const r of b.rows) {
+          for (const role in r.amounts) {
+            const a = r.amounts[role];
+            if (a.number.negative && !signed.has(role)) ctx.report({ messageId: "negative", level: "warning", data: { table: t.kindName, cell: a.cell.address, text: a.text }, cells: [{ sheet: a.cell.sheet, address: a.cell.address }], suspect: a.cell, sheet: t.sheet });
+            if (a.storedAsText) texts.push(a);
+          }
+        }
       }
       for (const f of t.fields) if (f.amount?.storedAsText) texts.push(f.amount);
       if (texts.length) {

@@ -16,9 +16,11 @@ import R12 from "./R12-three-public-vs-basic";
 import R14 from "./R14-procurement";
 import R15 from "./R15-fixed-assets";
 import R16 from "./R16-project-performance";
+import R19 from "./R19-budget-completion";
 import R20 from "./R20-three-public-final";
 import R21 from "./R21-self-evaluation";
 import R22 from "./R22-completeness";
+import R23 from "./R23-prior-year-change";
 import N1 from "./N01-narrative";
 import X1 from "./X01-cell-values";
 import X2 from "./X02-formula-totals";
@@ -27,4 +29,4 @@ import X4 from "./X04-code-structure";
 import X5 from "./X05-fixed-assets-date";
 import type { Rule } from "./types";
 
-export const RULES: Rule[] = [R01, R02, R03, R04, R05, R06row, R06, R07, R08row, R08hier, R10, R11col, R11items, R12, R14, R15, R16, R20, R21, R22, N1, X1, X2, X3, X4, X5];
+export const RULES: Rule[] = [R01, R02, R03, R04, R05, R06row, R06, R07, R08row, R08hier, R10, R11col, R11items, R12, R14, R15, R16, R19, R20, R21, R22, R23, N1, X1, X2, X3, X4, X5];

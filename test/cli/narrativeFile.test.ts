@@ -154,6 +154,14 @@ describe("--prior <file>", () => {
     expect(fs.readFileSync(out, "utf8")).toContain("2024年预算收支安排9064.36万元，较2024年预算持平，其中：基本支出持平；项目支出持平。");
   });
 
+  it("without --prior, takes last year's figures from the workbook's own 上年 columns", async () => {
+    const out = path.join(tmp, "表中上年.txt");
+    await run(["--narrative-out", out, path.join(FIXTURES, "variants", "seed000-prior.xlsx")]);
+    const text = fs.readFileSync(out, "utf8");
+    expect(text).toContain("2024年预算收支安排9064.36万元，较2023年预算增加685.49万元，其中：基本支出增加6.04万元，主要为人员工资调整；项目支出增加679.45万元，主要是城乡居民基本医疗保险标准提高。");
+    expect(text).not.toContain("缺少2023年");
+  });
+
   it("explains a prior-year file it cannot use", async () => {
     const bad = path.join(tmp, "坏.json");
     fs.writeFileSync(bad, JSON.stringify({ year: 2023, total: "八千" }));

@@ -1,5 +1,6 @@
 import { changeWords, generateNarrative, wan, type NarrativeSection, type PriorYear } from "../../src/narrative/generate";
-import { listSlots } from "../../src/narrative/reasons";
+import { priorFromColumns, priorFromJson } from "../../src/narrative/prior";
+import { applyReasons, listSlots, recoverReasons } from "../../src/narrative/reasons";
 import { checkNarrative } from "../../src/narrative/check";
 import { narrativeLines } from "../../src/narrative/write";
 import type { BudgetModel } from "../../src/model/budgetModel";
@@ -26,7 +27,7 @@ describe("narrative generation (budget, Hebei wording)", () => {
       income: ["2024年预算收入9064.36万元，其中：一般公共预算收入9064.36万元。"],
       expense: [
         "2024年支出预算9064.36万元，其中基本支出805.64万元，包括人员经费776.30万元和日常公用经费29.34万元；项目支出8258.72万元，主要为城乡居民医保基金区级配套7544.13万元、医疗救助资助参保274.00万元、重度残疾人参保资助125.07万元、提前下达2024年市级医疗救助补助资金(保财社【2023】138号)121.00万元、医疗费救助110.00万元等。",
-        "支出包括：社会保障和就业支出115.18万元，包括行政事业单位养老支出115.18万元（其中行政单位离退休4.87万元、机关事业单位基本养老保险缴费支出71.99万元、机关事业单位职业年金缴费支出38.31万元）；卫生健康支出8901.79万元，包括行政事业单位医疗29.16万元（其中行政单位医疗29.16万元）、财政对基本医疗保险基金的补助7544.13万元（其中财政对城乡居民基本医疗保险基金的补助7544.13万元）、医疗救助630.07万元（其中城乡医疗救助630.07万元）、医疗保障管理事务698.44万元（其中行政运行613.92万元、一般行政管理事务55.52万元、医疗保障经办事务29.00万元）；住房保障支出47.39万元，包括住房改革支出47.39万元（其中住房公积金47.39万元）。",
+        "支出包括：社会保障和就业支出115.18万元，占一般公共预算支出的1.27%，包括行政事业单位养老支出115.18万元（其中行政单位离退休4.87万元、机关事业单位基本养老保险缴费支出71.99万元、机关事业单位职业年金缴费支出38.31万元）；卫生健康支出8901.79万元，占一般公共预算支出的98.21%，包括行政事业单位医疗29.16万元（其中行政单位医疗29.16万元）、财政对基本医疗保险基金的补助7544.13万元（其中财政对城乡居民基本医疗保险基金的补助7544.13万元）、医疗救助630.07万元（其中城乡医疗救助630.07万元）、医疗保障管理事务698.44万元（其中行政运行613.92万元、一般行政管理事务55.52万元、医疗保障经办事务29.00万元）；住房保障支出47.39万元，占一般公共预算支出的0.52%，包括住房改革支出47.39万元（其中住房公积金47.39万元）。",
       ],
       change: ["2024年预算收支安排9064.36万元，较2023年预算增加685.49万元，其中：基本支出增加6.04万元，主要为【请填写增减原因】；项目支出增加679.45万元，主要是【请填写增减原因】。"],
       operating: ["2024年，我单位机关运行经费共计安排29.34万元，主要用于【请填写主要用途】等日常运行支出。"],
@@ -37,10 +38,10 @@ describe("narrative generation (budget, Hebei wording)", () => {
     expect(sections.find((s) => s.id === "threePublic")!.notes).toEqual(["缺少2023年“三公”经费预算数，未写与上年相比的增减情况。"]);
   });
 
-  it("says the spending by 类, 款 and 项 as seed001 does", async () => {
+  it("says the spending by 类, 款 and 项 as seed001 does, with each 类's share of 一般公共预算支出", async () => {
     const model = await fixtureModel("seed001-dept");
     const sections = generateNarrative(model);
-    expect(sections.find((s) => s.id === "expense")!.paragraphs[1]).toBe("支出包括：卫生健康支出874.96万元，包括医疗保障管理事务874.96万元（其中行政运行794.96万元、医疗保障经办事务80.00万元）。");
+    expect(sections.find((s) => s.id === "expense")!.paragraphs[1]).toBe("支出包括：卫生健康支出874.96万元，占一般公共预算支出的100.00%，包括医疗保障管理事务874.96万元（其中行政运行794.96万元、医疗保障经办事务80.00万元）。");
     expect(n1Issues(model, sections)).toEqual([]);
   });
 
@@ -265,5 +266,138 @@ describe("prior-year JSON", () => {
     expect(Object.keys(p.budget!.categories!)).toEqual(["221"]);
     expect(Object.keys(p.threePublic!)).toEqual(["购置", "运行"]);
     expect(() => priorFromJson(JSON.stringify({ year: 2023, categories: { 医保: "1" } }), "x.json")).toThrow("上年数据文件「x.json」中「categories」的「医保」不是功能分类的类（请写类级科目代码，如 \"208\"，或类名称）。");
+  });
+});
+
+describe("“三公” items of the Henan wording against last year's", () => {
+  it("says each item's change with its own reason slot, an unchanged item as seed003 does, and no rate from 0", async () => {
+    const model = await fixtureModel("seed003");
+    const prior = priorFromJson(JSON.stringify({ year: 2022, threePublic: { 因公出国: "0", 公务接待: "0.50", 公务用车: "0.20" } }), "2022.json");
+    const sections = generateNarrative(model, prior);
+    const tp = sections.find((s) => s.id === "threePublic")!;
+    expect(tp.paragraphs).toEqual([
+      "平顶山市石龙区医疗保障局2023年“三公”经费预算为1.20万元。2023年“三公”经费支出预算数比2022年增加0.50万元，主要原因：【请填写增减原因】。具体支出情况如下：",
+      "（一）因公出国（境）费0万元。预算数与2022年相同，无差异。",
+      "（二）公务接待费0万元。预算数比2022年减少0.50万元，下降100.00%，主要原因：【请填写增减原因】。",
+      "（三）公务用车购置及运行维护费1.20万元，其中：公务用车购置费0万元；公务用车运行维护费1.20万元。预算数比2022年增加1.00万元，增长500.00%，主要原因：【请填写增减原因】。",
+    ]);
+    expect(tp.notes).toEqual([]);
+    expect(listSlots(sections).filter((x) => x.sectionId === "threePublic").map((x) => x.key)).toEqual(["threePublic/合计", "threePublic/公务接待", "threePublic/公务用车"]);
+    expect(n1Issues(model, sections)).toEqual([]);
+
+    // the officer's reasons are kept, by item, when the text is generated again with other figures
+    const written = narrativeLines(applyReasons(sections, { "threePublic/合计": "公务用车运行维护费增加", "threePublic/公务接待": "压减接待活动", "threePublic/公务用车": "新增一辆执法执勤用车" })).map((l) => l.text);
+    const again = generateNarrative(model, priorFromJson(JSON.stringify({ year: 2022, threePublic: { 因公出国: "0", 公务接待: "0.40", 公务用车: "0" } }), "2022.json"));
+    expect(recoverReasons(written, again)).toEqual({ "threePublic/合计": "公务用车运行维护费增加", "threePublic/公务接待": "压减接待活动", "threePublic/公务用车": "新增一辆执法执勤用车" });
+    expect(applyReasons(again, recoverReasons(written, again)).find((s) => s.id === "threePublic")!.paragraphs).toEqual([
+      "平顶山市石龙区医疗保障局2023年“三公”经费预算为1.20万元。2023年“三公”经费支出预算数比2022年增加0.80万元，主要原因：公务用车运行维护费增加。具体支出情况如下：",
+      "（一）因公出国（境）费0万元。预算数与2022年相同，无差异。",
+      "（二）公务接待费0万元。预算数比2022年减少0.40万元，下降100.00%，主要原因：压减接待活动。",
+      // from 0: the rate cannot be computed and is left out (never “增加100%”)
+      "（三）公务用车购置及运行维护费1.20万元，其中：公务用车购置费0万元；公务用车运行维护费1.20万元。预算数比2022年增加1.20万元，主要原因：新增一辆执法执勤用车。",
+    ]);
+  });
+
+  it("says a total and items without change as 持平 and 相同, never 增加0.00万元", async () => {
+    const sections = generateNarrative(await fixtureModel("seed003"), priorFromJson(JSON.stringify({ year: 2022, threePublic: { 因公出国: "0", 公务接待: "0", 公务用车: "1.20" } }), "2022.json"));
+    expect(sections.find((s) => s.id === "threePublic")!.paragraphs).toEqual([
+      "平顶山市石龙区医疗保障局2023年“三公”经费预算为1.20万元。2023年“三公”经费支出预算数与2022年持平。具体支出情况如下：",
+      "（一）因公出国（境）费0万元。预算数与2022年相同，无差异。",
+      "（二）公务接待费0万元。预算数与2022年相同，无差异。",
+      "（三）公务用车购置及运行维护费1.20万元，其中：公务用车购置费0万元；公务用车运行维护费1.20万元。预算数与2022年相同，无差异。",
+    ]);
+  });
+
+  it("names the items last year's figures do not give", async () => {
+    const sections = generateNarrative(await fixtureModel("seed003"), priorFromJson(JSON.stringify({ year: 2022, threePublic: { 合计: "0", 公务用车: "0" } }), "2022.json"));
+    const tp = sections.find((s) => s.id === "threePublic")!;
+    expect(tp.paragraphs.slice(1)).toEqual([
+      "（一）因公出国（境）费0万元。",
+      "（二）公务接待费0万元。",
+      "（三）公务用车购置及运行维护费1.20万元，其中：公务用车购置费0万元；公务用车运行维护费1.20万元。预算数比2022年增加1.20万元，主要原因：【请填写增减原因】。",
+    ]);
+    expect(tp.notes).toEqual(["缺少2022年“三公”经费分项预算数（因公出国（境）费、公务接待费），未写这些项与上年相比的增减情况。"]);
+  });
+});
+
+describe("prior-year figures from the tables' own 上年 and 年初预算 columns", () => {
+  /** A PriorYear with its amounts as strings. */
+  const plain = (p: PriorYear | undefined): unknown => JSON.parse(JSON.stringify(p ?? null));
+
+  it("reads last year's figures from the 上年 columns as last year's workbook would give them", async () => {
+    expect(plain(priorFromColumns(await fixtureModel("variants/seed000-prior")))).toEqual({
+      year: 2023,
+      total: "8378.87",
+      basic: "799.6",
+      project: "7579.27",
+      threePublic: { 合计: "3.67", 因公出国: "0.03", 公务用车: "3", 购置: "0", 运行: "3", 公务接待: "0.64" },
+    });
+    expect(plain(priorFromColumns(await fixtureModel("variants/seed003-prior")))).toEqual({ year: 2022, threePublic: { 合计: "0", 因公出国: "0", 公务用车: "0", 购置: "0", 运行: "0", 公务接待: "0" } });
+    expect(plain(priorFromColumns(await fixtureModel("variants/seed004-budget")))).toEqual({ year: 2023, budget: { gpb: "5015.28", categories: { "208": "151.5", "210": "4835.57", "221": "28.21" } } });
+    for (const id of ["seed000", "seed003", "seed004"]) expect(priorFromColumns(await fixtureModel(id))).toBeUndefined();
+  });
+
+  it("seed000: with no --prior, the same text as the plain tables with the same figures in JSON", async () => {
+    const fromColumns = generateNarrative(await fixtureModel("variants/seed000-prior"));
+    const json = { year: 2023, total: "8378.87", basic: "799.60", project: "7579.27", threePublic: { 合计: "3.67", 因公出国: "0.03", 公务用车: "3.00", 购置: "0", 运行: "3.00", 公务接待: "0.64" } };
+    expect(fromColumns).toEqual(generateNarrative(await fixtureModel("seed000"), priorFromJson(JSON.stringify(json), "2023.json")));
+    const text = (id: string) => fromColumns.find((s) => s.id === id)!;
+    expect(text("change").paragraphs).toEqual(["2024年预算收支安排9064.36万元，较2023年预算增加685.49万元，其中：基本支出增加6.04万元，主要为【请填写增减原因】；项目支出增加679.45万元，主要是【请填写增减原因】。"]);
+    expect(text("threePublic").paragraphs).toEqual([
+      "2024年，我单位财政拨款“三公”经费预算安排3.61万元，与2023年相比减少0.06万元，其中因公出国（境）费0万元，与2023年相比减少0.03万元，主要原因是【请填写增减原因】；公务用车购置及运维费3.00万元（其中：公务用车购置费为0万元，公务用车运维费3.00万元），与2023年相比持平；公务接待费0.61万元，与2023年相比减少0.03万元，主要原因是【请填写增减原因】。",
+    ]);
+    expect([text("change").notes, text("threePublic").notes]).toEqual([[], []]);
+  });
+
+  it("seed003: with no --prior, the Henan “三公” comparisons of the plain tables with the same figures in JSON", async () => {
+    const model = await fixtureModel("variants/seed003-prior");
+    const fromColumns = generateNarrative(model);
+    const json = { year: 2022, threePublic: { 合计: "0", 因公出国: "0", 公务用车: "0", 购置: "0", 运行: "0", 公务接待: "0" } };
+    expect(fromColumns).toEqual(generateNarrative(await fixtureModel("seed003"), priorFromJson(JSON.stringify(json), "2022.json")));
+    expect(fromColumns.find((s) => s.id === "threePublic")!.paragraphs).toEqual([
+      "平顶山市石龙区医疗保障局2023年“三公”经费预算为1.20万元。2023年“三公”经费支出预算数比2022年增加1.20万元，主要原因：【请填写增减原因】。具体支出情况如下：",
+      "（一）因公出国（境）费0万元。预算数与2022年相同，无差异。",
+      "（二）公务接待费0万元。预算数与2022年相同，无差异。",
+      "（三）公务用车购置及运行维护费1.20万元，其中：公务用车购置费0万元；公务用车运行维护费1.20万元。预算数比2022年增加1.20万元，主要原因：【请填写增减原因】。",
+    ]);
+    expect(n1Issues(model, fromColumns)).toEqual([]);
+  });
+
+  it("seed004: 完成年初预算 per 类 and in all from the 年初预算数 column, as from the JSON budget object", async () => {
+    const model = await fixtureModel("variants/seed004-budget");
+    const fromColumns = generateNarrative(model);
+    const json = { year: 2023, budget: { gpb: "5015.28", categories: { "208": "151.50", "210": "4835.57", "221": "28.21" } } };
+    expect(fromColumns).toEqual(generateNarrative(await fixtureModel("seed004"), priorFromJson(JSON.stringify(json), "2023.json")));
+    expect(fromColumns.find((s) => s.id === "gpb")!.paragraphs.slice(5)).toEqual([
+      "2024年度一般公共预算财政拨款支出年初预算5,015.28万元，支出决算5,056.26万元，完成年初预算的100.82%。其中：",
+      "社会保障和就业支出年初预算151.50万元，支出决算51.85万元，完成年初预算的34.22%，用于【请填写主要用途】。",
+      "卫生健康支出年初预算4,835.57万元，支出决算4,976.46万元，完成年初预算的102.91%，用于【请填写主要用途】。",
+      "住房保障支出年初预算28.21万元，支出决算27.96万元，完成年初预算的99.11%，用于【请填写主要用途】。",
+    ]);
+    expect(n1Issues(model, fromColumns)).toEqual([]);
+  });
+
+  it("takes the explicit figures first and the columns for what they leave out, item by item", async () => {
+    const model = await fixtureModel("variants/seed000-prior");
+    const sections = generateNarrative(model, priorFromJson(JSON.stringify({ year: 2023, total: "8000.00", threePublic: { 公务接待: "0.61" } }), "2023.json"));
+    const text = (id: string) => sections.find((s) => s.id === id)!.paragraphs;
+    // total from the JSON, 基本支出 and 项目支出 from the columns
+    expect(text("change")).toEqual(["2024年预算收支安排9064.36万元，较2023年预算增加1064.36万元，其中：基本支出增加6.04万元，主要为【请填写增减原因】；项目支出增加679.45万元，主要是【请填写增减原因】。"]);
+    // 公务接待费 from the JSON, the other items from the columns
+    expect(text("threePublic")).toEqual([
+      "2024年，我单位财政拨款“三公”经费预算安排3.61万元，与2023年相比减少0.06万元，其中因公出国（境）费0万元，与2023年相比减少0.03万元，主要原因是【请填写增减原因】；公务用车购置及运维费3.00万元（其中：公务用车购置费为0万元，公务用车运维费3.00万元），与2023年相比持平；公务接待费0.61万元，与2023年相比持平。",
+    ]);
+    // figures of another year than the columns' are not mixed with them
+    const other = generateNarrative(model, priorFromJson(JSON.stringify({ year: 2022, total: "8000.00" }), "2022.json"));
+    expect(other.find((s) => s.id === "change")!.paragraphs).toEqual(["2024年预算收支安排9064.36万元，较2022年预算增加1064.36万元。"]);
+    expect(other.find((s) => s.id === "threePublic")!.notes).toEqual(["缺少2023年“三公”经费预算数，未写与上年相比的增减情况。"]);
+    // a 年初预算 of the JSON wins over the column's, the other 类 come from the column
+    const final = generateNarrative(await fixtureModel("variants/seed004-budget"), priorFromJson(JSON.stringify({ year: 2023, budget: { categories: { "221": "30.00" } } }), "2023.json"));
+    expect(final.find((s) => s.id === "gpb")!.paragraphs.slice(5)).toEqual([
+      "2024年度一般公共预算财政拨款支出年初预算5,015.28万元，支出决算5,056.26万元，完成年初预算的100.82%。其中：",
+      "社会保障和就业支出年初预算151.50万元，支出决算51.85万元，完成年初预算的34.22%，用于【请填写主要用途】。",
+      "卫生健康支出年初预算4,835.57万元，支出决算4,976.46万元，完成年初预算的102.91%，用于【请填写主要用途】。",
+      "住房保障支出年初预算30.00万元，支出决算27.96万元，完成年初预算的93.20%，用于【请填写主要用途】。",
+    ]);
   });
 });

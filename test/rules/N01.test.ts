@@ -77,6 +77,7 @@ ruleTester(N1, {
     { name: "seed003 with 基本支出 in 万元", workbook: "seed003", edits: { "情况说明!A31": { replace: "165.42 元", with: "165.42 万元" } } },
     { name: "seed004 with 1,367.05万元 written correctly", workbook: "seed004", edits: { "情况说明!A46": { replace: "1.367.05", with: "1,367.05" } } },
     { name: "seed004 in 元 (layout variant) with the same correction", workbook: "variants/seed004-yuan", edits: { "情况说明!A46": { replace: "1.367.05", with: "1,367.05" } } },
+    { name: "seed004 with 年初预算数 and 完成率 columns in 公开05 that hold what its text states", workbook: "variants/seed004-budget", edits: { "情况说明!A46": { replace: "1.367.05", with: "1,367.05" } } },
   ],
   invalid: [
     // the mistakes published in the seeds
@@ -87,6 +88,29 @@ ruleTester(N1, {
     { name: "seed003: 基本支出 165.42 元", workbook: "seed003", errors: [SEED003_UNIT] },
     { name: "seed004: 1.367.05万元", workbook: "seed004", errors: [SEED004_MALFORMED] },
     { name: "seed001 in 元 (layout variant): the same 固定资产 mistake", workbook: "variants/seed001-dept-yuan", errors: [SEED001_ASSETS("情况说明!A68", "国有资产")] },
+
+    // the 年初预算 of a 决算 where 公开05 has a 年初预算数 column (variants/seed004-budget: C 年初预算数, row 8 = 208)
+    {
+      name: "a stated 年初预算 that the 年初预算数 column does not hold, and the 完成率 said from it",
+      workbook: "variants/seed004-budget",
+      edits: { "公开05一般公共预算财政拨款支出决算表!C8": 150.5 },
+      errors: [
+        {
+          level: "error",
+          messageId: "amount",
+          cells: ["情况说明!A42", "公开05一般公共预算财政拨款支出决算表!C8"],
+          suspect: "情况说明!A42",
+          message: "情况说明写“社会保障和就业支出年初预算151.50万元”：社会保障和就业支出（年初预算数）为 151.50万元，但「一般公共预算财政拨款支出表」公开05一般公共预算财政拨款支出决算表!C8 为 150.50万元，相差 1.00万元。",
+        },
+        {
+          level: "error",
+          messageId: "completion",
+          cells: ["情况说明!A42", "公开05一般公共预算财政拨款支出决算表!E8", "公开05一般公共预算财政拨款支出决算表!C8"],
+          message: "情况说明写“社会保障和就业支出年初预算151.50万元,支出决算51.85万元,完成年初预算的34.22%”：社会保障和就业支出完成率应为 决算 51.85万元 ÷ 预算 150.50万元 = 34.45%，文中写 34.22%。",
+        },
+        SEED004_MALFORMED,
+      ],
+    },
 
     // edited narrative cells
     {

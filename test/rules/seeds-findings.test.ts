@@ -6,7 +6,7 @@
 import { checkWorkbook } from "../../src/engine";
 import { readWorkbookFile } from "../../src/host/file/readWorkbook";
 import * as path from "path";
-import { FIXTURES, SEED_WORKBOOKS, VARIANT_NAMES } from "../helpers";
+import { FIXTURES, PERIOD_VARIANT_NAMES, SEED_WORKBOOKS, VARIANT_NAMES } from "../helpers";
 
 type Line = [string, string, string[], string | null];
 
@@ -153,7 +153,8 @@ describe.each(SEED_WORKBOOKS)("findings on %s as published", (id) => {
 const essence = (f: ReturnType<typeof checkWorkbook>["findings"][number]) => `${f.ruleId} ${f.level} ${f.messageId}`;
 
 describe("findings do not depend on the layout", () => {
-  it.each(SEED_WORKBOOKS.flatMap((id) => VARIANT_NAMES.map((v) => [id, v])))("%s in layout %s", async (id, variant) => {
+  // (the variants with 上年/增减 and 年初预算/完成率 columns hold consistent figures: R19 and R23 find nothing)
+  it.each(SEED_WORKBOOKS.flatMap((id) => [...VARIANT_NAMES, ...PERIOD_VARIANT_NAMES].map((v) => [id, v])))("%s in layout %s", async (id, variant) => {
     const base = checkWorkbook(await readWorkbookFile(path.join(FIXTURES, `${id}.xlsx`))).findings.map(essence).sort();
     let other = checkWorkbook(await readWorkbookFile(path.join(FIXTURES, "variants", `${id}-${variant}.xlsx`))).findings.map(essence).sort();
     if (variant === "yuan") {

@@ -1,7 +1,7 @@
 /** Queries over recognized tables that several rules share. */
 import { withoutNumbering } from "../../model/codes";
 import { isZeroNumber, squash } from "../../model/amount";
-import type { BudgetRow, BudgetTable, ColumnInfo, TableBlock } from "../../model/budgetModel";
+import type { BudgetRow, BudgetTable, ColumnInfo, Period, TableBlock } from "../../model/budgetModel";
 import { termAt, type Term } from "../terms";
 
 
@@ -29,9 +29,14 @@ export function findRow(b: TableBlock, pattern: RegExp): BudgetRow | undefined {
   return b.rows.find((r) => pattern.test(squash(r.name)));
 }
 
-/** Columns that are plain shares (not "其中", not duplicates). */
+/** This year's columns, once each (no duplicates; no 上年, 增减 or 年初预算 columns). */
 export function plainColumns(b: TableBlock): ColumnInfo[] {
-  return b.columns.filter((c) => !c.role.includes("#"));
+  return b.columns.filter((c) => !c.role.includes("#") && c.period === undefined);
+}
+
+/** The column of a period (上年, 增减额 …) that stands beside this year's column with the given role. */
+export function periodColumn(b: TableBlock, period: Period, of: string): ColumnInfo | undefined {
+  return b.columns.find((c) => c.period === period && c.of === of && !c.role.includes("#"));
 }
 
 /**

@@ -1,0 +1,55 @@
+import { checkRate, shownRate } from "./lib/rate";
+import { columnOf, periodColumn, rowLabel } from "./lib/tables";
+import { termAt, type Term } from "./terms";
+import type { Rule } from "./types";
+
+/** A term's figure as the table shows it ("0" for a blank cell). */
+const shown = (t: Term) => (t.blank ? "0" : t.shown.toFixed(t.decimals));
+
+/**
+ * R19 决算表中的完成率列：完成率 = 决算数 ÷ 年初预算数 × 100%（四舍五入到 0.01%），决算数为完成率所属的本年列
+ * （公开05 的支出合计），年初预算数为同一行的年初预算数列。
+ */
+const rule: Rule = {
+  meta: {
+    id: "R19-budget-completion",
+    level: "强制",
+    description: "决算表列有年初预算数和完成率时：完成率 = 决算数 ÷ 年初预算数 × 100%（四舍五入到 0.01%）",
+    tables: [],
+    messages: {
+      rate: "{row}（{column}）：完成率 {shown}% 与 决算数 {final} ÷ 年初预算数 {budget} = {exact}% 不符（应为 {expected}%）。",
+      rateRounding: "{row}（{column}）：完成率 {shown}% 与 决算数 {final} ÷ 年初预算数 {budget} = {exact}% 在四舍五入尾差范围内（按四舍五入应为 {expected}%）。",
+      noBudget: "{row}（{column}）：年初预算数为 0，完成率无法计算，表中却为 {shown}%。",
+    },
+  },
+  check(ctx) {
+    for (const t of ctx.model.tables) {
+      for (const b of t.blocks) {
+        for (const c of b.columns) {
+          if (c.period !== "完成率" || c.of === undefined) continue;
+          const current = columnOf(b, c.of);
+          const initial = periodColumn(b, "年初预算", c.of);
+          if (!current || !initial) continue;
+          for (const r of b.rows) {
+            const rate = r.amounts[c.role];
+            if (!rate) continue;
+            const final = termAt(t, r, current);
+            const budget = termAt(t, r, initial);
+            const cells = [
+              { sheet: t.sheet, address: rate.cell.address, side: "left" as const },
+              { sheet: t.sheet, address: final.cell.address, side: "right" as const },
+              { sheet: t.sheet, address: budget.cell.address, side: "right" as const },
+            ];
+            const data = { row: rowLabel(t, r), column: c.of, final: shown(final), budget: shown(budget) };
+            if (budget.shown.isZero()) {
+              if (!rate.value.isZero()) ctx.report({ messageId: "noBudget", data: { ...data, shown: shownRate(rate) }, cells, suspect: rate.cell, sheet: t.sheet });
+              continue;
+            }
+            checkRate(ctx, { rate, part: final.shown, whole: budget.shown, messageIds: { wrong: "rate", rounding: "rateRounding" }, data, cells, sheet: t.sheet });
+          }
+        }
+      }
+    }
+  },
+};
+export default rule;
