@@ -4,13 +4,14 @@
  * parse (.xlsx → snapshot), recognition (snapshot → model), rules (model → findings), engine/parse
  * ratio and the growth factor between sizes.
  *
- * Each size is parsed and checked up to --runs times (3 by default; once when a parse takes over 30 s)
- * in the same process and the median of each phase is reported, so that a figure is the steady cost of
- * the code rather than the one-time cost of the JIT compiling it for larger inputs or a noisy moment of
- * a shared machine; the first run's engine/parse ratio is printed beside it. Ratios and growth factors
- * are computed from figures of this one run.
+ * Each size is parsed and checked --runs times (5 by default) in the same process — the file parsed
+ * again for each run while a parse takes under 30 s, otherwise the engine runs again on the snapshot —
+ * and the median of each phase is reported, so that a figure is the steady cost of the code rather than
+ * the one-time cost of the JIT compiling it for larger inputs or a noisy moment of a shared machine; the
+ * first run's engine/parse ratio is printed beside it. Ratios and growth factors are computed from
+ * figures of this one run.
  * The engine measured is the compiled one in lib/ (the script builds it first), as budget-check runs it.
- * Usage: npm run bench [-- --units 50,200,800] [-- --runs 3]
+ * Usage: npm run bench [-- --units 50,200,800] [-- --runs 5]
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -59,13 +60,14 @@ async function main(): Promise<void> {
     for (let i = 0; i < 3; i++) runRules(recognize(await readWorkbookFile(warm)), RULES);
   }
   const runsArg = process.argv.indexOf("--runs");
-  const maxRuns = Math.max(1, runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3);
+  const maxRuns = Math.max(1, runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5);
   interface Run {
-    parse: number;
+    /** undefined when the run reused the snapshot of the run before (a parse over 30 s). */
+    parse?: number;
     recognize: number;
     rules: number;
   }
-  const rows: { units: number; cells: number; runs: Run[]; median: Run; tables: number; findings: number }[] = [];
+  const rows: { units: number; cells: number; runs: Run[]; median: Required<Run>; tables: number; findings: number }[] = [];
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
   try {
     for (const units of sizes) {
@@ -75,10 +77,16 @@ async function main(): Promise<void> {
       let cells = 0;
       let tables = 0;
       let findings = 0;
-      do {
+      let wb: Awaited<ReturnType<typeof readWorkbookFile>> | undefined;
+      let lastParse = 0;
+      while (runs.length < maxRuns) {
+        let parse: number | undefined;
         let t0 = performance.now();
-        const wb = await readWorkbookFile(file);
-        const parse = ms(t0);
+        if (!wb || lastParse < 30_000) {
+          wb = undefined; // (the previous snapshot is garbage before the next parse, as in a real run)
+          wb = await readWorkbookFile(file);
+          parse = lastParse = ms(t0);
+        }
         cells = wb.sheets.reduce((n, s) => n + s.cells.reduce((m, r) => m + r.filter((c) => c !== null).length, 0), 0);
         t0 = performance.now();
         const model = recognize(wb);
@@ -88,26 +96,27 @@ async function main(): Promise<void> {
         runs.push({ parse, recognize: rec, rules: ms(t0) });
         tables = model.tables.length;
         findings = result.findings.length;
-      } while (runs.length < maxRuns && runs[runs.length - 1].parse < 30_000);
-      const m = { parse: median(runs.map((r) => r.parse)), recognize: median(runs.map((r) => r.recognize)), rules: median(runs.map((r) => r.rules)) };
+      }
+      const parses = runs.flatMap((r) => (r.parse === undefined ? [] : [r.parse]));
+      const m = { parse: median(parses), recognize: median(runs.map((r) => r.recognize)), rules: median(runs.map((r) => r.rules)) };
       rows.push({ units, cells, runs, median: m, tables, findings });
       fs.rmSync(file);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  const engineOf = (r: Run) => r.recognize + r.rules;
+  const engineOf = (r: { recognize: number; rules: number }) => r.recognize + r.rules;
   console.log("medians of the runs:");
   console.log("units   cells      runs  parse ms  recognize ms  rules ms  engine/parse  first run  tables  findings");
   for (const r of rows) {
     const m = r.median;
     const first = r.runs[0];
     console.log(
-      `${String(r.units).padEnd(8)}${String(r.cells).padEnd(11)}${String(r.runs.length).padEnd(6)}${m.parse.toFixed(0).padStart(8)}${m.recognize.toFixed(0).padStart(14)}${m.rules.toFixed(0).padStart(10)}${(engineOf(m) / m.parse).toFixed(2).padStart(14)}${(engineOf(first) / first.parse).toFixed(2).padStart(11)}${String(r.tables).padStart(8)}${String(r.findings).padStart(10)}`,
+      `${String(r.units).padEnd(8)}${String(r.cells).padEnd(11)}${String(r.runs.length).padEnd(6)}${m.parse.toFixed(0).padStart(8)}${m.recognize.toFixed(0).padStart(14)}${m.rules.toFixed(0).padStart(10)}${(engineOf(m) / m.parse).toFixed(2).padStart(14)}${(engineOf(first) / first.parse!).toFixed(2).padStart(11)}${String(r.tables).padStart(8)}${String(r.findings).padStart(10)}`,
     );
   }
-  console.log("every run (parse / recognize / rules ms):");
-  for (const r of rows) console.log(`  ${r.units} units: ${r.runs.map((x) => `${x.parse.toFixed(0)} / ${x.recognize.toFixed(0)} / ${x.rules.toFixed(0)}`).join("   ")}`);
+  console.log("every run (parse / recognize / rules ms; – : the snapshot of the run before):");
+  for (const r of rows) console.log(`  ${r.units} units: ${r.runs.map((x) => `${x.parse?.toFixed(0) ?? "–"} / ${x.recognize.toFixed(0)} / ${x.rules.toFixed(0)}`).join("   ")}`);
   for (let i = 1; i < rows.length; i++) {
     const a = rows[i - 1];
     const b = rows[i];
