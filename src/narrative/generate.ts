@@ -9,8 +9,7 @@
  * recorded with the item it belongs to (NarrativeSection.slots), so that reasons.ts can keep the officer's
  * words when the text is generated again.
  *
- * Not yet: the Henan 财政拨款收支 and 一般公共预算 sentences compared with last year (seed003 says "与2022年相比，
- * 一般公共预算收支预算增长…"; a budget's PriorYear has no 一般公共预算 figure yet); the narrative check (N1)
+ * Not yet: the narrative check (N1)
  * does not compare a stated change with the tables' 上年 columns, only with the text's own figures.
  */
 import type { BudgetModel } from "../model/budgetModel";
@@ -32,9 +31,10 @@ export interface PriorYear {
   basic?: Dec;
   project?: Dec;
   threePublic?: ThreePublicFigures;
-  /** 决算: 上年收入总计/支出总计, 财政拨款收支总计, 一般公共预算财政拨款支出, and each 类 by code ("208"). */
+  /** 决算: 上年收入总计/支出总计, 财政拨款收支总计, and each 类 by code ("208"). */
   grand?: Dec;
   fiscalGrand?: Dec;
+  /** 一般公共预算（财政拨款）支出: 上年决算数, or for a budget 上年预算数 (the Henan wording compares it). */
   gpb?: Dec;
   categories?: Record<string, Dec>;
   /** 决算: this year's 年初预算 (一般公共预算财政拨款支出, each 类 by code). */
@@ -468,7 +468,19 @@ function generateHenan(model: BudgetModel, prior?: PriorYear): NarrativeSection[
   const incomeItems = [...q.values()].filter((x) => /^income\.(gpb|fund|soe|special|unit)$/.test(x.key) && !x.value.isZero());
   sections.push({ id: "income", title: "收入预算总体情况说明", paragraphs: [`${unit}${y}年收入合计${wan(v("income.total"))}万元${incomeItems.length ? `，其中：${incomeItems.map((x) => `${x.name.replace(/收入$/, "")}${wan(x.value)}万元`).join("，")}` : ""}。`], notes: [] });
   sections.push({ id: "expense", title: "支出预算总体情况说明", paragraphs: [`${unit}${y}年支出合计${wan(total)}万元。其中：${basicAndProject(total)}。`], notes: [] });
-  sections.push({ id: "fiscal", title: "财政拨款收入支出总体情况说明", paragraphs: [`${unit}${y}年一般公共预算收支预算${wan(gpb)}万元。`], notes: prior ? [] : [noPrior] });
+  const fiscalSlot = slotWriter();
+  let fiscalText = `${unit}${y}年一般公共预算收支预算${wan(gpb)}万元。`;
+  if (prior?.gpb !== undefined) {
+    const same = gpb.minus(prior.gpb).isZero();
+    fiscalText += `与${prior.year}年相比，一般公共预算收支预算${growthWords(gpb, prior.gpb)}${same ? "" : `，主要原因：${fiscalSlot.reason("一般公共预算")}`}。`;
+  }
+  sections.push({
+    id: "fiscal",
+    title: "财政拨款收入支出总体情况说明",
+    paragraphs: [fiscalText],
+    notes: prior?.gpb !== undefined ? [] : [`缺少${y - 1}年一般公共预算收支预算数，未写与上年相比的增减情况：请提供上年预算工作簿或上年数据（--prior，"gpb"）。`],
+    slots: fiscalSlot.slots,
+  });
 
   const categories = [...q.values()].filter((x) => x.family === "category" && !x.value.isZero());
   sections.push({

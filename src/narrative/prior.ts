@@ -36,11 +36,10 @@ const TP_ITEMS = ["合计", "因公出国", "公务用车", "购置", "运行", 
 export function priorFromModel(model: BudgetModel): PriorYear {
   const q = modelQuantities(model);
   const v = (key: string) => q.get(key)?.value;
-  const prior: PriorYear = { year: model.year ?? 0, total: v("expense.total"), basic: v("basic"), project: v("project") };
+  const prior: PriorYear = { year: model.year ?? 0, total: v("expense.total"), basic: v("basic"), project: v("project"), gpb: v("expense.gpb") };
   if (model.documentKind === "决算") {
     prior.grand = v("expense.grand") ?? v("income.grand");
     prior.fiscalGrand = v("expense.fiscalGrand") ?? v("income.fiscalGrand");
-    prior.gpb = v("expense.gpb");
     prior.categories = Object.fromEntries([...q.values()].filter((x) => x.family === "category" && x.code).map((x) => [x.code!, x.value]));
   }
   const aspect = model.documentKind === "决算" ? "@决算数" : "";

@@ -130,6 +130,20 @@ function n1Issues(model: BudgetModel, sections: NarrativeSection[]): string[] {
 }
 
 describe("narrative generation with prior-year figures (budget)", () => {
+  it("says the Henan 一般公共预算收支 change against last year's as seed003 does, with its reason slot", async () => {
+    const model = await fixtureModel("seed003");
+    const fiscal = (prior?: PriorYear) => generateNarrative(model, prior).find((s) => s.id === "fiscal")!;
+    const rose = fiscal({ year: 2022, gpb: new Dec("31.50") });
+    expect(rose.paragraphs).toEqual(["平顶山市石龙区医疗保障局2023年一般公共预算收支预算193.86万元。与2022年相比，一般公共预算收支预算增长162.36万元，增长515.43%，主要原因：【请填写增减原因】。"]);
+    expect(rose.slots).toEqual([{ item: "一般公共预算", kind: "reason" }]);
+    expect(rose.notes).toEqual([]);
+    expect(fiscal({ year: 2022, gpb: new Dec("193.86") }).paragraphs).toEqual(["平顶山市石龙区医疗保障局2023年一般公共预算收支预算193.86万元。与2022年相比，一般公共预算收支预算持平。"]);
+    const none = fiscal({ year: 2022, total: new Dec("31.50") });
+    expect(none.paragraphs).toEqual(["平顶山市石龙区医疗保障局2023年一般公共预算收支预算193.86万元。"]);
+    expect(none.notes).toEqual(['缺少2022年一般公共预算收支预算数，未写与上年相比的增减情况：请提供上年预算工作簿或上年数据（--prior，"gpb"）。']);
+    expect(n1Issues(model, generateNarrative(model, { year: 2022, gpb: new Dec("31.50") }))).toEqual([]);
+  });
+
   it("says each “三公” item's change with its own reason slot, and the text passes the narrative check", async () => {
     const model = await fixtureModel("seed000");
     const prior = { year: 2023, threePublic: { 因公出国: new Dec("0.03"), 购置: new Dec("0"), 运行: new Dec("3.00"), 公务接待: new Dec("0.64") } };
@@ -330,6 +344,7 @@ describe("prior-year figures from the tables' own 上年 and 年初预算 column
       total: "8378.87",
       basic: "799.6",
       project: "7579.27",
+      gpb: "8378.87",
       threePublic: { 合计: "3.67", 因公出国: "0.03", 公务用车: "3", 购置: "0", 运行: "3", 公务接待: "0.64" },
     });
     expect(plain(priorFromColumns(await fixtureModel("variants/seed003-prior")))).toEqual({ year: 2022, threePublic: { 合计: "0", 因公出国: "0", 公务用车: "0", 购置: "0", 运行: "0", 公务接待: "0" } });
@@ -339,7 +354,7 @@ describe("prior-year figures from the tables' own 上年 and 年初预算 column
 
   it("seed000: with no --prior, the same text as the plain tables with the same figures in JSON", async () => {
     const fromColumns = generateNarrative(await fixtureModel("variants/seed000-prior"));
-    const json = { year: 2023, total: "8378.87", basic: "799.60", project: "7579.27", threePublic: { 合计: "3.67", 因公出国: "0.03", 公务用车: "3.00", 购置: "0", 运行: "3.00", 公务接待: "0.64" } };
+    const json = { year: 2023, total: "8378.87", basic: "799.60", project: "7579.27", gpb: "8378.87", threePublic: { 合计: "3.67", 因公出国: "0.03", 公务用车: "3.00", 购置: "0", 运行: "3.00", 公务接待: "0.64" } };
     expect(fromColumns).toEqual(generateNarrative(await fixtureModel("seed000"), priorFromJson(JSON.stringify(json), "2023.json")));
     const text = (id: string) => fromColumns.find((s) => s.id === id)!;
     expect(text("change").paragraphs).toEqual(["2024年预算收支安排9064.36万元，较2023年预算增加685.49万元，其中：基本支出增加6.04万元，主要为【请填写增减原因】；项目支出增加679.45万元，主要是【请填写增减原因】。"]);
