@@ -104,8 +104,18 @@ export function normalizeText(s: string): string {
   // only compatibility characters change under NFKC: full-width forms, ideographic space, enclosed and
   // compatibility CJK; plain CJK text and ASCII numbers skip the (slow) normalization
   if (!NEEDS_NFKC.test(s)) return s.trim();
-  return s.normalize("NFKC").replace(/\u00a0|\u3000/g, " ").trim();
+  // labels with full-width punctuation repeat from table to table: each is normalized once
+  let n = normalized.get(s);
+  if (n === undefined) {
+    if (normalized.size >= NORMALIZED_MAX) normalized.clear();
+    normalized.set(s, (n = s.normalize("NFKC").replace(/\u00a0|\u3000/g, " ").trim()));
+  }
+  return n;
 }
+
+/** Texts already normalized (NFKC), and how many to keep before starting afresh. */
+const normalized = new Map<string, string>();
+const NORMALIZED_MAX = 20000;
 
 /** A text with full-width characters normalized and all whitespace removed: how labels are compared. */
 export function squash(s: string): string {
