@@ -10,8 +10,7 @@
  * words when the text is generated again.
  *
  * Not yet: the Henan 财政拨款收支 and 一般公共预算 sentences compared with last year (seed003 says "与2022年相比，
- * 一般公共预算收支预算增长…"; a budget's PriorYear has no 一般公共预算 figure yet); the narrative check (N1)
- * does not compare a stated change with the tables' 上年 columns, only with the text's own figures.
+ * 一般公共预算收支预算增长…"; a budget's PriorYear has no 一般公共预算 figure yet).
  */
 import type { BudgetModel } from "../model/budgetModel";
 import { Dec, ZERO } from "../model/decimal";
