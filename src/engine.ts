@@ -2,6 +2,7 @@
 import type { WorkbookSnapshot } from "./grid/workbook";
 import type { BudgetModel, NarrativeParagraph } from "./model/budgetModel";
 import type { MappingOverride } from "./model/mapping";
+import type { PriorYear } from "./narrative/generate";
 import { recognize } from "./recognize/recognize";
 import { RULES } from "./rules/registry";
 import { runRules } from "./rules/runner";
@@ -24,11 +25,17 @@ export interface CheckInputs {
   narrative?: NarrativeParagraph[];
   /** The user's corrections of recognition (ranges assigned to a table kind, or ignored). */
   mapping?: MappingOverride[];
+  /**
+   * Last year's figures the user gave (--prior, the task pane's 上年数据): the narrative check (N1) compares
+   * the changes the 情况说明 states with them, and with the tables' own 上年 columns for what they do not give.
+   */
+  prior?: PriorYear;
 }
 
 export function checkWorkbook(workbook: WorkbookSnapshot, inputs: CheckInputs = {}): CheckResult {
   const model = recognize(workbook, inputs.mapping);
   if (inputs.narrative) model.narrative = inputs.narrative;
+  if (inputs.prior) model.prior = inputs.prior;
   const { findings } = runRules(model, RULES);
   return { model, findings, counts: countByLevel(findings) };
 }

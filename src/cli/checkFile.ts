@@ -49,7 +49,7 @@ export interface CheckOptions {
   narrativeFile?: string;
   /** Write the generated 情况说明 here (.docx, .md or .txt). */
   narrativeOut?: string;
-  /** Last year's workbook or a prior-year JSON file, for the comparison sentences. */
+  /** Last year's workbook or a prior-year JSON file: the stated changes are checked against it, and the comparison sentences written from it. */
   priorFile?: string;
   /** The wording of the generated 情况说明 (default: detected from the workbook). */
   style?: NarrativeStyle;
@@ -59,7 +59,9 @@ export async function checkFile(file: string, opts: CheckOptions = {}): Promise<
   const t0 = performance.now();
   try {
     const narrative = opts.narrativeFile ? await readNarrativeFile(opts.narrativeFile) : undefined;
-    const { model, findings, counts } = checkWorkbook(await readWorkbookFile(file), { narrative });
+    // last year's figures serve both the narrative check (N1) and the generated 情况说明
+    const prior = opts.priorFile ? await readPrior(opts.priorFile, async (f) => recognize(await readWorkbookFile(f))) : undefined;
+    const { model, findings, counts } = checkWorkbook(await readWorkbookFile(file), { narrative, prior });
     const report: FileReport = {
       path: file,
       kind: model.documentKind,
@@ -85,7 +87,6 @@ export async function checkFile(file: string, opts: CheckOptions = {}): Promise<
       narrative: { paragraphs: model.narrative.length, sheet: model.narrative[0]?.cell.sheet ?? null },
     };
     if (opts.mapping) report.mapping = describeMapping(model);
-    const prior = opts.priorFile ? await readPrior(opts.priorFile, async (f) => recognize(await readWorkbookFile(f))) : undefined;
     if (model.documentKind) {
       // The officer's reasons in the old text (--narrative, else the workbook's 情况说明 sheet) are kept.
       const fresh = generateNarrative(model, prior, opts.style);

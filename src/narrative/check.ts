@@ -2,13 +2,20 @@
  * Checking a 情况说明 against the tables: every stated number that is tied to a model quantity is compared
  * with it (amount, unit), and the numbers of a paragraph are checked against each other (parts that add
  * up to a whole, changes that add up, 增加/减少/持平 against the sign, shares, growth rates and completion
- * rates). Amounts compare as intervals of their printed decimals. The result is a list of issues with a
- * message id and data for the rule N1-narrative's templates.
+ * rates). A stated change (and its growth rate) is checked against current − prior: the prior figure the
+ * sentence states, else last year's figure of the quantity where one is known (prior.ts: priorFigures — the
+ * user's figures, then the tables' 上年 columns). Amounts compare as intervals of their printed decimals.
+ * The result is a list of issues with a message id and data for the rule N1-narrative's templates.
+ *
+ * Not yet: a prior figure written in the text ("较2020年826.46万元") is not compared with a known prior
+ * figure; the Henan "收入增长…" is not tied to a given prior `total` (only 支出 is); the JSON `budget`
+ * object does not feed the completion-rate check (the 年初预算数 column does).
  */
 import type { BudgetModel } from "../model/budgetModel";
 import { Dec, ZERO } from "../model/decimal";
+import { priorFigures, type PriorFigure } from "./prior";
 import { formatWan, modelQuantities, type Quantity } from "./quantities";
-import { halfOfToken, quoteOf, readNarrative, toWan, type ReadParagraph, type Statement } from "./read";
+import { halfOfToken, halfWidth, quoteOf, readNarrative, toWan, type ReadParagraph, type Statement } from "./read";
 
 export interface NarrativeIssue {
   messageId: string;
@@ -120,8 +127,19 @@ function shiftHint(text: Val, q: Quantity): string {
   return "";
 }
 
+/** The year a change is said against ("与2023年相比", "比 2022 年"), from its sentence up to its number. */
+function comparedYear(paragraph: string, st: Statement): number | undefined {
+  const s = halfWidth(paragraph);
+  const end = st.token?.start ?? st.to;
+  let start = end;
+  while (start > 0 && !/[。;!?\n]/.test(s[start - 1])) start--;
+  const years = [...s.slice(start, end).matchAll(/(?:与|较|比|同)\s*((?:19|20)\d{2})\s*年/g)];
+  return years.length ? Number(years[years.length - 1][1]) : undefined;
+}
+
 export function checkNarrative(model: BudgetModel): NarrativeCheck {
   const quantities = modelQuantities(model);
+  const figures = priorFigures(model);
   const paragraphs = readNarrative(model.narrative, { quantities, documentKind: model.documentKind, year: model.year });
   const issues: NarrativeIssue[] = [];
   const flagged = new Set<Statement>();
@@ -149,6 +167,29 @@ export function checkNarrative(model: BudgetModel): NarrativeCheck {
   const text = (st: Statement): Val => ({ v: toWan(st.token!), h: halfOfToken(st.token!) });
   const isAmount = (st: Statement) => st.token !== undefined && st.token.unit !== "%" && st.token.unit !== "辆";
   const currentAspect = (st: Statement) => model.documentKind !== "决算" || st.aspect !== "预算";
+
+  /**
+   * Last year's figure of the quantity a change is said of, when one is known and the sentence compares with
+   * its year (the year it names, else the year before the document's).
+   */
+  const knownPrior = (st: Statement): PriorFigure | undefined => {
+    if (!st.subject || !st.quantity || !currentAspect(st)) return undefined;
+    const f = figures.get(st.subject);
+    if (!f) return undefined;
+    const named = comparedYear(byStatement.get(st)!.text, st);
+    const year = named ?? (model.year === null ? undefined : model.year - 1);
+    return f.year === 0 || year === undefined || f.year === year ? f : undefined;
+  };
+  /** The growth rate of current − prior against a known prior; undefined when the prior is 0 (no rate from 0). */
+  const rateAgainst = (q: Quantity, f: PriorFigure, printed: Val) => {
+    const prior: Val = { v: f.value, h: f.tolerance };
+    if (prior.v.minus(prior.h).lte(0)) return undefined;
+    const delta = q.value.minus(f.value);
+    const range = percentRange({ v: delta.abs(), h: q.tolerance.plus(f.tolerance) }, prior);
+    return { delta, expected: delta.abs().dividedBy(f.value).times(100), fits: !range || withinRange(printed, range) };
+  };
+  /** What the messages say of the current amount and of the prior figure. */
+  const priorData = (q: Quantity, f: PriorFigure) => ({ current: fmt(q.value), currentSource: q.source, prior: fmt(f.value), priorSource: f.source });
 
   // 1. stated amounts and counts against the tables
   for (const p of paragraphs) {
@@ -208,7 +249,53 @@ export function checkNarrative(model: BudgetModel): NarrativeCheck {
       return { v: st.direction === "down" ? t.v.negated() : t.v, h: t.h };
     };
 
-    // 2. changes: 增加/减少/持平 against current − prior (the prior stated in the sentence), 增加 beyond the current amount
+    /** The growth rate said of a change: the first after it in its sentence, before another change with an amount. */
+    const growthOf = (change: Statement): Statement | undefined => {
+      for (const x of all) {
+        if (!before(change, x) || !sameSentence(x, change)) continue;
+        if (x.role === "change" && x.token) return undefined;
+        if (x.role === "growth" && x.token) return x;
+      }
+      return undefined;
+    };
+
+    /**
+     * A change (or 持平) against current − last year's known figure: the amount within the rounding of the
+     * stated number, the current amount and the prior figure, and the direction against the sign. A wrong
+     * rate said with it is named in the same finding.
+     */
+    const againstPrior = (st: Statement, f: PriorFigure) => {
+      const q = st.quantity!;
+      const expected = q.value.minus(f.value);
+      const d = signed(st);
+      const tol = q.tolerance.plus(f.tolerance).plus(d.h);
+      if (d.v.minus(expected).abs().lte(tol.plus(EPS))) return;
+      const said = st.token ? `${st.word ?? ""}${stated(st)}` : st.word ?? "持平";
+      const actualWord = expected.gt(0) ? "增加" : "减少";
+      const growth = growthOf(st);
+      let rateNote = "";
+      if (growth?.token && !expected.isZero()) {
+        const r = rateAgainst(q, f, { v: growth.token.value, h: halfOfToken(growth.token) });
+        const growthWord = expected.gt(0) ? "增长" : "下降";
+        const sameWay = (growth.direction === "up") === expected.gt(0);
+        if (r && (!r.fits || !sameWay)) rateNote = `；${growthWord}幅度应为 ${fmt(r.delta.abs())} ÷ ${fmt(f.value)} = ${fmt(r.expected)}%，文中写“${growth.word ?? ""}${fmt(growth.token.value, growth.token.decimals)}%”`;
+      }
+      const quote = rateNote ? quoteFrom(st, growth!) : st.quote;
+      const what = subjectName(st.subject, quantities);
+      const data = { quote, what, ...priorData(q, f), said, rateNote };
+      const numbers = { quantities: [q, ...f.quantities], expected: fmt(expected), actual: fmt(d.v) };
+      const sameDirection = st.direction !== "flat" && !expected.isZero() && (st.direction === "up") === expected.gt(0);
+      if (sameDirection) {
+        const diff = fmt(d.v.minus(expected));
+        issue(st, { messageId: "priorChange", data: { ...data, actualWord, expected: fmt(expected.abs()), diff }, ...numbers, difference: diff, tolerance: fmt(tol, 4) });
+      } else {
+        const actualText = expected.isZero() ? "两者相等，应写“持平”或“无变化”" : `实际是${actualWord} ${fmt(expected.abs())}万元`;
+        issue(st, { messageId: "priorDirection", data: { ...data, actualText }, ...numbers });
+      }
+    };
+
+    // 2. changes: 增加/减少/持平 against current − prior (the prior stated in the sentence, else last year's
+    //    known figure), 增加 beyond the current amount
     const zeroDecreases: { st: Statement; what: string; delta: Val }[] = [];
     for (const st of all) {
       if (st.role !== "change") continue;
@@ -233,6 +320,11 @@ export function checkNarrative(model: BudgetModel): NarrativeCheck {
         } else if (st.token && signed(st).v.minus(expected).abs().gt(tol.plus(EPS))) {
           issue(st, { messageId: "change", data, quantities: tq, expected: fmt(expected), actual: fmt(signed(st).v), difference: data.diff, tolerance: fmt(tol, 4) });
         }
+        continue;
+      }
+      const known = prior ? undefined : knownPrior(st);
+      if (known) {
+        againstPrior(st, known);
         continue;
       }
       if (!cur || !st.token) continue;
@@ -336,6 +428,22 @@ export function checkNarrative(model: BudgetModel): NarrativeCheck {
         const cur = currentOf(change);
         const priorSt = all.filter((x) => x.role === "prior" && x.subject === change.subject && sameSentence(x, change) && before(x, change)).pop();
         const d = signed(change);
+        const known = priorSt ? undefined : knownPrior(change);
+        if (known) {
+          // the change's own finding names a wrong rate said with it
+          if (flagged.has(change)) continue;
+          const q = change.quantity!;
+          const what = subjectName(change.subject, quantities);
+          if (!d.v.isZero() && (st.direction === "up") !== d.v.gt(0)) {
+            issue(st, { messageId: "growthDirection", data: { quote: quoteFrom(change, st), what, change: `${change.word}${stated(change)}`, word: st.word ?? "" }, quantities: [] });
+            continue;
+          }
+          const r = rateAgainst(q, known, printed);
+          if (!r || r.fits) continue;
+          const data = { quote: quoteFrom(change, st), what, ...priorData(q, known), word: st.word ?? "", delta: fmt(r.delta.abs()), expected: fmt(r.expected), stated: fmt(st.token.value, st.token.decimals) };
+          issue(st, { messageId: "priorGrowth", data, quantities: [q, ...known.quantities], expected: fmt(r.expected), actual: st.token.value.toString() });
+          continue;
+        }
         if (!cur && !priorSt) continue;
         const prior: Val = priorSt?.token ? text(priorSt) : { v: cur!.v.minus(d.v), h: cur!.h.plus(d.h) };
         if (prior.v.minus(prior.h).lte(0)) continue;

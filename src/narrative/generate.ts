@@ -8,9 +8,6 @@
  * item by item after the explicit figures) — otherwise a visible note says what is missing. Each slot is
  * recorded with the item it belongs to (NarrativeSection.slots), so that reasons.ts can keep the officer's
  * words when the text is generated again.
- *
- * Not yet: the narrative check (N1)
- * does not compare a stated change with the tables' 上年 columns, only with the text's own figures.
  */
 import type { BudgetModel } from "../model/budgetModel";
 import { Dec, ZERO } from "../model/decimal";

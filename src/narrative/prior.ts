@@ -20,32 +20,58 @@
  * columns, item by item: each figure the explicit source does not give (total, basic, project, each “三公”
  * item, grand, fiscalGrand, gpb, each 类, the 年初预算 total and each 类) is taken from the columns. Last
  * year's figures from the columns are only merged when the explicit source is of the same year.
+ *
+ * The generator merges them so (generateNarrative); the narrative check takes the same merged figures with
+ * where each comes from (priorFigures: the explicit source, or the 上年 cell it is read from), keyed by the
+ * quantity of this year each is last year's figure of.
  */
 import type { BudgetModel } from "../model/budgetModel";
 import { periodModel } from "../model/periods";
-import { Dec } from "../model/decimal";
+import { Dec, ZERO } from "../model/decimal";
 import { categoryCodeOfName } from "../rules/lib/functional";
+import { ITEM_NAMES } from "../rules/lib/threePublic";
 import type { PriorYear, ThreePublicFigures } from "./generate";
-import { modelQuantities } from "./quantities";
+import { modelQuantities, type Quantity } from "./quantities";
 
 export class PriorYearError extends Error {}
 
 const TP_ITEMS = ["合计", "因公出国", "公务用车", "购置", "运行", "公务接待"] as const;
 
+type PlainField = "total" | "basic" | "project" | "grand" | "fiscalGrand" | "gpb";
+
+/**
+ * Each plain figure of a PriorYear: the quantities of a workbook it is read from (the first one there is)
+ * and those of this year's workbook it is last year's figure of; `final`: only a 决算 gives it.
+ */
+const FIGURES: { field: PlainField; keys: string[]; final?: boolean }[] = [
+  { field: "total", keys: ["expense.total"] },
+  { field: "basic", keys: ["basic"] },
+  { field: "project", keys: ["project"] },
+  { field: "grand", keys: ["expense.grand", "income.grand"], final: true },
+  { field: "fiscalGrand", keys: ["expense.fiscalGrand", "income.fiscalGrand"], final: true },
+  { field: "gpb", keys: ["expense.gpb"] },
+];
+
+/** The quantity of a workbook a PriorYear figure is read from: the first of its keys the workbook has. */
+function figureQuantity(q: Map<string, Quantity>, keys: string[]): Quantity | undefined {
+  for (const k of keys) {
+    const x = q.get(k);
+    if (x) return x;
+  }
+  return undefined;
+}
+
 /** The prior-year figures a recognized workbook of last year holds. */
 export function priorFromModel(model: BudgetModel): PriorYear {
   const q = modelQuantities(model);
-  const v = (key: string) => q.get(key)?.value;
-  const prior: PriorYear = { year: model.year ?? 0, total: v("expense.total"), basic: v("basic"), project: v("project"), gpb: v("expense.gpb") };
-  if (model.documentKind === "决算") {
-    prior.grand = v("expense.grand") ?? v("income.grand");
-    prior.fiscalGrand = v("expense.fiscalGrand") ?? v("income.fiscalGrand");
-    prior.categories = Object.fromEntries([...q.values()].filter((x) => x.family === "category" && x.code).map((x) => [x.code!, x.value]));
-  }
-  const aspect = model.documentKind === "决算" ? "@决算数" : "";
+  const final = model.documentKind === "决算";
+  const prior: PriorYear = { year: model.year ?? 0 };
+  for (const f of FIGURES) if (final || !f.final) prior[f.field] = figureQuantity(q, f.keys)?.value;
+  if (final) prior.categories = Object.fromEntries([...q.values()].filter((x) => x.family === "category" && x.code).map((x) => [x.code!, x.value]));
+  const aspect = final ? "@决算数" : "";
   const tp: ThreePublicFigures = {};
   for (const item of TP_ITEMS) {
-    const x = v(`tp.${item}${aspect}`);
+    const x = q.get(`tp.${item}${aspect}`)?.value;
     if (x) tp[item] = x;
   }
   if (Object.keys(tp).length) prior.threePublic = tp;
@@ -106,9 +132,8 @@ export function priorFromJson(text: string, file: string): PriorYear {
  * The prior-year figures the workbook's own tables hold: last year's from its 上年 columns, and for a 决算
  * this year's 年初预算 from its 年初预算 columns. Undefined when the tables have neither.
  */
-export function priorFromColumns(model: BudgetModel): PriorYear | undefined {
+export function priorFromColumns(model: BudgetModel, last = lastYearModel(model)): PriorYear | undefined {
   const year = model.year === null ? null : model.year - 1;
-  const last = periodModel(model, "上年", year);
   const initial = model.documentKind === "决算" ? periodModel(model, "年初预算", model.year) : undefined;
   if (!last && !initial) return undefined;
   const prior: PriorYear = last ? withoutUndefined(priorFromModel(last)) : { year: year ?? 0 };
@@ -119,6 +144,11 @@ export function priorFromColumns(model: BudgetModel): PriorYear | undefined {
     if (gpb !== undefined || Object.keys(categories).length) prior.budget = withoutUndefined({ gpb, categories: Object.keys(categories).length ? categories : undefined });
   }
   return prior;
+}
+
+/** The model as last year's workbook: the 上年 columns in place of this year's (undefined when the tables have none). */
+function lastYearModel(model: BudgetModel): BudgetModel | undefined {
+  return periodModel(model, "上年", model.year === null ? null : model.year - 1);
 }
 
 function withoutUndefined<T extends object>(o: T): T {
@@ -139,5 +169,81 @@ export function mergePrior(first: PriorYear | undefined, second: PriorYear | und
     const categories = second.budget.categories || first.budget?.categories ? { ...second.budget.categories, ...first.budget?.categories } : undefined;
     out.budget = withoutUndefined({ gpb, categories });
   }
+  return out;
+}
+
+/** A prior-year figure the narrative check compares a stated change with, and where it comes from. */
+export interface PriorFigure {
+  /** Last year's amount in 万元. */
+  value: Dec;
+  /** Half a unit of the rounding of the 上年 cells it is read from; 0 for a figure the user gave. */
+  tolerance: Dec;
+  /** The year of the figures (0 when the tables' year is unknown). */
+  year: number;
+  /** For messages: "上年数据文件", or the 上年 column's table and cell ("「财政拨款“三公”经费支出表」上年列 09三公经费!C7"). */
+  source: string;
+  /** The 上年 column quantities it is read from (none for a figure the user gave). */
+  quantities: Quantity[];
+}
+
+export const EXPLICIT_SOURCE = "上年数据文件";
+
+/**
+ * Last year's figures for the narrative check, keyed by the quantity of this year each is the prior-year
+ * figure of ("expense.total", "basic", "tp.合计", "category.208" …): the explicit figures (model.prior: --prior,
+ * the task pane's JSON) merged with the tables' 上年 columns by mergePrior, as the generator merges them,
+ * each with its source. A “三公” 公务用车 or 合计 that neither gives is the sum of its items, as the generator
+ * takes it (priorThreePublic).
+ */
+export function priorFigures(model: BudgetModel, explicit: PriorYear | undefined = model.prior): Map<string, PriorFigure> {
+  const out = new Map<string, PriorFigure>();
+  const last = lastYearModel(model);
+  const merged = mergePrior(explicit, priorFromColumns(model, last));
+  if (!merged) return out;
+  const columns = last ? modelQuantities(last) : new Map<string, Quantity>();
+  const fromColumn = (value: Dec, q: Quantity | undefined): PriorFigure | undefined => {
+    if (!q || !q.value.equals(value)) return undefined;
+    return { value, tolerance: q.tolerance, year: merged.year, source: q.source.replace(/^(「[^」]*」)/, "$1上年列 "), quantities: [q] };
+  };
+  /** A figure of the explicit source when it gives it, else of the 上年 column it was merged from. */
+  const figure = (value: Dec | undefined, given: boolean, column: Quantity | undefined): PriorFigure | undefined => {
+    if (value === undefined) return undefined;
+    if (given) return { value, tolerance: ZERO, year: merged.year, source: EXPLICIT_SOURCE, quantities: [] };
+    return fromColumn(value, column);
+  };
+  const final = model.documentKind === "决算";
+  for (const f of FIGURES) {
+    if (f.final && !final) continue;
+    const x = figure(merged[f.field], explicit?.[f.field] !== undefined, figureQuantity(columns, f.keys));
+    if (x) for (const k of f.keys) out.set(k, x);
+  }
+  for (const [code, value] of Object.entries(merged.categories ?? {})) {
+    const x = figure(value, explicit?.categories?.[code] !== undefined, columns.get(`category.${code}`));
+    if (x) out.set(`category.${code}`, x);
+  }
+  const aspect = final ? "@决算数" : "";
+  const tp = new Map<(typeof TP_ITEMS)[number], PriorFigure>();
+  for (const item of TP_ITEMS) {
+    const x = figure(merged.threePublic?.[item], explicit?.threePublic?.[item] !== undefined, columns.get(`tp.${item}${aspect}`));
+    if (x) tp.set(item, x);
+  }
+  const sum = (whole: "公务用车" | "合计", parts: (typeof TP_ITEMS)[number][]) => {
+    const xs = parts.map((p) => tp.get(p));
+    if (tp.has(whole) || xs.some((x) => x === undefined)) return;
+    const all = xs as PriorFigure[];
+    // where the parts come from: 上年数据文件, or a table's 上年 column
+    const origin = (x: PriorFigure) => (x.source.startsWith(EXPLICIT_SOURCE) ? EXPLICIT_SOURCE : /^「[^」]*」上年列/.exec(x.source)?.[0] ?? x.source);
+    const sources = [...new Set(all.map(origin))];
+    tp.set(whole, {
+      value: all.reduce((s, x) => s.plus(x.value), ZERO),
+      tolerance: all.reduce((s, x) => s.plus(x.tolerance), ZERO),
+      year: merged.year,
+      source: `${sources.join("、")}中${parts.map((p) => ITEM_NAMES[p]).join("、")}之和`,
+      quantities: all.flatMap((x) => x.quantities),
+    });
+  };
+  sum("公务用车", ["购置", "运行"]);
+  sum("合计", ["因公出国", "公务用车", "公务接待"]);
+  for (const [item, x] of tp) out.set(`tp.${item}`, x);
   return out;
 }

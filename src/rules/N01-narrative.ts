@@ -29,6 +29,9 @@ const rule: Rule = {
       growth: "情况说明写“{quote}”：{what}{word} {delta}万元，上年应为 {prior}万元，{word}幅度应为 {delta} ÷ {prior} = {expected}%，文中写 {stated}%。",
       growthDirection: "情况说明写“{quote}”：{what}{change}，幅度却写成“{word}”，增减方向前后矛盾。",
       completion: "情况说明写“{quote}”：{what}完成率应为 决算 {final}万元 ÷ 预算 {budget}万元 = {expected}%，文中写 {stated}%。",
+      priorChange: "情况说明写“{quote}”：{what}本年为 {current}万元（{currentSource}），上年为 {prior}万元（{priorSource}），应{actualWord} {expected}万元，文中写“{said}”，相差 {diff}万元{rateNote}。",
+      priorDirection: "情况说明写“{quote}”：{what}本年为 {current}万元（{currentSource}），上年为 {prior}万元（{priorSource}），{actualText}，文中却写“{said}”{rateNote}。",
+      priorGrowth: "情况说明写“{quote}”：{what}本年为 {current}万元（{currentSource}），上年为 {prior}万元（{priorSource}），{word}幅度应为 {delta} ÷ {prior} = {expected}%，文中写 {stated}%。",
     },
   },
   check(ctx) {

@@ -97,6 +97,8 @@ export function NarrativeTab({ checker, s }: { checker: Checker; s: Strings }) {
         priorFromJson(priorText, "上年数据");
         await checker.saveSettings({ ...settings, prior: JSON.parse(priorText) });
       }
+      // the narrative check compares the stated changes with these figures: check again when there are findings to update
+      if (checker.outcome) await checker.check();
       checker.setNotice({ intent: "success", text: s.priorSaved });
     } catch (e) {
       checker.setNotice({ intent: "error", text: errorText(e) });

@@ -162,6 +162,31 @@ describe("--prior <file>", () => {
     expect(text).not.toContain("缺少2023年");
   });
 
+  it("checks the changes the 情况说明 states against the figures of --prior", async () => {
+    const n1 = (out: string) => JSON.parse(out).files[0].findings.filter((f: { ruleId: string }) => f.ruleId === "N1-narrative");
+    const year2023 = { year: 2023, total: "8378.87", basic: "799.60", project: "7579.27", threePublic: { 合计: "3.67", 因公出国: "0.03", 公务用车: "3.00", 公务接待: "0.64" } };
+    // last year's figures as seed000's text states them: the decrease of the 0 item is backed, nothing is reported
+    const same = path.join(tmp, "核对-2023.json");
+    fs.writeFileSync(same, JSON.stringify(year2023));
+    const ok = await run(["--format", "json", "--prior", same, path.join(FIXTURES, "seed000.xlsx")]);
+    expect(ok.code).toBe(0);
+    expect(n1(ok.out)).toEqual([]);
+    // another total: the stated total change is wrong, once
+    const other = path.join(tmp, "核对-2023-其他.json");
+    fs.writeFileSync(other, JSON.stringify({ ...year2023, total: "8400.00" }));
+    const bad = await run(["--format", "json", "--prior", other, path.join(FIXTURES, "seed000.xlsx")]);
+    expect(bad.code).toBe(1);
+    expect(n1(bad.out).map((f: { level: string; cells: { sheet: string; address: string }[]; message: string }) => [f.level, f.cells.map((c) => `${c.sheet}!${c.address}`), f.message])).toEqual([
+      [
+        "error",
+        ["情况说明!A23", "01收支总表!E37"],
+        "情况说明写“2024 年预算收支安排9064.36万元,较 2023 年预算增加685.49万元”：本年支出合计本年为 9064.36万元（「收支总表」01收支总表!E37），上年为 8400.00万元（上年数据文件），应增加 664.36万元，文中写“增加685.49万元”，相差 21.13万元。",
+      ],
+    ]);
+    // the text report says it too
+    expect((await run(["--prior", other, path.join(FIXTURES, "seed000.xlsx")])).out).toContain("上年为 8400.00万元（上年数据文件），应增加 664.36万元");
+  });
+
   it("explains a prior-year file it cannot use", async () => {
     const bad = path.join(tmp, "坏.json");
     fs.writeFileSync(bad, JSON.stringify({ year: 2023, total: "八千" }));

@@ -3,12 +3,14 @@
  * { replace, with } edits one phrase of the cell's text.
  */
 import * as path from "path";
+import { checkWorkbook } from "../../src/engine";
 import { readWorkbookFile } from "../../src/host/file/readWorkbook";
+import { priorFromJson } from "../../src/narrative/prior";
 import { recognize } from "../../src/recognize/recognize";
 import N1 from "../../src/rules/N01-narrative";
 import { runRules } from "../../src/rules/runner";
 import { FIXTURES } from "../helpers";
-import { ruleTester, type ExpectedFinding } from "./ruleTester";
+import { ruleTester, setCell, type Edit, type ExpectedFinding } from "./ruleTester";
 
 // the seeds' own mistakes
 const SEED000_ABROAD: ExpectedFinding = {
@@ -78,6 +80,9 @@ ruleTester(N1, {
     { name: "seed004 with 1,367.05万元 written correctly", workbook: "seed004", edits: { "情况说明!A46": { replace: "1.367.05", with: "1,367.05" } } },
     { name: "seed004 in 元 (layout variant) with the same correction", workbook: "variants/seed004-yuan", edits: { "情况说明!A46": { replace: "1.367.05", with: "1,367.05" } } },
     { name: "seed004 with 年初预算数 and 完成率 columns in 公开05 that hold what its text states", workbook: "variants/seed004-budget", edits: { "情况说明!A46": { replace: "1.367.05", with: "1,367.05" } } },
+    // stated changes against the tables' 上年 columns (variants/*-prior: figures derived from what each text states)
+    { name: "seed000 with 上年 columns: 因公出国（境）费 “减少0.03万元” to 0 is current − the 上年 column's 0.03, as every other stated change", workbook: "variants/seed000-prior" },
+    { name: "seed003 with 上年 columns: “比2022年增加1.2万元” from 0 (and no rate checked from 0)", workbook: "variants/seed003-prior", edits: { "情况说明!A31": { replace: "165.42 元", with: "165.42 万元" } } },
   ],
   invalid: [
     // the mistakes published in the seeds
@@ -109,6 +114,62 @@ ruleTester(N1, {
           message: "情况说明写“社会保障和就业支出年初预算151.50万元,支出决算51.85万元,完成年初预算的34.22%”：社会保障和就业支出完成率应为 决算 51.85万元 ÷ 预算 150.50万元 = 34.45%，文中写 34.22%。",
         },
         SEED004_MALFORMED,
+      ],
+    },
+
+    // stated changes against the tables' 上年 columns (variants/seed000-prior: 上年 in 01收支总表!H, 09三公经费!C)
+    {
+      name: "a 上年 cell that makes the stated “三公” total change wrong",
+      workbook: "variants/seed000-prior",
+      edits: { "09三公经费!C6": 3.7, "情况说明!A27": { replace: "预算安排3.61万元，", with: "预算安排3.61万元，较2023年减少0.06万元，" } },
+      errors: [
+        {
+          level: "error",
+          messageId: "priorChange",
+          cells: ["情况说明!A27", "09三公经费!D6", "09三公经费!C6"],
+          suspect: "情况说明!A27",
+          message:
+            "情况说明写“我单位财政拨款“三公”经费预算安排3.61万元,较2023年减少0.06万元”：“三公”经费本年为 3.61万元（「财政拨款“三公”经费支出表」09三公经费!D6），上年为 3.70万元（「财政拨款“三公”经费支出表」上年列 09三公经费!C6），应减少 0.09万元，文中写“减少0.06万元”，相差 0.03万元。",
+        },
+      ],
+    },
+    {
+      name: "a 上年 cell that makes the stated total change wrong (its parts still add up to it)",
+      workbook: "variants/seed000-prior",
+      edits: { "01收支总表!H37": 8400 },
+      errors: [
+        {
+          level: "error",
+          messageId: "priorChange",
+          cells: ["情况说明!A23", "01收支总表!I37", "01收支总表!H37"],
+          message: "情况说明写“2024 年预算收支安排9064.36万元,较 2023 年预算增加685.49万元”：本年支出合计本年为 9064.36万元（「收支总表」01收支总表!I37），上年为 8400.00万元（「收支总表」上年列 01收支总表!H37），应增加 664.36万元，文中写“增加685.49万元”，相差 21.13万元。",
+        },
+      ],
+    },
+    {
+      name: "“无变化” where the 上年 column differs",
+      workbook: "variants/seed000-prior",
+      edits: { "09三公经费!C8": 2.5 },
+      errors: [
+        {
+          level: "error",
+          messageId: "priorDirection",
+          cells: ["情况说明!A27", "09三公经费!D8", "09三公经费!C8"],
+          message: "情况说明写“公务用车购置及运维费3.00万元(其中:公务用车购置费为0万元,公务用车运维费3.00万元) ,与2023年相比无变化”：公务用车购置及运行维护费本年为 3.00万元（「财政拨款“三公”经费支出表」09三公经费!D8），上年为 2.50万元（「财政拨款“三公”经费支出表」上年列 09三公经费!C8），实际是增加 0.50万元，文中却写“无变化”。",
+        },
+      ],
+    },
+    {
+      name: "a stated 下降 rate that is not Δ ÷ the 上年 column",
+      workbook: "variants/seed000-prior",
+      edits: { "情况说明!A27": { replace: "减少0.03万元，减少的", with: "减少0.03万元，下降10.00%，减少的" } },
+      errors: [
+        {
+          level: "error",
+          messageId: "priorGrowth",
+          cells: ["情况说明!A27", "09三公经费!D11", "09三公经费!C11"],
+          message: "情况说明写“公务接待费0.61万元,与2023年相比减少0.03万元,下降10.00%”：公务接待费本年为 0.61万元（「财政拨款“三公”经费支出表」09三公经费!D11），上年为 0.64万元（「财政拨款“三公”经费支出表」上年列 09三公经费!C11），下降幅度应为 0.03 ÷ 0.64 = 4.69%，文中写 10.00%。",
+        },
       ],
     },
 
@@ -262,5 +323,79 @@ describe("N1-narrative without a narrative", () => {
     const { findings, ran } = runRules(model, [N1]);
     expect(ran).toEqual(["N1-narrative"]);
     expect(findings).toEqual([]);
+  });
+});
+
+describe("N1-narrative with the user's prior-year figures (checkWorkbook with { prior }: --prior, the task pane's 上年数据)", () => {
+  /** seed000's last year as its own text states it (README's example). */
+  const SEED000_2023 = { year: 2023, total: "8378.87", basic: "799.60", project: "7579.27", threePublic: { 合计: "3.67", 因公出国: "0.03", 公务用车: "3.00", 公务接待: "0.64" } };
+  /** seed004's last year (README's 决算 example). */
+  const SEED004_2023 = { year: 2023, grand: "2365.94", fiscalGrand: "2365.94", gpb: "2365.94", categories: { "208": "388.39", "210": "1931.29", "221": "22.21" }, threePublic: { 合计: "1.58", 因公出国: "0", 购置: "0", 运行: "1.46", 公务接待: "0.12" } };
+
+  async function n1(id: string, json: { year: number; [k: string]: unknown }, edits: Record<string, Edit> = {}) {
+    const wb = await readWorkbookFile(path.join(FIXTURES, `${id}.xlsx`));
+    for (const [ref, v] of Object.entries(edits)) setCell(wb, ref, v);
+    const { model, findings } = checkWorkbook(wb, { prior: priorFromJson(JSON.stringify(json), `${json.year}.json`) });
+    expect(model.prior?.year).toBe(json.year);
+    return findings.filter((f) => f.ruleId === "N1-narrative").map((f) => ({ level: f.level, messageId: f.messageId, cells: f.cells.map((c) => `${c.sheet}!${c.address}`), message: f.message }));
+  }
+
+  it("finds nothing on seed000 with its last year as its text states it: the decrease of the 0 item is backed", async () => {
+    expect(await n1("seed000", SEED000_2023)).toEqual([]);
+  });
+
+  it("reports the stated total change that a different prior total makes wrong, once, from 上年数据文件", async () => {
+    expect(await n1("seed000", { ...SEED000_2023, total: "8400.00" })).toEqual([
+      {
+        level: "error",
+        messageId: "priorChange",
+        cells: ["情况说明!A23", "01收支总表!E37"],
+        message: "情况说明写“2024 年预算收支安排9064.36万元,较 2023 年预算增加685.49万元”：本年支出合计本年为 9064.36万元（「收支总表」01收支总表!E37），上年为 8400.00万元（上年数据文件），应增加 664.36万元，文中写“增加685.49万元”，相差 21.13万元。",
+      },
+    ]);
+  });
+
+  it("puts the user's figures before the 上年 columns, item by item", async () => {
+    // the columns say 0.64 for 公务接待费; the user's 0.61 makes “减少0.03万元” wrong
+    const found = await n1("variants/seed000-prior", { year: 2023, threePublic: { 公务接待: "0.61" } });
+    expect(found.map((f) => [f.messageId, ...f.cells])).toEqual([["priorDirection", "情况说明!A27", "09三公经费!D11"]]);
+    expect(found[0].message).toBe(
+      "情况说明写“公务接待费0.61万元,与2023年相比减少0.03万元”：公务接待费本年为 0.61万元（「财政拨款“三公”经费支出表」09三公经费!D11），上年为 0.61万元（上年数据文件），两者相等，应写“持平”或“无变化”，文中却写“减少0.03万元”。",
+    );
+  });
+
+  it("seed003: “比2022年增加1.2万元” against a 2022 “三公” total other than 0 (the text says it twice, so once per sentence); figures of another year are not used", async () => {
+    const found = await n1("seed003", { year: 2022, threePublic: { 合计: "0.50" } });
+    expect(found.map((f) => [f.messageId, ...f.cells])).toEqual([
+      ["unit", "情况说明!A31", "03支出总体情况表!G6"],
+      ["priorChange", "情况说明!A33", "08三公经费支出情况表!A5"],
+      ["priorChange", "情况说明!A36", "08三公经费支出情况表!A5"],
+    ]);
+    expect(found[1].message).toBe(
+      "情况说明写“2023 年“三公”经费支出预算数比 2022 年增加 1.2 万元”：“三公”经费本年为 1.20万元（「财政拨款“三公”经费支出表」08三公经费支出情况表!A5），上年为 0.50万元（上年数据文件），应增加 0.70万元，文中写“增加1.2万元”，相差 0.50万元。",
+    );
+    // the rate said with the change is named in the same finding
+    expect(found[2].message).toBe(
+      "情况说明写“2023年“三公”经费支出预算数比2022年增加1.2万元,增加100%”：“三公”经费本年为 1.20万元（「财政拨款“三公”经费支出表」08三公经费支出情况表!A5），上年为 0.50万元（上年数据文件），应增加 0.70万元，文中写“增加1.2万元”，相差 0.50万元；增长幅度应为 0.70 ÷ 0.50 = 140.00%，文中写“增加100%”。",
+    );
+    expect((await n1("seed003", { year: 2022, threePublic: { 合计: "0" } })).map((f) => f.messageId)).toEqual(["unit"]);
+    expect((await n1("seed003", { year: 2021, threePublic: { 合计: "0.50" } })).map((f) => f.messageId)).toEqual(["unit"]);
+  });
+
+  it("seed004 (决算): every 较上年 change and rate agrees with its last year; a rate that is not Δ ÷ prior is one finding", async () => {
+    expect((await n1("seed004", SEED004_2023)).map((f) => f.messageId)).toEqual(["malformed"]);
+    const found = await n1("seed004", SEED004_2023, { "情况说明!A22": { replace: "收入总计增加2,690.32万元，增长113.71%", with: "收入总计增加2,690.32万元，增长131.71%" } });
+    expect(found.map((f) => [f.messageId, ...f.cells])).toEqual([
+      ["priorGrowth", "情况说明!A22", "公开01收入支出决算总表!C37"],
+      ["malformed", "情况说明!A46", "公开03支出决算表!C7"],
+    ]);
+    expect(found[0].message).toBe(
+      "情况说明写“收入总计增加2,690.32万元,增长131.71%”：收入总计本年为 5056.26万元（「收支总表」公开01收入支出决算总表!C37），上年为 2365.94万元（上年数据文件），增长幅度应为 2690.32 ÷ 2365.94 = 113.71%，文中写 131.71%。",
+    );
+  });
+
+  it("without prior figures it reports what it reported before (seed000: nothing backs the decrease)", async () => {
+    const { findings } = checkWorkbook(await readWorkbookFile(path.join(FIXTURES, "seed000.xlsx")));
+    expect(findings.filter((f) => f.ruleId === "N1-narrative").map((f) => f.message)).toEqual([SEED000_ABROAD.message]);
   });
 });

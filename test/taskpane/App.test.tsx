@@ -161,6 +161,27 @@ describe("task pane", () => {
     expect((await host.loadSettings()).reasons).toMatchObject({ "change/基本支出": "主要是医疗救助资金增加" });
   });
 
+  it("checks the stated changes again against the 上年数据 saved in the narrative tab", async () => {
+    const { host, user } = await renderPane("seed000");
+    await check(user);
+    expect(screen.getByRole("button", { name: "错误 0" })).toBeTruthy();
+    await user.click(screen.getByRole("tab", { name: "情况说明" }));
+    await user.click(screen.getByRole("textbox", { name: /上年数据/ }));
+    // last year's 三公 items as the text states them (the decrease of the 0 item is backed), another total
+    await user.paste('{"year": 2023, "total": "8400.00", "threePublic": {"合计": "3.67", "因公出国": "0.03", "公务用车": "3.00", "公务接待": "0.64"}}');
+    await user.click(screen.getByRole("button", { name: "保存上年数据" }));
+    await screen.findByText("上年数据已保存到工作簿。");
+    expect((await host.loadSettings()).prior).toMatchObject({ year: 2023, total: "8400.00" });
+    await user.click(screen.getByRole("tab", { name: "检查" }));
+    expect(screen.getByRole("button", { name: "错误 1" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "提示 0" })).toBeTruthy();
+    const items = screen.getAllByRole("listitem");
+    expect(items).toHaveLength(1);
+    expect(items[0].textContent).toContain("上年为 8400.00万元（上年数据文件），应增加 664.36万元");
+    expect(host.fills.has("情况说明!A23")).toBe(true);
+    expect(host.fills.has("情况说明!A27")).toBe(false);
+  }, 60000); // two checks of the workbook
+
   it("switches to English", async () => {
     const { user } = await renderPane();
     await user.click(screen.getByRole("button", { name: "English" }));
