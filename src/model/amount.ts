@@ -1,6 +1,7 @@
 /**
  * Amounts: decimal values read from what a cell shows, tied to the cell. Never floats.
  */
+import { toA1 } from "../grid/address";
 import { Dec, decFromNumber } from "./decimal";
 
 export type AmountUnit = "元" | "万元";
@@ -20,7 +21,12 @@ export interface Amount {
   readonly number: ShownNumber;
   /** The unit of the table the amount sits in (null when the table states none). */
   unit: AmountUnit | null;
-  cell: CellLocation;
+  /** The cell: sheet, A1 address, row and column. */
+  readonly cell: CellLocation;
+  /** The cell's sheet, row and column (0-based), without building its address. */
+  readonly sheet: string;
+  readonly row: number;
+  readonly col: number;
   /** The cell's shown text. */
   text: string;
   /** The cell holds text that reads as a number ("1,234.50", "5056. 26", full-width digits). */
@@ -70,26 +76,45 @@ export function decOfNumber(n: ShownNumber): Dec {
   return n.negative ? d.negated() : d;
 }
 
-/** An amount read from a cell: its Decimal is built from the shown digits on first use. */
-export class CellAmount implements Amount {
+/**
+ * An amount read from a cell: its Decimal is built from the shown digits on first use, and its cell's
+ * address when first asked for (a workbook holds hundreds of thousands of amounts, most never reported).
+ * It is its own ShownNumber.
+ */
+export class CellAmount implements Amount, ShownNumber {
   private dec: Dec | undefined;
+  private location: CellLocation | undefined;
   formula?: string;
+  readonly negative: boolean;
+  readonly digits: string;
   readonly decimals: number;
   readonly fixedYuan: number | undefined;
 
   constructor(
-    readonly number: ShownNumber,
+    number: ShownNumber,
     public unit: AmountUnit | null,
-    public cell: CellLocation,
+    readonly sheet: string,
+    readonly row: number,
+    readonly col: number,
     public text: string,
     public storedAsText: boolean,
   ) {
+    this.negative = number.negative;
+    this.digits = number.digits;
     this.decimals = shownDecimals(text);
     this.fixedYuan = fixedYuanOf(number, unit);
   }
 
+  get number(): ShownNumber {
+    return this;
+  }
+
+  get cell(): CellLocation {
+    return (this.location ??= { sheet: this.sheet, address: toA1(this.row, this.col), row: this.row, col: this.col });
+  }
+
   get value(): Dec {
-    return (this.dec ??= decOfNumber(this.number));
+    return (this.dec ??= decOfNumber(this));
   }
 }
 

@@ -8,9 +8,12 @@ export class SheetView {
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
-  /** Merged area by cell, keyed row * COLS + col (impossible and absurdly large merges are left out). */
-  private readonly mergeByCell = new Map<number, RangeRef>();
-  private static readonly COLS = 1 << 15;
+  /**
+   * Merged area by cell: by row, then by column (impossible and absurdly large merges are left out). Two
+   * small integer keys rather than one row × columns + column, which past row 65,536 is no longer a small
+   * integer and makes every lookup slow.
+   */
+  private readonly mergeByCell = new Map<number, Map<number, RangeRef>>();
   /** Non-empty texts of whole rows (callers must not change the arrays). */
   private readonly rowCache = new Map<number, { col: number; text: string }[]>();
 
@@ -22,7 +25,11 @@ export class SheetView {
     for (const m of sheet.merges) {
       if (m.top < 0 || m.left < 0 || m.bottom < m.top || m.right < m.left) continue; // not a merge Excel can make
       if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 10000) continue; // absurd merges: ignore
-      for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) this.mergeByCell.set(r * SheetView.COLS + c, m);
+      for (let r = m.top; r <= m.bottom; r++) {
+        let row = this.mergeByCell.get(r);
+        if (!row) this.mergeByCell.set(r, (row = new Map()));
+        for (let c = m.left; c <= m.right; c++) row.set(c, m);
+      }
     }
   }
 
@@ -42,7 +49,7 @@ export class SheetView {
   }
 
   merge(row: number, col: number): RangeRef | undefined {
-    return this.mergeByCell.size === 0 ? undefined : this.mergeByCell.get(row * SheetView.COLS + col);
+    return this.mergeByCell.size === 0 ? undefined : this.mergeByCell.get(row)?.get(col);
   }
 
   /** Text shown at (row, col): the merge master's text when the cell is inside a merged area. */

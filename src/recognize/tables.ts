@@ -89,14 +89,13 @@ function extent(view: SheetView, rows: number[], withMerges = false): { left: nu
 function readAmount(view: SheetView, r: number, c: number, unit: AmountUnit | null, counts: boolean, issues: CellIssue[]): Amount | undefined {
   const cell = view.cell(r, c);
   if (!cell || view.isCovered(r, c)) return undefined;
-  const loc = view.location(r, c);
   if (isCellError(cell.value)) {
-    issues.push({ cell: loc, text: cell.text, issue: "error-value" });
+    issues.push({ cell: view.location(r, c), text: cell.text, issue: "error-value" });
     return undefined;
   }
   const text = cell.text;
   if (cell.uncalculated) {
-    issues.push({ cell: loc, text: `=${cell.formula ?? ""}`, issue: "uncalculated" });
+    issues.push({ cell: view.location(r, c), text: `=${cell.formula ?? ""}`, issue: "uncalculated" });
     return undefined;
   }
   if (text.trim() === "") return undefined;
@@ -104,12 +103,12 @@ function readAmount(view: SheetView, r: number, c: number, unit: AmountUnit | nu
   let number = counts ? shown ?? readCount(text) : shown;
   if (number === null && typeof cell.value === "number") number = numberOfValue(cell.value); // an exotic format
   if (number === null) {
-    issues.push({ cell: loc, text, issue: "not-a-number" });
+    issues.push({ cell: view.location(r, c), text, issue: "not-a-number" });
     return undefined;
   }
   // a number typed as text ("1,234.50"), not a count with its unit word or a dash for zero
   const storedAsText = typeof cell.value === "string" && shown !== null && /\d/.test(normalizeText(text));
-  const a = new CellAmount(number, counts ? null : unit, loc, text, storedAsText);
+  const a = new CellAmount(number, counts ? null : unit, view.sheet.name, r, c, text, storedAsText);
   if (cell.formula) a.formula = cell.formula;
   return a;
 }

@@ -17,23 +17,23 @@ export interface RecordedEquation {
 
 const key = (t: Term) => t.key;
 
-/** A set of terms' cells by sheet and position: a test every term of every equation goes through, without building keys or addresses. */
+/**
+ * A set of terms' cells by sheet, row and column: a test every term of every equation goes through,
+ * without building keys or addresses (small integer keys: a flat row × columns + column would not stay one).
+ */
 class CellSet {
-  private readonly bySheet = new Map<string, Set<number>>();
+  private readonly bySheet = new Map<string, Map<number, Set<number>>>();
 
   add(t: Term): void {
-    let set = this.bySheet.get(t.sheet);
-    if (!set) this.bySheet.set(t.sheet, (set = new Set()));
-    set.add(CellSet.position(t));
+    let rows = this.bySheet.get(t.sheet);
+    if (!rows) this.bySheet.set(t.sheet, (rows = new Map()));
+    let cols = rows.get(t.cellRow);
+    if (!cols) rows.set(t.cellRow, (cols = new Set()));
+    cols.add(t.cellCol);
   }
 
   has(t: Term): boolean {
-    return this.bySheet.get(t.sheet)?.has(CellSet.position(t)) ?? false;
-  }
-
-  /** Row and column as one number (Excel has at most 16,384 columns). */
-  private static position(t: Term): number {
-    return t.cellRow * 16384 + t.cellCol;
+    return this.bySheet.get(t.sheet)?.get(t.cellRow)?.has(t.cellCol) ?? false;
   }
 }
 

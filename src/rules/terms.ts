@@ -80,13 +80,13 @@ function halfUnitIn(decimals: number, unit: AmountUnit | null): Dec {
 }
 
 export function termOfAmount(a: Amount, label: string): Term {
-  return new Term(a.cell.sheet, a.cell.row, a.cell.col, a.unit, a, label);
+  return new Term(a.sheet, a.row, a.col, a.unit, a, label);
 }
 
 /** The term at a row and column of a table: its amount, or a blank cell counting as 0. */
 export function termAt(t: BudgetTable, row: BudgetRow, col: ColumnInfo, label?: string): Term {
   const a = row.amounts[col.role];
-  if (a) return new Term(a.cell.sheet, a.cell.row, a.cell.col, a.unit, a, label, row, col.role);
+  if (a) return new Term(a.sheet, a.row, a.col, a.unit, a, label, row, col.role);
   return new Term(t.sheet, row.row, col.col, t.unit, undefined, label, row, col.role);
 }
 

@@ -30,7 +30,7 @@ describe("showFixedIn", () => {
 
 describe("Balance", () => {
   const cell = (text: string, unit: AmountUnit, col: number) =>
-    termOfAmount(new CellAmount(readShownNumber(text)!, unit, { sheet: "S", address: `${"ABCDE"[col]}1`, row: 0, col }, text, false), text);
+    termOfAmount(new CellAmount(readShownNumber(text)!, unit, "S", 0, col, text, false), text);
   it("shows the same figures from fixed point as from Decimal sums", () => {
     const b = new Balance([cell("100.05", "万元", 0)], [cell("60.00", "万元", 1), cell("40.00", "万元", 2)]);
     expect([b.exact, b.failing]).toEqual([false, true]);
