@@ -7,6 +7,8 @@ import type { BudgetModel, ColumnInfo, Period } from "./budgetModel";
  * fields are left out), and the model's year is `year`. Undefined when no table has a column of that period.
  */
 export function periodModel(model: BudgetModel, period: Period, year: number | null): BudgetModel | undefined {
+  // (most workbooks have no such column: look before copying every row)
+  if (!model.tables.some((t) => t.blocks.some((b) => b.columns.some((c) => c.period === period && c.of !== undefined)))) return undefined;
   let found = false;
   const tables = model.tables.map((t) => ({
     ...t,
