@@ -4,11 +4,11 @@
  * up to a whole, changes that add up, 增加/减少/持平 against the sign, shares, growth rates and completion
  * rates). A stated change (and its growth rate) is checked against current − prior: the prior figure the
  * sentence states, else last year's figure of the quantity where one is known (prior.ts: priorFigures — the
- * user's figures, then the tables' 上年 columns). Amounts compare as intervals of their printed decimals.
+ * user's figures, then the tables' 上年 columns); a prior figure the sentence states is itself compared with
+ * that known figure. Amounts compare as intervals of their printed decimals.
  * The result is a list of issues with a message id and data for the rule N1-narrative's templates.
  *
- * Not yet: a prior figure written in the text ("较2020年826.46万元") is not compared with a known prior
- * figure; the Henan "收入增长…" is not tied to a given prior `total` (only 支出 is); the JSON `budget`
+ * Not yet: the Henan "收入增长…" is not tied to a given prior `total` (only 支出 is); the JSON `budget`
  * object does not feed the completion-rate check (the 年初预算数 column does).
  */
 import type { BudgetModel } from "../model/budgetModel";
@@ -173,7 +173,12 @@ export function checkNarrative(model: BudgetModel): NarrativeCheck {
    * its year (the year it names, else the year before the document's).
    */
   const knownPrior = (st: Statement): PriorFigure | undefined => {
-    if (!st.subject || !st.quantity || !currentAspect(st)) return undefined;
+    if (!st.quantity || !currentAspect(st)) return undefined;
+    return priorOfSubject(st);
+  };
+  /** Last year's known figure of what a statement is about, when its sentence compares with that year. */
+  const priorOfSubject = (st: Statement): PriorFigure | undefined => {
+    if (!st.subject) return undefined;
     const f = figures.get(st.subject);
     if (!f) return undefined;
     const named = comparedYear(byStatement.get(st)!.text, st);
@@ -297,6 +302,26 @@ export function checkNarrative(model: BudgetModel): NarrativeCheck {
     // 2. changes: 增加/减少/持平 against current − prior (the prior stated in the sentence, else last year's
     //    known figure), 增加 beyond the current amount
     const zeroDecreases: { st: Statement; what: string; delta: Val }[] = [];
+    // a prior figure written in the text ("较2020年826.46万元") against last year's known figure
+    for (const st of all) {
+      if (st.role !== "prior" || !st.token || !isAmount(st) || !currentAspect(st)) continue;
+      const f = priorOfSubject(st);
+      if (!f) continue;
+      const t = text(st);
+      const diff = t.v.minus(f.value);
+      const tol = t.h.plus(f.tolerance);
+      if (diff.abs().lte(tol.plus(EPS))) continue;
+      const what = subjectName(st.subject, quantities);
+      issue(st, {
+        messageId: "priorValue",
+        data: { quote: st.quote, what, stated: stated(st), prior: fmt(f.value), priorSource: f.source, diff: fmt(diff) },
+        quantities: f.quantities,
+        expected: fmt(f.value),
+        actual: fmt(t.v, Math.max(2, st.token.decimals)),
+        difference: fmt(diff),
+        tolerance: fmt(tol, 4),
+      });
+    }
     for (const st of all) {
       if (st.role !== "change") continue;
       if (st.token && st.token.value.isZero() && st.direction !== "flat") {
@@ -315,6 +340,9 @@ export function checkNarrative(model: BudgetModel): NarrativeCheck {
         const actualWord = expected.gt(tol) ? "增加" : expected.lt(tol.negated()) ? "减少" : "持平";
         const saidWord = st.direction === "flat" ? "持平" : st.direction === "up" ? "增加" : "减少";
         const data = { quote: st.quote, what, current: fmt(cur.v), prior: fmt(pv.v), word: st.word ?? saidWord, actualWord, actual: fmt(expected.abs()), expected: fmt(expected.abs()), stated: stated(st), diff: fmt(signed(st).v.minus(expected)) };
+        // a stated amount that current − prior allows, within the rounding of the three, is right whatever the
+        // rounding leaves open ("较3.60万元增加0.01万元" for 3.61)
+        if (st.token && signed(st).v.minus(expected).abs().lte(tol.plus(EPS))) continue;
         if (actualWord !== saidWord && !(actualWord === "持平" && st.token === undefined)) {
           issue(st, { messageId: actualWord === "持平" ? "notFlat" : "direction", data, quantities: tq, expected: fmt(expected), actual: fmt(signed(st).v) });
         } else if (st.token && signed(st).v.minus(expected).abs().gt(tol.plus(EPS))) {

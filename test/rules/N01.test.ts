@@ -69,6 +69,11 @@ ruleTester(N1, {
       workbook: "seed000",
       edits: { "情况说明!A27": { replace: "预算安排3.61万元，", with: "预算安排3.61万元，较2023年减少0.06万元，" } },
     },
+    {
+      name: "seed000 when the “三公” sentence states last year's figure and a change of 0.01 from it (3.61 − 3.60, not 持平)",
+      workbook: "seed000",
+      edits: { "情况说明!A27": "2024 年，我单位财政拨款“三公”经费预算安排3.61万元，较2023年3.60万元增加0.01万元。" },
+    },
     { name: "seed001 (部门) with the 固定资产 total as in the table", workbook: "seed001-dept", edits: { "情况说明!A68": { replace: "103.97万元", with: "1039.67万元" } } },
     { name: "seed001 (单位) with the 固定资产 total as in the table", workbook: "seed001-unit", edits: { "情况说明!A70": { replace: "103.97万元", with: "1,039.67万元" } } },
     {
@@ -143,6 +148,28 @@ ruleTester(N1, {
           messageId: "priorChange",
           cells: ["情况说明!A23", "01收支总表!I37", "01收支总表!H37"],
           message: "情况说明写“2024 年预算收支安排9064.36万元,较 2023 年预算增加685.49万元”：本年支出合计本年为 9064.36万元（「收支总表」01收支总表!I37），上年为 8400.00万元（「收支总表」上年列 01收支总表!H37），应增加 664.36万元，文中写“增加685.49万元”，相差 21.13万元。",
+        },
+      ],
+    },
+    {
+      name: "a prior figure written in the text that differs from the 上年 column (the change from it is right, but the items' changes do not add up to it)",
+      workbook: "variants/seed000-prior",
+      edits: { "情况说明!A27": { replace: "预算安排3.61万元，", with: "预算安排3.61万元，较2023年3.60万元增加0.01万元，" } },
+      errors: [
+        {
+          level: "error",
+          messageId: "priorValue",
+          cells: ["情况说明!A27", "09三公经费!C6"],
+          suspect: "情况说明!A27",
+          message:
+            "情况说明写“我单位财政拨款“三公”经费预算安排3.61万元,较2023年3.60万元”：“三公”经费上年数文中为 3.60万元，上年数据为 3.67万元（「财政拨款“三公”经费支出表」上年列 09三公经费!C6），相差 -0.07万元。",
+        },
+        {
+          level: "error",
+          messageId: "changeParts",
+          cells: ["情况说明!A27"],
+          message:
+            "情况说明写“我单位财政拨款“三公”经费预算安排3.61万元,较2023年3.60万元增加0.01万元”：因公出国（境）费、公务用车购置及运行维护费、公务接待费的增减额合计为 -0.06万元，与所述“三公”经费增加0.01万元不符，相差 -0.07万元。",
         },
       ],
     },
@@ -362,6 +389,27 @@ describe("N1-narrative with the user's prior-year figures (checkWorkbook with { 
     expect(found[0].message).toBe(
       "情况说明写“公务接待费0.61万元,与2023年相比减少0.03万元”：公务接待费本年为 0.61万元（「财政拨款“三公”经费支出表」09三公经费!D11），上年为 0.61万元（上年数据文件），两者相等，应写“持平”或“无变化”，文中却写“减少0.03万元”。",
     );
+  });
+
+  it("seed001: the prior figures its text writes (“较2020年826.46万元”, “较2020年0.8万元”) against last year's figures; another year's are not used", async () => {
+    const SEED001_2020 = { year: 2020, total: "826.46", threePublic: { 合计: "18.80", 公务接待: "0.80" } };
+    const priorOnes = async (json: { year: number; [k: string]: unknown }) => (await n1("seed001-dept", json)).filter((f) => f.messageId.startsWith("prior"));
+    expect(await priorOnes(SEED001_2020)).toEqual([]);
+    expect(await priorOnes({ ...SEED001_2020, total: "830.00", threePublic: { 合计: "18.80", 公务接待: "0.50" } })).toEqual([
+      {
+        level: "error",
+        messageId: "priorValue",
+        cells: ["情况说明!A32"],
+        message: "情况说明写“2021年预算收支安排874.96万元,较2020年826.46万元”：本年支出合计上年数文中为 826.46万元，上年数据为 830.00万元（上年数据文件），相差 -3.54万元。",
+      },
+      {
+        level: "error",
+        messageId: "priorValue",
+        cells: ["情况说明!A36"],
+        message: "情况说明写“公务接待费0万元,较2020年0.8万元”：公务接待费上年数文中为 0.8万元，上年数据为 0.50万元（上年数据文件），相差 0.30万元。",
+      },
+    ]);
+    expect(await priorOnes({ year: 2019, total: "830.00" })).toEqual([]);
   });
 
   it("seed003: “比2022年增加1.2万元” against a 2022 “三公” total other than 0 (the text says it twice, so once per sentence); figures of another year are not used", async () => {
