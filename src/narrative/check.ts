@@ -8,12 +8,14 @@
  * that known figure. Amounts compare as intervals of their printed decimals.
  * The result is a list of issues with a message id and data for the rule N1-narrative's templates.
  *
- * Not yet: the Henan "收入增长…" is not tied to a given prior `total` (only 支出 is); the JSON `budget`
- * object does not feed the completion-rate check (the 年初预算数 column does).
+ * A 决算's 年初预算 stated in the text (and the 完成率 from it) is compared with the table's 年初预算数
+ * column, else with the `budget` given with the prior-year figures.
+ *
+ * Not yet: the Henan "收入增长…" is not tied to a given prior `total` (only 支出 is).
  */
 import type { BudgetModel } from "../model/budgetModel";
 import { Dec, ZERO } from "../model/decimal";
-import { priorFigures, type PriorFigure } from "./prior";
+import { EXPLICIT_SOURCE, priorFigures, type PriorFigure } from "./prior";
 import { formatWan, modelQuantities, type Quantity } from "./quantities";
 import { halfOfToken, halfWidth, quoteOf, readNarrative, toWan, type ReadParagraph, type Statement } from "./read";
 
@@ -147,6 +149,18 @@ export function checkNarrative(model: BudgetModel): NarrativeCheck {
   const byStatement = new Map<Statement, ReadParagraph>();
   for (const p of paragraphs) for (const st of p.statements) byStatement.set(st, p);
 
+  /**
+   * A 决算's 年初预算 of a quantity (一般公共预算财政拨款支出, a 类) as given with the prior-year figures
+   * (--prior / the task pane's JSON `budget`), for tables without a 年初预算数 column.
+   */
+  const givenBudget = (subject: string | undefined): Dec | undefined => {
+    const b = model.documentKind === "决算" ? model.prior?.budget : undefined;
+    if (!b || !subject) return undefined;
+    if (subject === "expense.gpb") return b.gpb;
+    const code = /^category\.(\d+)$/.exec(subject)?.[1];
+    return code ? b.categories?.[code] : undefined;
+  };
+
   // groups: a paragraph and the paragraphs that continue its list
   const groups: ReadParagraph[][] = [];
   for (const p of paragraphs) {
@@ -230,6 +244,27 @@ export function checkNarrative(model: BudgetModel): NarrativeCheck {
         actual: fmt(t.v, Math.max(2, st.token.decimals)),
         difference: fmt(diff),
         tolerance: fmt(t.h.plus(q.tolerance), 4),
+      });
+    }
+  }
+
+  // a stated 年初预算 that no table column holds, against the one given with the prior-year figures
+  for (const p of paragraphs) {
+    for (const st of p.statements) {
+      if (st.role !== "value" || st.quantity || !isAmount(st) || st.aspect !== "预算") continue;
+      const b = givenBudget(st.subject);
+      if (b === undefined) continue;
+      const t = text(st);
+      const diff = t.v.minus(b);
+      if (diff.abs().lte(t.h.plus(EPS))) continue;
+      issue(st, {
+        messageId: "budgetValue",
+        data: { quote: st.quote, what: subjectName(st.subject, quantities), stated: stated(st), budget: fmt(b), source: EXPLICIT_SOURCE, diff: fmt(diff) },
+        quantities: [],
+        expected: fmt(b),
+        actual: fmt(t.v, Math.max(2, st.token!.decimals)),
+        difference: fmt(diff),
+        tolerance: fmt(t.h, 4),
       });
     }
   }
@@ -492,7 +527,8 @@ export function checkNarrative(model: BudgetModel): NarrativeCheck {
         if (!fin?.subject) continue;
         const budgetSt = earlier.filter((x) => x.role === "value" && isAmount(x) && x.aspect === "预算" && x.subject === fin.subject).pop();
         const budgetQ = quantities.get(`${fin.subject}@预算数`);
-        const budget: Val | undefined = budgetSt ? valueOf(budgetSt) : budgetQ ? { v: budgetQ.value, h: ZERO } : undefined;
+        const given = budgetQ ? undefined : givenBudget(fin.subject);
+        const budget: Val | undefined = given !== undefined ? { v: given, h: ZERO } : budgetSt ? valueOf(budgetSt) : budgetQ ? { v: budgetQ.value, h: ZERO } : undefined;
         if (!budget) continue;
         const fv = valueOf(fin);
         const range = percentRange(fv, budget);

@@ -32,6 +32,7 @@ const rule: Rule = {
       priorChange: "情况说明写“{quote}”：{what}本年为 {current}万元（{currentSource}），上年为 {prior}万元（{priorSource}），应{actualWord} {expected}万元，文中写“{said}”，相差 {diff}万元{rateNote}。",
       priorDirection: "情况说明写“{quote}”：{what}本年为 {current}万元（{currentSource}），上年为 {prior}万元（{priorSource}），{actualText}，文中却写“{said}”{rateNote}。",
       priorValue: "情况说明写“{quote}”：{what}上年数文中为 {stated}，上年数据为 {prior}万元（{priorSource}），相差 {diff}万元。",
+      budgetValue: "情况说明写“{quote}”：{what}年初预算文中为 {stated}，{source}中的年初预算为 {budget}万元，相差 {diff}万元。",
       priorGrowth: "情况说明写“{quote}”：{what}本年为 {current}万元（{currentSource}），上年为 {prior}万元（{priorSource}），{word}幅度应为 {delta} ÷ {prior} = {expected}%，文中写 {stated}%。",
     },
   },

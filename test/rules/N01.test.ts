@@ -391,6 +391,26 @@ describe("N1-narrative with the user's prior-year figures (checkWorkbook with { 
     );
   });
 
+  it("seed004: the 年初预算 its text states, and the 完成率 from it, against the `budget` given with last year's figures (公开05 has no 年初预算数 column)", async () => {
+    const budget = { gpb: "5015.28", categories: { "208": "151.50", "210": "4835.57", "221": "28.21" } };
+    const budgetOnes = async (b: object) => (await n1("seed004", { year: 2023, budget: b })).filter((f) => f.messageId !== "malformed");
+    expect(await budgetOnes(budget)).toEqual([]);
+    expect(await budgetOnes({ ...budget, categories: { ...budget.categories, "208": "150.50" } })).toEqual([
+      {
+        level: "error",
+        messageId: "budgetValue",
+        cells: ["情况说明!A42"],
+        message: "情况说明写“社会保障和就业支出年初预算151.50万元”：社会保障和就业支出年初预算文中为 151.50万元，上年数据文件中的年初预算为 150.50万元，相差 1.00万元。",
+      },
+      {
+        level: "error",
+        messageId: "completion",
+        cells: ["情况说明!A42", "公开05一般公共预算财政拨款支出决算表!C8"],
+        message: "情况说明写“社会保障和就业支出年初预算151.50万元,支出决算51.85万元,完成年初预算的34.22%”：社会保障和就业支出完成率应为 决算 51.85万元 ÷ 预算 150.50万元 = 34.45%，文中写 34.22%。",
+      },
+    ]);
+  });
+
   it("seed001: the prior figures its text writes (“较2020年826.46万元”, “较2020年0.8万元”) against last year's figures; another year's are not used", async () => {
     const SEED001_2020 = { year: 2020, total: "826.46", threePublic: { 合计: "18.80", 公务接待: "0.80" } };
     const priorOnes = async (json: { year: number; [k: string]: unknown }) => (await n1("seed001-dept", json)).filter((f) => f.messageId.startsWith("prior"));
