@@ -248,24 +248,32 @@ export function checkNarrative(model: BudgetModel): NarrativeCheck {
     }
   }
 
+  /**
+   * A stated amount against a figure known from elsewhere than this year's tables (last year's, a given
+   * 年初预算): an issue when they differ beyond the stated number's half unit and the figure's rounding.
+   */
+  const statedAgainst = (st: Statement, known: Dec, tolerance: Dec, messageId: string, data: Record<string, string>, sources: Quantity[]) => {
+    const t = text(st);
+    const diff = t.v.minus(known);
+    const tol = t.h.plus(tolerance);
+    if (diff.abs().lte(tol.plus(EPS))) return;
+    issue(st, {
+      messageId,
+      data: { quote: st.quote, what: subjectName(st.subject, quantities), stated: stated(st), diff: fmt(diff), ...data },
+      quantities: sources,
+      expected: fmt(known),
+      actual: fmt(t.v, Math.max(2, st.token!.decimals)),
+      difference: fmt(diff),
+      tolerance: fmt(tol, 4),
+    });
+  };
+
   // a stated 年初预算 that no table column holds, against the one given with the prior-year figures
   for (const p of paragraphs) {
     for (const st of p.statements) {
       if (st.role !== "value" || st.quantity || !isAmount(st) || st.aspect !== "预算") continue;
       const b = givenBudget(st.subject);
-      if (b === undefined) continue;
-      const t = text(st);
-      const diff = t.v.minus(b);
-      if (diff.abs().lte(t.h.plus(EPS))) continue;
-      issue(st, {
-        messageId: "budgetValue",
-        data: { quote: st.quote, what: subjectName(st.subject, quantities), stated: stated(st), budget: fmt(b), source: EXPLICIT_SOURCE, diff: fmt(diff) },
-        quantities: [],
-        expected: fmt(b),
-        actual: fmt(t.v, Math.max(2, st.token!.decimals)),
-        difference: fmt(diff),
-        tolerance: fmt(t.h, 4),
-      });
+      if (b !== undefined) statedAgainst(st, b, ZERO, "budgetValue", { budget: fmt(b), source: EXPLICIT_SOURCE }, []);
     }
   }
 
@@ -341,21 +349,7 @@ export function checkNarrative(model: BudgetModel): NarrativeCheck {
     for (const st of all) {
       if (st.role !== "prior" || !st.token || !isAmount(st) || !currentAspect(st)) continue;
       const f = priorOfSubject(st);
-      if (!f) continue;
-      const t = text(st);
-      const diff = t.v.minus(f.value);
-      const tol = t.h.plus(f.tolerance);
-      if (diff.abs().lte(tol.plus(EPS))) continue;
-      const what = subjectName(st.subject, quantities);
-      issue(st, {
-        messageId: "priorValue",
-        data: { quote: st.quote, what, stated: stated(st), prior: fmt(f.value), priorSource: f.source, diff: fmt(diff) },
-        quantities: f.quantities,
-        expected: fmt(f.value),
-        actual: fmt(t.v, Math.max(2, st.token.decimals)),
-        difference: fmt(diff),
-        tolerance: fmt(tol, 4),
-      });
+      if (f) statedAgainst(st, f.value, f.tolerance, "priorValue", { prior: fmt(f.value), priorSource: f.source }, f.quantities);
     }
     for (const st of all) {
       if (st.role !== "change") continue;
@@ -380,7 +374,7 @@ export function checkNarrative(model: BudgetModel): NarrativeCheck {
         if (st.token && signed(st).v.minus(expected).abs().lte(tol.plus(EPS))) continue;
         if (actualWord !== saidWord && !(actualWord === "持平" && st.token === undefined)) {
           issue(st, { messageId: actualWord === "持平" ? "notFlat" : "direction", data, quantities: tq, expected: fmt(expected), actual: fmt(signed(st).v) });
-        } else if (st.token && signed(st).v.minus(expected).abs().gt(tol.plus(EPS))) {
+        } else if (st.token) {
           issue(st, { messageId: "change", data, quantities: tq, expected: fmt(expected), actual: fmt(signed(st).v), difference: data.diff, tolerance: fmt(tol, 4) });
         }
         continue;
