@@ -11,6 +11,7 @@
  */
 import type { BudgetModel } from "../model/budgetModel";
 import { Dec, ZERO } from "../model/decimal";
+import { ITEM_NAMES } from "../rules/lib/threePublic";
 import { mergePrior, priorFromColumns } from "./prior";
 import { formatWan, modelQuantities, percentOf, type Quantity } from "./quantities";
 
@@ -242,9 +243,6 @@ function generateBudget(model: BudgetModel, prior?: PriorYear): NarrativeSection
   return sections;
 }
 
-/** The 决算 “三公” items as the narrative names them. */
-const ITEM_WORDS = { 因公出国: "因公出国（境）费", 购置: "公务用车购置费", 运行: "公务用车运行维护费", 公务接待: "公务接待费" } as const;
-
 /** A list of clauses as the 决算 narrative prints them: "；" between, "。" at the end. */
 function clauses(items: string[]): string[] {
   return items.map((t, i) => `${t}${i === items.length - 1 ? "。" : "；"}`);
@@ -392,7 +390,7 @@ function generateFinal(model: BudgetModel, prior?: PriorYear): NarrativeSection[
     const notes: string[] = [];
     if (!before) notes.push(noPrior);
     else {
-      const missing = (["合计", "因公出国", "购置", "运行", "公务接待"] as const).filter((k) => before[k] === undefined).map((k) => (k === "合计" ? "合计" : ITEM_WORDS[k]));
+      const missing = (["合计", "因公出国", "购置", "运行", "公务接待"] as const).filter((k) => before[k] === undefined).map((k) => (k === "合计" ? "合计" : ITEM_NAMES[k]));
       if (missing.length) notes.push(`缺少${y - 1}年度“三公”经费决算数（${missing.join("、")}），未写这些项与上年相比的增减情况。`);
     }
     sections.push({
@@ -510,13 +508,12 @@ function generateHenan(model: BudgetModel, prior?: PriorYear): NarrativeSection[
       return `预算数比${py}年${changeWithRate(tp(item), b)}，主要原因：${slot.reason(item)}。`;
     };
     const items = ["因公出国", "公务接待", "公务用车"] as const;
-    const itemWords = { 因公出国: "因公出国（境）费", 公务接待: "公务接待费", 公务用车: "公务用车购置及运行维护费" };
     const missing = items.filter((k) => before[k] === undefined);
     const notes =
       was === undefined && missing.length === items.length
         ? [`缺少${y - 1}年“三公”经费预算数，未写与上年相比的增减情况。`]
         : missing.length
-          ? [`缺少${py}年“三公”经费分项预算数（${missing.map((k) => itemWords[k]).join("、")}），未写这些项与上年相比的增减情况。`]
+          ? [`缺少${py}年“三公”经费分项预算数（${missing.map((k) => ITEM_NAMES[k]).join("、")}），未写这些项与上年相比的增减情况。`]
           : [];
     sections.push({
       id: "threePublic",

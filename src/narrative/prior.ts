@@ -62,8 +62,7 @@ function figureQuantity(q: Map<string, Quantity>, keys: string[]): Quantity | un
 }
 
 /** The prior-year figures a recognized workbook of last year holds. */
-export function priorFromModel(model: BudgetModel): PriorYear {
-  const q = modelQuantities(model);
+export function priorFromModel(model: BudgetModel, q = modelQuantities(model)): PriorYear {
   const final = model.documentKind === "决算";
   const prior: PriorYear = { year: model.year ?? 0 };
   for (const f of FIGURES) if (final || !f.final) prior[f.field] = figureQuantity(q, f.keys)?.value;
@@ -132,11 +131,11 @@ export function priorFromJson(text: string, file: string): PriorYear {
  * The prior-year figures the workbook's own tables hold: last year's from its 上年 columns, and for a 决算
  * this year's 年初预算 from its 年初预算 columns. Undefined when the tables have neither.
  */
-export function priorFromColumns(model: BudgetModel, last = lastYearModel(model)): PriorYear | undefined {
+export function priorFromColumns(model: BudgetModel, last = lastYearModel(model), lastQuantities = last && modelQuantities(last)): PriorYear | undefined {
   const year = model.year === null ? null : model.year - 1;
   const initial = model.documentKind === "决算" ? periodModel(model, "年初预算", model.year) : undefined;
   if (!last && !initial) return undefined;
-  const prior: PriorYear = last ? withoutUndefined(priorFromModel(last)) : { year: year ?? 0 };
+  const prior: PriorYear = last ? withoutUndefined(priorFromModel(last, lastQuantities)) : { year: year ?? 0 };
   if (initial) {
     const q = modelQuantities(initial);
     const categories = Object.fromEntries([...q.values()].filter((x) => x.family === "category" && x.code).map((x) => [x.code!, x.value]));
@@ -198,9 +197,9 @@ export const EXPLICIT_SOURCE = "上年数据文件";
 export function priorFigures(model: BudgetModel, explicit: PriorYear | undefined = model.prior): Map<string, PriorFigure> {
   const out = new Map<string, PriorFigure>();
   const last = lastYearModel(model);
-  const merged = mergePrior(explicit, priorFromColumns(model, last));
-  if (!merged) return out;
   const columns = last ? modelQuantities(last) : new Map<string, Quantity>();
+  const merged = mergePrior(explicit, priorFromColumns(model, last, columns));
+  if (!merged) return out;
   const fromColumn = (value: Dec, q: Quantity | undefined): PriorFigure | undefined => {
     if (!q || !q.value.equals(value)) return undefined;
     return { value, tolerance: q.tolerance, year: merged.year, source: q.source.replace(/^(「[^」]*」)/, "$1上年列 "), quantities: [q] };

@@ -1,10 +1,7 @@
-import { checkRate, shownRate } from "./lib/rate";
+import { checkRate, rateCells, shownFigure } from "./lib/rate";
 import { columnOf, periodColumn, rowLabel } from "./lib/tables";
-import { termAt, type Term } from "./terms";
+import { termAt } from "./terms";
 import type { Rule } from "./types";
-
-/** A term's figure as the table shows it ("0" for a blank cell). */
-const shown = (t: Term) => (t.blank ? "0" : t.shown.toFixed(t.decimals));
 
 /**
  * R19 决算表中的完成率列：完成率 = 决算数 ÷ 年初预算数 × 100%（四舍五入到 0.01%），决算数为完成率所属的本年列
@@ -35,17 +32,9 @@ const rule: Rule = {
             if (!rate) continue;
             const final = termAt(t, r, current);
             const budget = termAt(t, r, initial);
-            const cells = [
-              { sheet: t.sheet, address: rate.cell.address, side: "left" as const },
-              { sheet: t.sheet, address: final.cell.address, side: "right" as const },
-              { sheet: t.sheet, address: budget.cell.address, side: "right" as const },
-            ];
-            const data = { row: rowLabel(t, r), column: c.of, final: shown(final), budget: shown(budget) };
-            if (budget.shown.isZero()) {
-              if (!rate.value.isZero()) ctx.report({ messageId: "noBudget", data: { ...data, shown: shownRate(rate) }, cells, suspect: rate.cell, sheet: t.sheet });
-              continue;
-            }
-            checkRate(ctx, { rate, part: final.shown, whole: budget.shown, messageIds: { wrong: "rate", rounding: "rateRounding" }, data, cells, sheet: t.sheet });
+            const data = { row: rowLabel(t, r), column: c.of, final: shownFigure(final), budget: shownFigure(budget) };
+            const cells = rateCells(t.sheet, rate, [final, budget]);
+            checkRate(ctx, { rate, part: final.shown, whole: budget.shown, messageIds: { wrong: "rate", rounding: "rateRounding", zeroWhole: "noBudget" }, data, cells, sheet: t.sheet });
           }
         }
       }

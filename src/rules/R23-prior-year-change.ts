@@ -1,11 +1,8 @@
 import type { BudgetTable, ColumnInfo, TableBlock } from "../model/budgetModel";
-import { checkRate, shownRate } from "./lib/rate";
+import { checkRate, rateCells, shownFigure } from "./lib/rate";
 import { columnOf, periodColumn, rowLabel } from "./lib/tables";
-import { termAt, type Term } from "./terms";
+import { termAt } from "./terms";
 import type { Rule, RuleContext } from "./types";
-
-/** A term's figure as the table shows it ("0" for a blank cell). */
-const shown = (t: Term) => (t.blank ? "0" : t.shown.toFixed(t.decimals));
 
 /** This year's column and its 上年 column for a column of another period that belongs to them. */
 function pair(b: TableBlock, c: ColumnInfo): { current: ColumnInfo; prior: ColumnInfo } | undefined {
@@ -29,17 +26,9 @@ function checkBlock(ctx: RuleContext, t: BudgetTable, b: TableBlock): void {
       }
       const rate = r.amounts[c.role];
       if (!rate) continue;
-      const cells = [
-        { sheet: t.sheet, address: rate.cell.address, side: "left" as const },
-        { sheet: t.sheet, address: current.cell.address, side: "right" as const },
-        { sheet: t.sheet, address: prior.cell.address, side: "right" as const },
-      ];
-      const data = { row: rowLabel(t, r), column: p.current.role, current: shown(current), prior: shown(prior) };
-      if (prior.shown.isZero()) {
-        if (!rate.value.isZero()) ctx.report({ messageId: "rateFromZero", data: { ...data, shown: shownRate(rate) }, cells, suspect: rate.cell, sheet: t.sheet });
-        continue;
-      }
-      checkRate(ctx, { rate, part: current.shown.minus(prior.shown), whole: prior.shown, messageIds: { wrong: "rate", rounding: "rateRounding" }, data, cells, sheet: t.sheet });
+      const data = { row: rowLabel(t, r), column: p.current.role, current: shownFigure(current), prior: shownFigure(prior) };
+      const cells = rateCells(t.sheet, rate, [current, prior]);
+      checkRate(ctx, { rate, part: current.shown.minus(prior.shown), whole: prior.shown, messageIds: { wrong: "rate", rounding: "rateRounding", zeroWhole: "rateFromZero" }, data, cells, sheet: t.sheet });
     }
   }
 }

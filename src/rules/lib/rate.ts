@@ -6,7 +6,18 @@
  */
 import { halfUnitOfShown, parseShownNumber, type Amount } from "../../model/amount";
 import { Dec } from "../../model/decimal";
+import type { Term } from "../terms";
 import type { FindingCell, RuleContext } from "../types";
+
+/** A term's figure as the table shows it ("0" for a blank cell). */
+export function shownFigure(t: Term): string {
+  return t.blank ? "0" : t.shown.toFixed(t.decimals);
+}
+
+/** The cells of a rate computed from terms of its row: the rate cell (left), then the terms (right). */
+export function rateCells(sheet: string, rate: Amount, terms: Term[]): FindingCell[] {
+  return [{ sheet, address: rate.cell.address, side: "left" }, ...terms.map((t) => ({ sheet, address: t.cell.address, side: "right" as const }))];
+}
 
 /** The rate as the cell shows it, without a percent sign ("-4.69%" → "-4.69"). */
 export function shownRate(rate: Amount): string {
@@ -23,7 +34,8 @@ export interface RateInput {
   /** Numerator and denominator, in the same unit. */
   part: Dec;
   whole: Dec;
-  messageIds: { wrong: string; rounding: string };
+  /** zeroWhole: for a rate stated where the whole is 0 (without it, nothing is said then). */
+  messageIds: { wrong: string; rounding: string; zeroWhole?: string };
   /** Placeholders besides {shown}, {exact} and {expected}, which the check fills in. */
   data: Record<string, string | number>;
   /** Every cell of the finding, the rate cell first. */
@@ -31,9 +43,13 @@ export interface RateInput {
   sheet: string;
 }
 
-/** Reports a stated rate that is not part ÷ whole (half-up to 0.01%); nothing when the whole is 0. */
+/** Reports a stated rate that is not part ÷ whole (half-up to 0.01%), and one other than 0 where the whole is 0. */
 export function checkRate(ctx: RuleContext, r: RateInput): void {
-  if (r.whole.isZero()) return;
+  if (r.whole.isZero()) {
+    const id = r.messageIds.zeroWhole;
+    if (id && !r.rate.value.isZero()) ctx.report({ messageId: id, data: { ...r.data, shown: shownRate(r.rate) }, cells: r.cells, suspect: r.rate.cell, sheet: r.sheet });
+    return;
+  }
   const stated = ratePercent(r.rate);
   const exact = r.part.dividedBy(r.whole).times(100);
   const expected = exact.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
