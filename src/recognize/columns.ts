@@ -99,8 +99,21 @@ function numericCells(view: SheetView, rows: number[], col: number): number {
   return n;
 }
 
-function subjectCodes(texts: string[]): number {
-  return texts.filter((t) => isSubjectCode(cleanCode(t))).length;
+/** The non-blank texts of a column in the given rows (read only where the header leaves the kind open). */
+function columnTexts(view: SheetView, rows: number[], col: number): string[] {
+  const out: string[] = [];
+  for (const r of rows) {
+    const t = view.text(r, col);
+    if (t !== "") out.push(t);
+  }
+  return out;
+}
+
+/** How many cells of a column in the given rows hold a text. */
+function filledCells(view: SheetView, rows: number[], col: number): number {
+  let n = 0;
+  for (const r of rows) if (view.text(r, col) !== "") n++;
+  return n;
 }
 
 /** Classifies the columns of a table from their headers and, where headers are silent, their cells (only then are the cells read). */
@@ -116,8 +129,8 @@ export function classifyColumns(
   for (const d of drafts) {
     const last = d.header[d.header.length - 1] ?? "";
     const all = d.header.join("/");
-    const values = bodyRows.map((r) => view.text(r, d.col)).filter((t) => t !== "");
-    if (values.length === 0 && (d.header.length === 0 || isPrefixOfOther(d))) d.kind = "blank"; // a spacer column under a group header
+    const filled = filledCells(view, bodyRows, d.col);
+    if (filled === 0 && (d.header.length === 0 || isPrefixOfOther(d))) d.kind = "blank"; // a spacer column under a group header
     else if (SEQ.test(last)) d.kind = "seq";
     else if (SPLIT_PART.test(last) && d.header.some((h) => /科目|编码|代码|分类/.test(h))) {
       d.kind = "code";
@@ -127,14 +140,16 @@ export function classifyColumns(
       d.kind = "code";
       d.codeSystem = codeSystemOf(d.header);
     } else if (nameHeader ? nameHeader.test(all) : NAME.test(last)) d.kind = "name";
-    else if (/数量$|人数$|车辆数$|^行次$/.test(last) || (/数量/.test(last) && values.some((t) => readShownNumber(t) === null && readCount(t) !== null))) {
+    else if (/数量$|人数$|车辆数$|^行次$/.test(last) || (/数量/.test(last) && columnTexts(view, bodyRows, d.col).some((t) => readShownNumber(t) === null && readCount(t) !== null))) {
       d.kind = "amount";
       d.counts = true;
-    } else if (d.header.length === 0 && values.length > 0 && subjectCodes(values) >= Math.max(1, values.length * 0.6)) d.kind = "code";
-    else if (numericCells(view, bodyRows, d.col) >= Math.max(1, values.length * 0.5)) d.kind = "amount";
-    else if (AMOUNT_HEADER.test(last) && !TEXT_HEADER.test(last)) d.kind = "amount"; // words in an amount column are reported, not mistaken for labels
+    } else if (d.header.length === 0 && filled > 0 && columnTexts(view, bodyRows, d.col).filter((t) => isSubjectCode(cleanCode(t))).length >= Math.max(1, filled * 0.6)) d.kind = "code";
+    // a header of the templates' amount columns decides (words in such a column are reported, not
+    // mistaken for labels); otherwise the cells do: mostly numbers make an amount column
+    else if (AMOUNT_HEADER.test(last) && !TEXT_HEADER.test(last)) d.kind = "amount";
+    else if (numericCells(view, bodyRows, d.col) >= Math.max(1, filled * 0.5)) d.kind = "amount";
     else if (TEXT_HEADER.test(last)) d.kind = "text";
-    else if (values.length === 0 && d.header.length > 0) d.kind = "amount"; // an empty amount column
+    else if (filled === 0 && d.header.length > 0) d.kind = "amount"; // an empty amount column
     else d.kind = "text";
   }
   if (nameHeader && !drafts.some((d) => d.kind === "name")) {

@@ -18,8 +18,11 @@ const NAME = /^(?:部门|单位|编制单位|部门\(单位\)|部门（单位）
 const CODE_NAME = /^(\d{3,9})\s*([\u4e00-\u9fff].*)$/;
 const DATE_LINE = /截止(?:时间|日期)[:：]/;
 
+/** What a tag starts with: most texts fail this one test, without a copy of them being made. */
+const TAG_START = /^\s*[公预决表]/;
+
 export function isTagText(text: string): boolean {
-  return TAG.test(text.replace(/\s+/g, ""));
+  return TAG_START.test(text) && TAG.test(text.replace(/\s+/g, ""));
 }
 
 /** Whether a text belongs to the meta line(s) under a title. */

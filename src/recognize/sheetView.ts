@@ -9,13 +9,13 @@ export class SheetView {
   readonly bottom: number;
   readonly right: number;
   /**
-   * Merged area by cell: by row, then by column (impossible and absurdly large merges are left out). Two
-   * small integer keys rather than one row × columns + column, which past row 65,536 is no longer a small
-   * integer and makes every lookup slow.
+   * Merged areas by row: the areas that cover each row (a row meets few, so a scan of its list finds the
+   * one over a column). Rows are small integer keys, whatever the sheet's size.
    */
-  private readonly mergeByCell = new Map<number, Map<number, RangeRef>>();
-  /** Non-empty texts of whole rows (callers must not change the arrays). */
-  private readonly rowCache = new Map<number, { col: number; text: string }[]>();
+  private readonly mergesByRow = new Map<number, RangeRef[]>();
+  private readonly wideMergeRows = new Map<number, Map<number, RangeRef>>();
+  /** Each row's normalized texts, read once: by column, and the non-empty ones of masters in order. */
+  private readonly rowCache = new Map<number, RowTexts>();
 
   constructor(readonly sheet: SheetSnapshot) {
     this.top = sheet.top;
@@ -26,9 +26,9 @@ export class SheetView {
       if (m.top < 0 || m.left < 0 || m.bottom < m.top || m.right < m.left) continue; // not a merge Excel can make
       if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 10000) continue; // absurd merges: ignore
       for (let r = m.top; r <= m.bottom; r++) {
-        let row = this.mergeByCell.get(r);
-        if (!row) this.mergeByCell.set(r, (row = new Map()));
-        for (let c = m.left; c <= m.right; c++) row.set(c, m);
+        const row = this.mergesByRow.get(r);
+        if (row) row.push(m);
+        else this.mergesByRow.set(r, [m]);
       }
     }
   }
@@ -43,13 +43,30 @@ export class SheetView {
 
   /** Normalized shown text of the cell itself ("" for blank and for the covered part of a merge). */
   text(row: number, col: number): string {
-    // (not cached: normalizing is one pattern test for most texts, cheaper than keeping a copy of the grid)
-    const cell = this.sheet.cells[row - this.top]?.[col - this.left];
-    return cell ? normalizeText(cell.text) : "";
+    return this.rowOf(row).byCol[col - this.left] ?? "";
   }
 
   merge(row: number, col: number): RangeRef | undefined {
-    return this.mergeByCell.size === 0 ? undefined : this.mergeByCell.get(row)?.get(col);
+    const areas = this.mergesByRow.size === 0 ? undefined : this.mergesByRow.get(row);
+    if (areas === undefined) return undefined;
+    if (areas.length > 8) return this.mergeByColumn(row, areas).get(col);
+    // (of overlapping areas, which Excel cannot make, the last listed wins, as in the map below)
+    for (let i = areas.length - 1; i >= 0; i--) {
+      const m = areas[i];
+      if (col >= m.left && col <= m.right) return m;
+    }
+    return undefined;
+  }
+
+  /** A row meeting many merged areas: its areas by column, built on first use. */
+  private mergeByColumn(row: number, areas: RangeRef[]): Map<number, RangeRef> {
+    let byCol = this.wideMergeRows.get(row);
+    if (!byCol) {
+      byCol = new Map();
+      for (const m of areas) for (let c = m.left; c <= m.right; c++) byCol.set(c, m);
+      this.wideMergeRows.set(row, byCol);
+    }
+    return byCol;
   }
 
   /** Text shown at (row, col): the merge master's text when the cell is inside a merged area. */
@@ -66,22 +83,31 @@ export class SheetView {
 
   /** The non-empty texts of a row, masters only, left to right (within columns left..right when given). */
   rowTexts(row: number, left = this.left, right = this.right): { col: number; text: string }[] {
-    let whole = this.rowCache.get(row);
-    if (!whole) {
-      whole = [];
+    const whole = this.rowOf(row).masters;
+    if (left <= this.left && right >= this.right) return whole;
+    return whole.filter((t) => t.col >= left && t.col <= right);
+  }
+
+  /** The row's texts, normalized once (callers must not change the arrays). */
+  private rowOf(row: number): RowTexts {
+    let texts = this.rowCache.get(row);
+    if (!texts) {
+      texts = { byCol: [], masters: [] };
       const cells = this.sheet.cells[row - this.top];
       if (cells) {
         // only the filled cells of the snapshot's row can give a text
-        for (let c = this.left; c < this.left + cells.length; c++) {
-          if (!cells[c - this.left]) continue;
-          const t = this.text(row, c);
-          if (t !== "" && !this.isCovered(row, c)) whole.push({ col: c, text: t });
+        for (let i = 0; i < cells.length; i++) {
+          const cell = cells[i];
+          if (!cell) continue;
+          const t = normalizeText(cell.text);
+          if (t === "") continue;
+          texts.byCol[i] = t;
+          if (!this.isCovered(row, this.left + i)) texts.masters.push({ col: this.left + i, text: t });
         }
       }
-      this.rowCache.set(row, whole);
+      this.rowCache.set(row, texts);
     }
-    if (left <= this.left && right >= this.right) return whole;
-    return whole.filter((t) => t.col >= left && t.col <= right);
+    return texts;
   }
 
   isBlankRow(row: number, left = this.left, right = this.right): boolean {
@@ -91,4 +117,10 @@ export class SheetView {
   location(row: number, col: number): CellLocation {
     return { sheet: this.sheet.name, address: toA1(row, col), row, col };
   }
+}
+
+/** A row's normalized texts: by column offset from the sheet's left (holes for blanks), and the masters' in order. */
+interface RowTexts {
+  byCol: string[];
+  masters: { col: number; text: string }[];
 }
