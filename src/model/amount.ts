@@ -120,9 +120,17 @@ export class CellAmount implements Amount, ShownNumber {
 
 const DASHES = /^[-－—–]+$/;
 
-const NEEDS_NFKC = /[\u00a0-\u00ff\u2000-\u2bff\u3000-\u303f\u3200-\u33ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
+/**
+ * Characters that NFKC may change, by block: Latin-1 signs, the parts of general punctuation and symbols
+ * that have compatibility forms ("…", "″", ①, ™), the ideographic space and the three Hangzhou numerals,
+ * enclosed and compatibility CJK, compatibility ideographs, vertical and full-width forms. The CJK
+ * punctuation that NFKC keeps (、。“”‘’—《》【】「」) is left out: most labels carry it and skip the
+ * normalization.
+ */
+const COMPATIBILITY = "\\u00a0-\\u00ff\\u2000-\\u200a\\u2011\\u2017\\u2024-\\u2026\\u202f-\\u2bff\\u3000\\u3036\\u3038-\\u303a\\u3200-\\u33ff\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uffef";
+const NEEDS_NFKC = new RegExp(`[${COMPATIBILITY}]`);
 /** What squash changes: compatibility characters (as above) and whitespace. */
-const NEEDS_SQUASH = /[\s\u00a0-\u00ff\u2000-\u2bff\u3000-\u303f\u3200-\u33ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
+const NEEDS_SQUASH = new RegExp(`[\\s${COMPATIBILITY}]`);
 
 /** Normalizes full-width characters and spaces the way a reader of the cell would. */
 export function normalizeText(s: string): string {
