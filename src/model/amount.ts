@@ -82,9 +82,11 @@ export function decOfNumber(n: ShownNumber): Dec {
  * It is its own ShownNumber.
  */
 export class CellAmount implements Amount, ShownNumber {
-  private dec: Dec | undefined;
-  private location: CellLocation | undefined;
-  formula?: string;
+  // (every field is set in the constructor, the lazy ones to undefined: an amount keeps one shape
+  // whatever is asked of it, so that the code reading hundreds of thousands of them stays monomorphic)
+  private dec: Dec | undefined = undefined;
+  private location: CellLocation | undefined = undefined;
+  formula?: string = undefined;
   readonly negative: boolean;
   readonly digits: string;
   readonly decimals: number;

@@ -254,16 +254,23 @@ function readRow(
   else if (code) level = codeLevel(code) || undefined;
   else level = levelFromNumbering(name);
   const labelCol = nameCol?.col ?? codeCols[0]?.col ?? layout.group[0].col;
-  const row: BudgetRow = { row: r, name, isTotal, label: view.location(r, labelCol), amounts, texts };
-  if (code) {
-    row.code = code;
-    if (codeSystem) row.codeSystem = codeSystem;
-  } else if (unitCode) {
-    row.code = unitCode;
-    row.codeSystem = "单位";
+  if (!code && unitCode) {
+    code = unitCode;
+    codeSystem = "单位";
   }
-  if (level !== undefined && !(row.codeSystem === "单位")) row.level = level;
-  return row;
+  // (every row has all the fields, those it lacks undefined: rows keep one shape for the rules that read them)
+  return {
+    row: r,
+    code: code || undefined,
+    codeSystem: code ? codeSystem : undefined,
+    codeFromName: undefined,
+    name,
+    level: codeSystem === "单位" ? undefined : level,
+    isTotal,
+    label: view.location(r, labelCol),
+    amounts,
+    texts,
+  };
 }
 
 function readGrid(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: TableMeta, start: number): TableResult {
@@ -307,7 +314,7 @@ function readGrid(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: Ta
     const amountCols = group.filter((d) => d.kind === "amount");
     const side = sideName(group, i);
     const roles = assignRoles(amountCols, side, meta.year);
-    const inherited = {};
+    const inherited: { 类?: string; 款?: string; countSection?: boolean } = { 类: undefined, 款: undefined, countSection: undefined };
     const rows: BudgetRow[] = [];
     const layout = groupLayout(group, roles);
     for (const q of bodyRows) {

@@ -9,9 +9,10 @@ import { Dec, ZERO } from "../model/decimal";
 
 /** A term of an equation. Its label (for messages) is only built when reporting. */
 export class Term {
-  private yuanValue: Dec | undefined;
+  // (lazy fields start as undefined in the constructor: every term has the same shape)
+  private yuanValue: Dec | undefined = undefined;
   /** A blank cell's location, built when first asked for (most blank terms are never reported). */
-  private blankCell: CellLocation | undefined;
+  private blankCell: CellLocation | undefined = undefined;
 
   constructor(
     readonly sheet: string,
@@ -126,13 +127,21 @@ export class Balance {
   /** |left − right| is beyond the tolerance. */
   readonly failing: boolean;
   /** The figures in whole 0.0001 元, kept when the equation does not hold exactly (most do and are never reported). */
-  private readonly fixed: Figures<number> | undefined;
-  private sums: Figures<Dec> | undefined;
+  private readonly fixed: Figures<number> | undefined = undefined;
+  private sums: Figures<Dec> | undefined = undefined;
 
   constructor(
     readonly left: Term[],
     readonly right: Term[],
   ) {
+    // most equations hold exactly: their sides' whole 0.0001 元 tell at once, without the tolerance
+    const leftFixed = fixedSum(left);
+    const rightFixed = leftFixed === undefined ? undefined : fixedSum(right);
+    if (leftFixed !== undefined && leftFixed === rightFixed) {
+      this.exact = true;
+      this.failing = false;
+      return;
+    }
     const fixed = fixedFigures(left, right);
     if (fixed) {
       this.exact = fixed.diff === 0;
@@ -207,8 +216,8 @@ function fixedFigures(leftTerms: Term[], rightTerms: Term[]): Figures<number> | 
 /** The sum of one side in whole 0.0001 元, or undefined when a term has no fixed value or the sum is not safe. */
 function fixedSum(terms: Term[]): number | undefined {
   let sum = 0;
-  for (const t of terms) {
-    const f = t.fixed;
+  for (let i = 0; i < terms.length; i++) {
+    const f = terms[i].fixed;
     if (f === undefined) return undefined;
     sum += f;
     if (sum > Number.MAX_SAFE_INTEGER || sum < -Number.MAX_SAFE_INTEGER) return undefined;
