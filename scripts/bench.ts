@@ -42,6 +42,9 @@ function summaryWorkbook(base: SourceWorkbook, units: number): SourceWorkbook {
   };
 }
 
+/** Units of the warm-up workbook. */
+const WARM_UNITS = 10;
+
 function ms(t0: number): number {
   return performance.now() - t0;
 }
@@ -52,12 +55,14 @@ async function main(): Promise<void> {
   const base = loadSources().find((w) => w.id === "seed000");
   if (!base) throw new Error("没有 seed000 的源数据");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bdc-bench-"));
-  // warm-up: one small workbook through parse and engine, so that the timed sizes measure steady-state
-  // code rather than the JIT compiling exceljs, decimal.js and the engine (a one-time cost per process)
+  // warm-up: a 10-unit workbook parsed and checked 5 times, so that the timed sizes measure steady-state
+  // code rather than V8 compiling and re-compiling exceljs, decimal.js and the engine (a one-time cost
+  // per process: after 3 runs of a 2-unit workbook, the first two runs of 50 units took about 1.7× the
+  // later ones while V8 compiled some 200 functions; the first timed run's ratio is printed as well)
   {
     const warm = path.join(dir, "warm.xlsx");
-    await writeWorkbook(summaryWorkbook(base, 2), DEFAULT_LAYOUT, warm);
-    for (let i = 0; i < 3; i++) runRules(recognize(await readWorkbookFile(warm)), RULES);
+    await writeWorkbook(summaryWorkbook(base, WARM_UNITS), DEFAULT_LAYOUT, warm);
+    for (let i = 0; i < 5; i++) runRules(recognize(await readWorkbookFile(warm)), RULES);
   }
   const runsArg = process.argv.indexOf("--runs");
   const maxRuns = Math.max(1, runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5);
