@@ -14,8 +14,11 @@ export class SheetView {
    */
   private readonly mergesByRow = new Map<number, RangeRef[]>();
   private readonly wideMergeRows = new Map<number, Map<number, RangeRef>>();
-  /** Each row's normalized texts, read once: by column, and the non-empty ones of masters in order. */
-  private readonly rowCache = new Map<number, RowTexts>();
+  /**
+   * Each row's non-empty texts of masters, normalized once, by row offset from the top (an array: rows
+   * are read top to bottom first, so it fills in order).
+   */
+  private readonly rowCache: (RowText[] | undefined)[] = [];
 
   constructor(readonly sheet: SheetSnapshot) {
     this.top = sheet.top;
@@ -43,7 +46,9 @@ export class SheetView {
 
   /** Normalized shown text of the cell itself ("" for blank and for the covered part of a merge). */
   text(row: number, col: number): string {
-    return this.rowOf(row).byCol[col - this.left] ?? "";
+    // (not cached: normalizing is one pattern test for most texts, cheaper than keeping a copy of the grid)
+    const cell = this.sheet.cells[row - this.top]?.[col - this.left];
+    return cell ? normalizeText(cell.text) : "";
   }
 
   merge(row: number, col: number): RangeRef | undefined {
@@ -82,30 +87,27 @@ export class SheetView {
   }
 
   /** The non-empty texts of a row, masters only, left to right (within columns left..right when given). */
-  rowTexts(row: number, left = this.left, right = this.right): { col: number; text: string }[] {
-    const whole = this.rowOf(row).masters;
+  rowTexts(row: number, left = this.left, right = this.right): RowText[] {
+    const whole = this.mastersOf(row);
     if (left <= this.left && right >= this.right) return whole;
     return whole.filter((t) => t.col >= left && t.col <= right);
   }
 
-  /** The row's texts, normalized once (callers must not change the arrays). */
-  private rowOf(row: number): RowTexts {
-    let texts = this.rowCache.get(row);
+  /** The row's texts (callers must not change the arrays). */
+  private mastersOf(row: number): RowText[] {
+    const i = row - this.top;
+    const cells = this.sheet.cells[i];
+    if (!cells) return NO_TEXTS;
+    let texts = this.rowCache[i];
     if (!texts) {
-      texts = { byCol: [], masters: [] };
-      const cells = this.sheet.cells[row - this.top];
-      if (cells) {
-        // only the filled cells of the snapshot's row can give a text
-        for (let i = 0; i < cells.length; i++) {
-          const cell = cells[i];
-          if (!cell) continue;
-          const t = normalizeText(cell.text);
-          if (t === "") continue;
-          texts.byCol[i] = t;
-          if (!this.isCovered(row, this.left + i)) texts.masters.push({ col: this.left + i, text: t });
-        }
+      // only the filled cells of the snapshot's row can give a text
+      for (let j = 0; j < cells.length; j++) {
+        const cell = cells[j];
+        if (!cell) continue;
+        const t = normalizeText(cell.text);
+        if (t !== "" && !this.isCovered(row, this.left + j)) (texts ??= []).push({ col: this.left + j, text: t });
       }
-      this.rowCache.set(row, texts);
+      this.rowCache[i] = texts ??= NO_TEXTS;
     }
     return texts;
   }
@@ -119,8 +121,11 @@ export class SheetView {
   }
 }
 
-/** A row's normalized texts: by column offset from the sheet's left (holes for blanks), and the masters' in order. */
-interface RowTexts {
-  byCol: string[];
-  masters: { col: number; text: string }[];
+/** A text of a row and its column. */
+export interface RowText {
+  col: number;
+  text: string;
 }
+
+/** The texts of a row without any (shared). */
+const NO_TEXTS: RowText[] = [];
