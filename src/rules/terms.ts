@@ -142,11 +142,11 @@ export class Balance {
       this.failing = false;
       return;
     }
-    const fixed = fixedFigures(left, right);
+    const fixed = fixedFiguresOf(left, right, leftFixed, rightFixed);
     if (fixed) {
-      this.exact = fixed.diff === 0;
+      this.exact = false;
       this.failing = Math.abs(fixed.diff) > fixed.tol;
-      if (!this.exact) this.fixed = fixed;
+      this.fixed = fixed;
     } else {
       this.exact = this.diff.isZero();
       this.failing = this.diff.abs().greaterThan(this.tol);
@@ -205,7 +205,11 @@ interface Figures<T> {
 /** An equation's figures in whole 0.0001 元, or undefined when a term or a figure is not an exact safe integer. */
 function fixedFigures(leftTerms: Term[], rightTerms: Term[]): Figures<number> | undefined {
   const left = fixedSum(leftTerms);
-  const right = left === undefined ? undefined : fixedSum(rightTerms);
+  return fixedFiguresOf(leftTerms, rightTerms, left, left === undefined ? undefined : fixedSum(rightTerms));
+}
+
+/** fixedFigures from the sides' sums already taken. */
+function fixedFiguresOf(leftTerms: Term[], rightTerms: Term[], left: number | undefined, right: number | undefined): Figures<number> | undefined {
   if (left === undefined || right === undefined || !Number.isSafeInteger(left - right)) return undefined;
   // the tolerance (see toleranceParts()): half a unit of the finest decimal is 5·10^(FIXED_DECIMALS − 1 − finest) whole 0.0001 元
   const { decimals: finest, halves } = toleranceParts(leftTerms, rightTerms);
