@@ -5,7 +5,7 @@
  */
 import type { BudgetModel, BudgetTable } from "../model/budgetModel";
 import type { TableKind } from "../model/tableKinds";
-import { locateSuspects, type RecordedEquation } from "./suspect";
+import { EquationLog, locateSuspects } from "./suspect";
 import { Balance } from "./terms";
 import { LEVEL_ORDER, type EquationInput, type Finding, type FindingLevel, type ReportInput, type Rule, type RuleContext } from "./types";
 
@@ -26,7 +26,7 @@ export interface RunResult {
 
 export function runRules(model: BudgetModel, rules: Rule[]): RunResult {
   const findings: Finding[] = [];
-  const equations: RecordedEquation[] = [];
+  const equations = new EquationLog();
   const ran: string[] = [];
   for (const rule of rules) {
     const present = rule.meta.tables.length === 0 || rule.meta.tables.some((k) => model.tables.some((t) => t.kind === k));
@@ -56,7 +56,7 @@ class Context implements RuleContext {
     readonly model: BudgetModel,
     private readonly rule: Rule,
     private readonly findings: Finding[],
-    private readonly equations: RecordedEquation[],
+    private readonly equations: EquationLog,
   ) {}
 
   tables(...kinds: TableKind[]): BudgetTable[] {
@@ -82,9 +82,8 @@ class Context implements RuleContext {
 
   equation(e: EquationInput): void {
     const balance = new Balance(e.left, e.right);
-    const rec: RecordedEquation = { balance };
-    this.equations.push(rec);
-    if (balance.exact) return;
+    const rec = this.equations.record(balance);
+    if (!rec) return; // it holds exactly
     const failing = balance.failing;
     const unit = [...e.left, ...e.right].find((t) => t.unit)?.unit ?? null;
     const data = {

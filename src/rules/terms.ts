@@ -102,7 +102,7 @@ export function sumYuan(terms: Term[]): Dec {
  * whole units. This gives the finest decimal shown among the amounts of the given sides, and how many
  * half units of it (in 元) the tolerance holds.
  */
-function toleranceParts(...sides: Term[][]): { decimals: number; halves: number } {
+export function toleranceParts(...sides: Term[][]): ToleranceParts {
   let decimals = 0;
   let halves = 0;
   for (const terms of sides) {
@@ -113,6 +113,17 @@ function toleranceParts(...sides: Term[][]): { decimals: number; halves: number 
     }
   }
   return { decimals, halves };
+}
+
+/** The finest decimal shown among an equation's amounts, and how many half units of it (in 元) its tolerance holds. */
+export interface ToleranceParts {
+  decimals: number;
+  halves: number;
+}
+
+/** The rounding tolerance of an equation, in 元. */
+export function toleranceYuan({ decimals, halves }: ToleranceParts): Dec {
+  return halfUnit(decimals).times(halves);
 }
 
 /**
@@ -161,8 +172,7 @@ export class Balance {
       } else {
         const left = sumYuan(this.left);
         const right = sumYuan(this.right);
-        const { decimals, halves } = toleranceParts(this.left, this.right);
-        this.sums = { left, right, diff: left.minus(right), tol: halfUnit(decimals).times(halves) };
+        this.sums = { left, right, diff: left.minus(right), tol: toleranceYuan(toleranceParts(this.left, this.right)) };
       }
     }
     return this.sums;

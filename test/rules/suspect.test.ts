@@ -1,0 +1,75 @@
+/**
+ * Suspect localization from the equation log: a cell that explains every failing equation it sits in
+ * is named, unless changing it would break an equation that holds exactly — judged against that
+ * equation's own rounding tolerance, which the log keeps without its terms.
+ */
+import { CellAmount, readShownNumber } from "../../src/model/amount";
+import { EquationLog, locateSuspects } from "../../src/rules/suspect";
+import { Balance, termOfAmount, type Term } from "../../src/rules/terms";
+import type { Finding } from "../../src/rules/types";
+
+/** A term for a cell of sheet S in 元, showing `text`. */
+function cell(col: number, text: string): Term {
+  return termOfAmount(new CellAmount(readShownNumber(text)!, "元", "S", 0, col, text, false), text);
+}
+
+function finding(): Finding {
+  return { ruleId: "T", level: "error", messageId: "m", message: "", cells: [], suspect: null };
+}
+
+/** Records the equations as the runner does: a finding for each failing one. */
+function run(equations: [Term[], Term[]][]): (Finding | undefined)[] {
+  const log = new EquationLog();
+  const out = equations.map(([left, right]) => {
+    const rec = log.record(new Balance(left, right));
+    if (!rec?.balance.failing) return undefined;
+    return (rec.finding = finding());
+  });
+  locateSuspects(log);
+  return out;
+}
+
+describe("locateSuspects", () => {
+  // A: a = b + c fails by 0.02 (b 0.02 too low); B: b = f fails by −0.02 (b 0.02 too low again)
+  const a = cell(0, "10.02");
+  const b = cell(1, "5");
+  const c = cell(2, "5");
+  const f = cell(3, "5.02");
+
+  it("names the cell whose one change fixes every failing equation it sits in", () => {
+    const [fa, fb] = run([
+      [[a], [b, c]],
+      [[b], [f]],
+    ]);
+    expect(fa?.suspect).toEqual({ sheet: "S", address: "B1" });
+    expect(fb?.suspect).toEqual({ sheet: "S", address: "B1" });
+    expect(fa?.suspectNote).toBe("B1 同时使 2 个等式不成立，最可能有误");
+  });
+
+  it("keeps the cell when an equation that holds exactly still holds within its tolerance after the change", () => {
+    // C: b = e holds exactly; e shows no decimals, so C tolerates ±1 元 and b + 0.02 keeps it
+    const [fa, fb, fc] = run([
+      [[a], [b, c]],
+      [[b], [f]],
+      [[b], [cell(4, "5")]],
+    ]);
+    expect(fc).toBeUndefined();
+    expect([fa?.suspect, fb?.suspect]).toEqual([{ sheet: "S", address: "B1" }, { sheet: "S", address: "B1" }]);
+  });
+
+  it("drops the cell when the change would break an equation that holds exactly", () => {
+    // C: b = e with e shown to the cent: C tolerates ±0.01 元 and b + 0.02 breaks it; no other cell explains both
+    const [fa, fb] = run([
+      [[a], [b, c]],
+      [[b], [f]],
+      [[b], [cell(4, "5.00")]],
+    ]);
+    expect([fa?.suspect, fb?.suspect]).toEqual([null, null]);
+    expect(fa?.suspectNote).toBe("仅此一个等式不成立，无法判断是哪个单元格有误");
+  });
+
+  it("does not guess from one failing equation", () => {
+    const [fa] = run([[[a], [b, c]]]);
+    expect(fa?.suspect).toBeNull();
+  });
+});
