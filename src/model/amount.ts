@@ -57,19 +57,31 @@ export const FIXED_DECIMALS = 4;
 /** A shown number in an amount unit as a whole number of 0.0001 元, or undefined when it is not one or not a safe integer. */
 export function fixedYuanOf(n: ShownNumber, unit: AmountUnit | null): number | undefined {
   const scale = unit === "万元" ? FIXED_DECIMALS + 4 : FIXED_DECIMALS;
-  const dot = n.digits.indexOf(".");
-  const whole = dot < 0 ? n.digits : n.digits.slice(0, dot);
-  const fraction = dot < 0 ? "" : n.digits.slice(dot + 1);
-  if (fraction.length > scale || !/^\d*$/.test(whole) || !/^\d*$/.test(fraction)) return undefined;
-  const units = Number(whole + fraction.padEnd(scale, "0"));
+  // digit by digit (every partial value is a prefix of the result, so each step is exact while the
+  // result is a safe integer), then the missing decimals: no copy of the text is made
+  const digits = n.digits;
+  let units = 0;
+  let decimals = -1; // digits after the point, −1 before it
+  for (let i = 0; i < digits.length; i++) {
+    const c = digits.charCodeAt(i);
+    if (c === 46 && decimals < 0) decimals = 0; // "."
+    else if (c >= 48 && c <= 57) {
+      units = units * 10 + (c - 48);
+      if (decimals >= 0) decimals++;
+    } else return undefined; // an exponent, a second point
+  }
+  if (decimals > scale) return undefined;
+  units *= 10 ** (scale - Math.max(decimals, 0));
   if (!Number.isSafeInteger(units)) return undefined;
   return n.negative && units !== 0 ? -units : units;
 }
 
 /** Whether a shown number is 0 ("0.00", "-", "-0"), without building its Decimal. */
 export function isZeroNumber(n: ShownNumber): boolean {
-  return !/[1-9]/.test(n.digits);
+  return !NONZERO_DIGIT.test(n.digits);
 }
+
+const NONZERO_DIGIT = /[1-9]/;
 
 export function decOfNumber(n: ShownNumber): Dec {
   const d = new Dec(n.digits);
@@ -155,8 +167,17 @@ const NORMALIZED_MAX = 20000;
 /** A text with full-width characters normalized and all whitespace removed: how labels are compared. */
 export function squash(s: string): string {
   if (!NEEDS_SQUASH.test(s)) return s;
-  const n = normalizeText(s);
-  return /\s/.test(n) ? n.replace(/\s+/g, "") : n;
+  return withoutSpaces(normalizeText(s));
+}
+
+// (patterns used on every cell are module constants: a regular expression literal inside a function
+// is a new object each time it is evaluated)
+const SPACE = /\s/;
+const SPACES = /\s+/g;
+
+/** A text with all whitespace removed (the text itself when it has none). */
+export function withoutSpaces(s: string): string {
+  return SPACE.test(s) ? s.replace(SPACES, "") : s;
 }
 
 /** The characters a shown number is made of (digits, point, separators, signs, parentheses, dashes). */
@@ -173,26 +194,33 @@ const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 export function readShownNumber(text: string): ShownNumber | null {
   // the common case first: a plain number reads the same after every step below
   if (PLAIN_NUMBER.test(text)) return text.charCodeAt(0) === 45 ? { negative: true, digits: text.slice(1) } : { negative: false, digits: text };
-  let s = normalizeText(text).replace(/\s+/g, "");
+  let s = withoutSpaces(normalizeText(text));
   if (!NUMBER_CHARS.test(s)) return null; // words, and the empty text
   if (DASHES.test(s)) return { negative: false, digits: "0" };
   let negative = false;
-  const paren = /^\((.*)\)$/.exec(s);
+  const paren = PARENTHESIZED.exec(s);
   if (paren) {
     negative = true;
     s = paren[1];
   }
-  if (/^[-+]/.test(s)) {
+  if (s.startsWith("-") || s.startsWith("+")) {
     negative = negative !== s.startsWith("-");
     s = s.slice(1);
   }
-  if (/,/.test(s)) {
-    if (!/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return null;
-    s = s.replace(/,/g, "");
+  if (s.includes(",")) {
+    if (!GROUPED_THOUSANDS.test(s)) return null;
+    s = s.replace(COMMAS, "");
   }
-  if (!/^(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
+  if (!UNSIGNED_DIGITS.test(s)) return null;
   return { negative, digits: s };
 }
+
+/** Accounting parentheses around a negative number: "(1,234.50)". */
+const PARENTHESIZED = /^\((.*)\)$/;
+const GROUPED_THOUSANDS = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
+const COMMAS = /,/g;
+/** Digits with at most one decimal point, and at least one digit. */
+const UNSIGNED_DIGITS = /^(\d+(\.\d*)?|\.\d+)$/;
 
 /** Whether a shown text reads as a number (readShownNumber without building the result). */
 export function isShownNumber(text: string): boolean {
@@ -207,10 +235,11 @@ export function parseShownNumber(text: string): Dec | null {
 
 /** A count with its unit word ("305（个、台、辆、件、套等）", "2辆", "5"): the leading number. */
 export function readCount(text: string): ShownNumber | null {
-  const s = normalizeText(text).replace(/\s+/g, "");
-  const m = /^(\d+(\.\d+)?)(\D.*)?$/.exec(s);
+  const m = LEADING_COUNT.exec(withoutSpaces(normalizeText(text)));
   return m ? { negative: false, digits: m[1] } : null;
 }
+
+const LEADING_COUNT = /^(\d+(\.\d+)?)(\D.*)?$/;
 
 /** A cell's numeric value read as Excel's General format shows it (for cells whose format hides the number). */
 export function numberOfValue(n: number): ShownNumber {
@@ -238,9 +267,11 @@ export function shownDecimals(text: string): number {
     const dot = text.indexOf(".");
     return dot < 0 ? 0 : text.length - dot - 1;
   }
-  const m = /\.(\d+)/.exec(normalizeText(text).replace(/\s+/g, ""));
+  const m = DECIMAL_PART.exec(withoutSpaces(normalizeText(text)));
   return m ? m[1].length : 0;
 }
+
+const DECIMAL_PART = /\.(\d+)/;
 
 const HALF_UNITS: Dec[] = [];
 

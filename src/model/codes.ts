@@ -8,8 +8,10 @@ export function cleanCode(text: string): string {
   return squash(text);
 }
 
+const SUBJECT_CODE = /^\d{3}(\d{2}){0,2}$/;
+
 export function isSubjectCode(code: string): boolean {
-  return /^\d{3}(\d{2}){0,2}$/.test(code);
+  return SUBJECT_CODE.test(code);
 }
 
 /** The code system a code belongs to when nothing else tells: 2xx 功能分类, 3xx/5xx 经济分类. */
@@ -33,15 +35,29 @@ export const LEVEL_NAMES = ["合计", "类", "款", "项"];
 
 /** A label without its outline numbering: "二十三、国有资本经营预算" and "（二）基本支出" lose "二十三、" and "（二）". */
 export function withoutNumbering(label: string): string {
-  return label.replace(/^([一二三四五六七八九十]+|\d+)[、.．]/, "").replace(/^[(（][一二三四五六七八九十\d]+[)）]/, "");
+  return label.replace(NUMBERED, "").replace(PARENTHESIZED_NUMBER, "");
+}
+
+/** "一、", "二十三、", "1." */
+export const NUMBERED = /^([一二三四五六七八九十]+|\d+)[、.．]/;
+/** "（二）", "(3)" */
+const PARENTHESIZED_NUMBER = /^[(（][一二三四五六七八九十\d]+[)）]/;
+export const CHINESE_NUMBERED = /^[一二三四五六七八九十]+、/;
+const CHINESE_PARENTHESIZED = /^[（(][一二三四五六七八九十]+[)）]/;
+const DIGIT_NUMBERED = /^\d+[、.．]/;
+export const QIZHONG = /^其中[:：]/;
+
+/** Whether a label starts with outline numbering ("二十三、", "4、", "（一）"). */
+export function hasNumbering(label: string): boolean {
+  return NUMBERED.test(label) || PARENTHESIZED_NUMBER.test(label);
 }
 
 /** Outline level of a row known by name only, from its numbering: "一、" 1, "（一）" 2, "1." 3, "其中：" 4. */
 export function levelFromNumbering(name: string): number | undefined {
-  if (/^[一二三四五六七八九十]+、/.test(name)) return 1;
-  if (/^[（(][一二三四五六七八九十]+[)）]/.test(name)) return 2;
-  if (/^\d+[、.．]/.test(name)) return 3;
-  if (/^其中[:：]/.test(name)) return 4;
+  if (CHINESE_NUMBERED.test(name)) return 1;
+  if (CHINESE_PARENTHESIZED.test(name)) return 2;
+  if (DIGIT_NUMBERED.test(name)) return 3;
+  if (QIZHONG.test(name)) return 4;
   return undefined;
 }
 

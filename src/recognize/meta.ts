@@ -1,5 +1,5 @@
 /** The lines between a table's title and its header: form number, unit name and code, year, amount unit. */
-import type { AmountUnit } from "../model/amount";
+import { withoutSpaces, type AmountUnit } from "../model/amount";
 
 export interface TableMeta {
   unitName?: string;
@@ -17,12 +17,13 @@ const YEAR = /(?:预算年度|年度)[:：]?\s*(\d{4})|(\d{4})\s*年度/;
 const NAME = /^(?:部门|单位|编制单位|部门\(单位\)|部门（单位）)?(?:名称)?[:：]\s*(.+)$/;
 const CODE_NAME = /^(\d{3,9})\s*([\u4e00-\u9fff].*)$/;
 const DATE_LINE = /截止(?:时间|日期)[:：]/;
+const UNIT_IN_PARENTHESES = /[(（](万元|元)[)）]/;
 
 /** What a tag starts with: most texts fail this one test, without a copy of them being made. */
 const TAG_START = /^\s*[公预决表]/;
 
 export function isTagText(text: string): boolean {
-  return TAG_START.test(text) && TAG.test(text.replace(/\s+/g, ""));
+  return TAG_START.test(text) && TAG.test(withoutSpaces(text));
 }
 
 /** Whether a text belongs to the meta line(s) under a title. */
@@ -33,16 +34,18 @@ export function isMetaText(text: string): boolean {
     UNIT.test(t) ||
     YEAR.test(t) ||
     DATE_LINE.test(t) ||
-    /^(部门|单位|编制单位)(名称)?[:：]/.test(t) ||
-    /^部门\s*[(（]单位[)）]\s*(名称)?[:：]/.test(t) ||
-    (CODE_NAME.test(t) && !/年/.test(t))
+    UNIT_NAME_LABEL.test(t) ||
+    (CODE_NAME.test(t) && !t.includes("年"))
   );
 }
 
+/** "单位名称：", "部门：", "部门（单位）名称：" before a unit's name. */
+const UNIT_NAME_LABEL = /^(部门|单位|编制单位)(名称)?[:：]|^部门\s*[(（]单位[)）]\s*(名称)?[:：]/;
+
 /** The amount unit a text states: "单位：万元", "金额单位:元", "价值（金额单位：万元）", "执行进度（万元）". */
 export function amountUnitIn(text: string): AmountUnit | undefined {
-  const t = text.replace(/\s+/g, "");
-  const m = UNIT.exec(t) ?? /[(（](万元|元)[)）]/.exec(t);
+  const t = withoutSpaces(text);
+  const m = UNIT.exec(t) ?? UNIT_IN_PARENTHESES.exec(t);
   return m ? (m[1] as AmountUnit) : undefined;
 }
 
@@ -58,7 +61,7 @@ export function parseMeta(texts: string[]): TableMeta {
   for (const raw of texts) {
     const t = raw.trim();
     if (isTagText(t)) {
-      meta.tag = t.replace(/\s+/g, "");
+      meta.tag = withoutSpaces(t);
       continue;
     }
     meta.amountUnit ??= amountUnitIn(t);

@@ -5,9 +5,9 @@
  */
 import { parseRangeA1, rangeToA1, type RangeRef } from "../grid/address";
 import type { SheetSnapshot, WorkbookSnapshot } from "../grid/workbook";
-import type { AmountUnit } from "../model/amount";
+import { withoutSpaces, type AmountUnit } from "../model/amount";
 import { allRows, type BudgetModel, type BudgetTable, type DocumentKind, type NarrativeParagraph, type Unrecognized } from "../model/budgetModel";
-import { codeLevel } from "../model/codes";
+import { codeLevel, hasNumbering } from "../model/codes";
 import type { MappingOverride } from "../model/mapping";
 import { classifyTitle, nonBudgetTable, normalizeTitle, specOf, type TableKindSpec } from "../model/tableKinds";
 import { isMetaText, isTagText, type TableMeta } from "./meta";
@@ -20,10 +20,11 @@ const NARRATIVE_SHEET = /情况说明|说明$|^说明/;
 /** The one text of a row besides form numbers (公开01表), or undefined when there is none or more than one. */
 function soleText(view: SheetView, r: number): string | undefined {
   let sole: string | undefined;
-  for (const t of view.rowTexts(r)) {
-    if (isTagText(t.text)) continue;
+  for (let k = 0, n = view.textCount(r); k < n; k++) {
+    const text = view.textAt(r, k)!;
+    if (isTagText(text)) continue;
     if (sole !== undefined) return undefined;
-    sole = t.text;
+    sole = text;
   }
   return sole;
 }
@@ -31,26 +32,30 @@ function soleText(view: SheetView, r: number): string | undefined {
 function titleOf(view: SheetView, r: number): string | undefined {
   const t = soleText(view, r);
   if (t === undefined) return undefined;
-  if (t.length < 4 || isNoteText(t) || isMetaText(t) || !/[\u4e00-\u9fff]/.test(t)) return undefined;
+  if (t.length < 4 || isNoteText(t) || isMetaText(t) || !HAN.test(t)) return undefined;
   const norm = normalizeTitle(t);
   const known = classifyTitle(t) ?? nonBudgetTable(t);
   if (t.length > (known ? 160 : 60)) return undefined;
   // a numbered line ("二十三、国有资本经营预算", "4、其他固定资产") is a row label unless it names a 表
-  if (/^([一二三四五六七八九十]+|\d+)[、.．]|^[(（][一二三四五六七八九十\d]+[)）]/.test(t.replace(/\s+/g, "")) && !/表$/.test(norm)) return undefined;
+  if (hasNumbering(withoutSpaces(t)) && !norm.endsWith("表")) return undefined;
   if (known) return t;
-  if (/表$/.test(norm) && !/[。；;，,]/.test(norm)) return t;
+  if (norm.endsWith("表") && !SENTENCE_PUNCTUATION.test(norm)) return t;
   return undefined;
 }
+
+const HAN = /[\u4e00-\u9fff]/;
+/** Punctuation of a sentence, which a title does not have. */
+const SENTENCE_PUNCTUATION = /[。；;，,]/;
 
 function isNarrativeSheet(view: SheetView): boolean {
   if (NARRATIVE_SHEET.test(view.sheet.name)) return true;
   let long = 0;
   let total = 0;
   for (let r = view.top; r <= view.bottom; r++) {
-    const texts = view.rowTexts(r);
-    if (texts.length === 0) continue;
+    const n = view.textCount(r);
+    if (n === 0) continue;
     total++;
-    if (texts.length === 1 && texts[0].text.length >= 40) long++;
+    if (n === 1 && view.textAt(r, 0)!.length >= 40) long++;
   }
   return total >= 3 && long >= total * 0.6;
 }

@@ -15,10 +15,14 @@ export class SheetView {
   private readonly mergesByRow = new Map<number, RangeRef[]>();
   private readonly wideMergeRows = new Map<number, Map<number, RangeRef>>();
   /**
-   * Each row's non-empty texts of masters, normalized once, by row offset from the top (an array: rows
-   * are read top to bottom first, so it fills in order).
+   * The non-empty texts of masters, normalized, row by row left to right, read in one pass: those of the
+   * row at offset i from the top are texts[rowStart[i]] up to texts[rowStart[i + 1]], in columns
+   * textCols[…]. Three arrays for the whole sheet rather than a list of objects per row: recognition
+   * reads every row several times, and a large sheet has a million texts.
    */
-  private readonly rowCache: (RowText[] | undefined)[] = [];
+  private readonly texts: string[];
+  private readonly textCols: Int32Array;
+  private readonly rowStart: Int32Array;
 
   constructor(readonly sheet: SheetSnapshot) {
     this.top = sheet.top;
@@ -34,6 +38,27 @@ export class SheetView {
         else this.mergesByRow.set(r, [m]);
       }
     }
+    // (sized once for every filled cell: the lists of a large sheet are not copied as they grow)
+    let filled = 0;
+    for (const cells of sheet.cells) if (cells) for (let j = 0; j < cells.length; j++) if (cells[j]) filled++;
+    this.texts = new Array<string>(filled);
+    this.textCols = new Int32Array(filled);
+    this.rowStart = new Int32Array(sheet.cells.length + 1);
+    let n = 0;
+    for (let i = 0; i < sheet.cells.length; i++) {
+      this.rowStart[i] = n;
+      const cells = sheet.cells[i] ?? [];
+      for (let j = 0; j < cells.length; j++) {
+        const cell = cells[j];
+        if (!cell) continue;
+        const t = normalizeText(cell.text);
+        if (t !== "" && !this.isCovered(this.top + i, this.left + j)) {
+          this.texts[n] = t;
+          this.textCols[n++] = this.left + j;
+        }
+      }
+    }
+    this.rowStart[sheet.cells.length] = n;
   }
 
   get hasMerges(): boolean {
@@ -86,34 +111,46 @@ export class SheetView {
     return m !== undefined && (m.top !== row || m.left !== col);
   }
 
-  /** The non-empty texts of a row, masters only, left to right (within columns left..right when given). */
+  /** The non-empty texts of a row, masters only, left to right (within columns left..right when given): a new list. */
   rowTexts(row: number, left = this.left, right = this.right): RowText[] {
-    const whole = this.mastersOf(row);
-    if (left <= this.left && right >= this.right) return whole;
-    return whole.filter((t) => t.col >= left && t.col <= right);
+    const out: RowText[] = [];
+    for (let k = this.firstOf(row), end = this.endOf(row); k < end; k++) {
+      const col = this.textCols[k];
+      if (col >= left && col <= right) out.push({ col, text: this.texts[k] });
+    }
+    return out;
   }
 
-  /** The row's texts (callers must not change the arrays). */
-  private mastersOf(row: number): RowText[] {
+  /** How many texts the row has (rowTexts(row).length, without the list). */
+  textCount(row: number): number {
+    return this.endOf(row) - this.firstOf(row);
+  }
+
+  /** The k-th text of the row from the left (rowTexts(row)[k].text, without the list); undefined past the last. */
+  textAt(row: number, k: number): string | undefined {
+    return k < this.textCount(row) ? this.texts[this.firstOf(row) + k] : undefined;
+  }
+
+  /** The column of the k-th text of the row (rowTexts(row)[k].col); undefined past the last. */
+  textColAt(row: number, k: number): number | undefined {
+    return k < this.textCount(row) ? this.textCols[this.firstOf(row) + k] : undefined;
+  }
+
+  /** Where the row's texts start in `texts` (rows outside the sheet have none). */
+  private firstOf(row: number): number {
     const i = row - this.top;
-    const cells = this.sheet.cells[i];
-    if (!cells) return NO_TEXTS;
-    let texts = this.rowCache[i];
-    if (!texts) {
-      // only the filled cells of the snapshot's row can give a text
-      for (let j = 0; j < cells.length; j++) {
-        const cell = cells[j];
-        if (!cell) continue;
-        const t = normalizeText(cell.text);
-        if (t !== "" && !this.isCovered(row, this.left + j)) (texts ??= []).push({ col: this.left + j, text: t });
-      }
-      this.rowCache[i] = texts ??= NO_TEXTS;
-    }
-    return texts;
+    return i >= 0 && i < this.sheet.cells.length ? this.rowStart[i] : 0;
+  }
+
+  private endOf(row: number): number {
+    const i = row - this.top;
+    return i >= 0 && i < this.sheet.cells.length ? this.rowStart[i + 1] : 0;
   }
 
   isBlankRow(row: number, left = this.left, right = this.right): boolean {
-    return this.rowTexts(row, left, right).length === 0;
+    if (left <= this.left && right >= this.right) return this.textCount(row) === 0;
+    for (let k = this.firstOf(row), end = this.endOf(row); k < end; k++) if (this.textCols[k] >= left && this.textCols[k] <= right) return false;
+    return true;
   }
 
   location(row: number, col: number): CellLocation {
@@ -126,6 +163,3 @@ export interface RowText {
   col: number;
   text: string;
 }
-
-/** The texts of a row without any (shared). */
-const NO_TEXTS: RowText[] = [];

@@ -1,9 +1,9 @@
 /** Reading one table block (title, meta, header, body, notes) into a BudgetTable. */
 import { rangeToA1 } from "../grid/address";
 import { isCellError } from "../grid/workbook";
-import { CellAmount, isShownNumber, normalizeText, numberOfValue, readCount, readShownNumber, type Amount, type AmountUnit, squash } from "../model/amount";
+import { CellAmount, isShownNumber, normalizeText, numberOfValue, readCount, readShownNumber, squash, withoutSpaces, type Amount, type AmountUnit } from "../model/amount";
 import type { BudgetRow, BudgetTable, CellIssue, ColumnInfo, FormField, TableBlock } from "../model/budgetModel";
-import { cleanCode, codeLevel, guessCodeSystem, isKnownCategory, isSubjectCode, levelFromNumbering, type CodeSystem } from "../model/codes";
+import { CHINESE_NUMBERED, cleanCode, codeLevel, guessCodeSystem, isKnownCategory, isSubjectCode, levelFromNumbering, NUMBERED, QIZHONG, type CodeSystem } from "../model/codes";
 import type { TableKindSpec } from "../model/tableKinds";
 import { assignRoles, classifyColumns, headerPaths, isLanciRow, isSubsetColumn, namesYear, type ColumnDraft, type ColumnRole } from "./columns";
 import { amountUnitIn, isMetaText, parseMeta, type TableMeta } from "./meta";
@@ -23,9 +23,16 @@ const TOTAL_NAMES = new Set(["合计", "总计"]);
 const COUNT_LABEL = /[(（](辆|台|个|人|平方米|套|件|台、辆)[)）]|车辆数|人数|个数|次数/;
 /** A row label naming a total: 合计, 总计, 本年收入合计, 人员经费合计, “三公”经费合计 … */
 const TOTAL_LABEL = /(合计|总计)$/;
+const ALL_DIGITS = /^\d+$/;
+const DIGIT = /\d/;
+const DIGIT_FIRST = /^\d/;
+/** A subject code printed before the name in the name cell: "[2080109]行政运行", "2080109行政运行". */
+const CODE_BEFORE_NAME = /^\[?(\d{3}(?:\d{2}){0,2})\]?(?=[\u4e00-\u9fff])(.*)$/;
+/** A section about assets (三、国有资产占用情况: 车辆数, 设备数), where every number is a count. */
+const ASSET_SECTION = /资产占用|车辆|设备/;
 
 export function isNoteText(text: string): boolean {
-  return NOTE.test(text.replace(/\s+/g, ""));
+  return NOTE.test(withoutSpaces(text));
 }
 
 
@@ -63,7 +70,7 @@ function looksLikeData(view: SheetView, r: number, headerRows: number[]): boolea
     if (isSubjectCode(cleanCode(text)) && text.length >= 3) return true;
   }
   const first = texts[0]?.text ?? "";
-  if (TOTAL_NAMES.has(squash(first)) || /^([一二三四五六七八九十]+|\d+)[、.．]|^其中[:：]/.test(first)) return true;
+  if (TOTAL_NAMES.has(squash(first)) || NUMBERED.test(first) || QIZHONG.test(first)) return true;
   // a lone label in the first column under a multi-cell header: the first row of an empty table
   const prev = view.rowTexts(headerRows[headerRows.length - 1]);
   return texts.length === 1 && prev.length > 1;
@@ -77,11 +84,15 @@ function extent(view: SheetView, rows: number[], withMerges = false): { left: nu
   let left = Infinity;
   let right = -Infinity;
   for (const r of rows) {
-    for (const t of view.rowTexts(r)) {
-      const m = withMerges ? view.merge(r, t.col) : undefined;
-      left = Math.min(left, t.col);
-      right = Math.max(right, m ? m.right : t.col);
-    }
+    const n = view.textCount(r);
+    if (n === 0) continue;
+    left = Math.min(left, view.textColAt(r, 0)!); // (texts are left to right)
+    if (!withMerges) right = Math.max(right, view.textColAt(r, n - 1)!);
+    else
+      for (let k = 0; k < n; k++) {
+        const col = view.textColAt(r, k)!;
+        right = Math.max(right, view.merge(r, col)?.right ?? col);
+      }
   }
   return Number.isFinite(left) ? { left, right } : { left: view.left, right: view.left };
 }
@@ -107,7 +118,7 @@ function readAmount(view: SheetView, r: number, c: number, unit: AmountUnit | nu
     return undefined;
   }
   // a number typed as text ("1,234.50"), not a count with its unit word or a dash for zero
-  const storedAsText = typeof cell.value === "string" && shown !== null && /\d/.test(normalizeText(text));
+  const storedAsText = typeof cell.value === "string" && shown !== null && DIGIT.test(normalizeText(text));
   const a = new CellAmount(number, counts ? null : unit, view.sheet.name, r, c, text, storedAsText);
   if (cell.formula) a.formula = cell.formula;
   return a;
@@ -195,7 +206,7 @@ function readRow(
       inherited.款 = kuan || undefined;
     }
     code = lei + kuan + (kuan ? xiang : "");
-    if (!/^\d+$/.test(code)) code = "";
+    if (!ALL_DIGITS.test(code)) code = "";
     codeSystem = (split.类 ?? split.款 ?? split.项)!.codeSystem as CodeSystem;
   } else if (codeCols.length > 0) {
     const raw = cleanCode(view.text(r, codeCols[0].col));
@@ -207,7 +218,7 @@ function readRow(
   let name = nameCol ? squash(view.shownText(r, nameCol.col)) : "";
   if (nameCol && view.isCovered(r, nameCol.col) && view.merge(r, nameCol.col)?.top !== r) name = "";
   if (!code) {
-    const embedded = /^\[?(\d{3}(?:\d{2}){0,2})\]?(?=[\u4e00-\u9fff])(.*)$/.exec(name);
+    const embedded = CODE_BEFORE_NAME.exec(name);
     if (embedded) {
       code = embedded[1];
       name = embedded[2];
@@ -217,7 +228,7 @@ function readRow(
   // a code column that holds a label (合计) when the table has no separate name cell for it
   if (!name && codeCols.length > 0 && !code) {
     const t = squash(view.text(r, codeCols[0].col));
-    if (t && !/^\d+$/.test(t)) name = t;
+    if (t && !ALL_DIGITS.test(t)) name = t;
   }
   let unitCode: string | undefined;
   if (code.length === 3 && !isKnownCategory(code, codeSystem)) {
@@ -227,12 +238,12 @@ function readRow(
   }
   if (unitCodeCol && !unitCode) {
     const u = cleanCode(view.text(r, unitCodeCol.col));
-    if (/^\d+$/.test(u)) unitCode = u;
+    if (ALL_DIGITS.test(u)) unitCode = u;
   }
   const amounts: Record<string, Amount> = {};
   const texts: Record<string, string> = {};
   // in a section about assets (三、国有资产占用情况: 车辆数, 设备数) every number is a count
-  if (/^[一二三四五六七八九十]+、/.test(name)) inherited.countSection = /资产占用|车辆|设备/.test(name);
+  if (CHINESE_NUMBERED.test(name)) inherited.countSection = ASSET_SECTION.test(name);
   // (only in one-column statistics such as 公开10; a 固定资产 row "车辆（台、辆）" has a count and a value column)
   const countRow = layout.amountCols.length === 1 && (COUNT_LABEL.test(name) || Boolean(inherited.countSection));
   let amountCount = 0;
@@ -298,10 +309,11 @@ function readGrid(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: Ta
   const headerLines = new Set(headerRows.map(headerLine));
   const headerFirsts = new Set(headerRows.map((q) => view.rowTexts(q)[0]?.text));
   for (let q = r; q <= b.lastRow; q++) {
-    const texts = view.rowTexts(q);
-    if (texts.length === 0) continue;
-    if (texts.length > 1 && headerFirsts.has(texts[0].text) && headerLines.has(headerLine(q))) continue; // a header repeated after a page break
-    if (noteRows.length > 0 || (texts.length === 1 && isNoteText(texts[0].text))) noteRows.push(q);
+    const n = view.textCount(q);
+    if (n === 0) continue;
+    const first = view.textAt(q, 0)!;
+    if (n > 1 && headerFirsts.has(first) && headerLines.has(headerLine(q))) continue; // a header repeated after a page break
+    if (noteRows.length > 0 || (n === 1 && isNoteText(first))) noteRows.push(q);
     else bodyRows.push(q);
   }
   const { left, right } = extent(view, headerRows.concat(bodyRows));
@@ -404,11 +416,18 @@ function formField(label: string): string | undefined {
 function formLabel(text: string): string {
   let label = squash(text);
   // (each pattern is tried only where the label could match it: most texts of a form match none)
-  if (/^\d/.test(label)) label = label.replace(/^\d+[、.．][^:：]*[:：]/, "");
-  if (/^[(（]/.test(label)) label = label.replace(/^[(（]\d+[)）]/, "");
-  if (/[)）]$/.test(label)) label = label.replace(/[(（](万元|元)[)）]$/, "");
+  if (DIGIT_FIRST.test(label)) label = label.replace(NUMBERED_HEADING, "");
+  if (label.startsWith("(") || label.startsWith("（")) label = label.replace(PARENTHESIZED_DIGITS, "");
+  if (label.endsWith(")") || label.endsWith("）")) label = label.replace(UNIT_SUFFIX, "");
   return label;
 }
+
+/** "2、资金结构：" before a form label. */
+const NUMBERED_HEADING = /^\d+[、.．][^:：]*[:：]/;
+const PARENTHESIZED_DIGITS = /^[(（]\d+[)）]/;
+const UNIT_SUFFIX = /[(（](万元|元)[)）]$/;
+/** Texts of a form's indicator table header (a label's neighbour that is one is not its value). */
+const INDICATOR_HEADER = /^(一级指标|二级指标|三级指标|指标值|备注|绩效指标描述)$/;
 /** Labels whose value sits in the cell below (资金支出计划, columns of a 自评 资金 block). */
 const FORM_COLUMN_LABELS = /^(\d{1,2}月底|年初预算数|全年预算数|全年执行数|执行率|资金结\(转\)余|结余)$/;
 /** Form fields that are ratios or scores, not money. */
@@ -444,7 +463,7 @@ function readForm(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: Ta
       if (named) {
         field = named;
         const next = texts[i + 1];
-        if (next && /^(一级指标|二级指标|三级指标|指标值|备注|绩效指标描述)$/.test(squash(next.text))) return; // a column header, not a label
+        if (next && INDICATOR_HEADER.test(squash(next.text))) return; // a column header, not a label
         if (next && formField(formLabel(next.text)) === undefined) valueCol = next.col;
         else {
           // an empty value cell: the cell right after the label (or its merge)
@@ -478,10 +497,7 @@ function readForm(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: Ta
   table.fields = fields;
   table.issues = issues;
   table.notes = rows
-    .filter((r) => {
-      const t = view.rowTexts(r);
-      return t.length === 1 && isNoteText(t[0].text);
-    })
+    .filter((r) => view.textCount(r) === 1 && isNoteText(view.textAt(r, 0)!))
     .map((r) => ({ text: view.rowTexts(r)[0].text, cell: view.location(r, view.rowTexts(r)[0].col) }));
   return { table };
 }

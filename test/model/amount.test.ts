@@ -1,4 +1,4 @@
-import { convert, halfUnitOfShown, parseCount, parseShownNumber, toYuan } from "../../src/model/amount";
+import { convert, decOfNumber, fixedYuanOf, halfUnitOfShown, parseCount, parseShownNumber, readShownNumber, toYuan, type AmountUnit } from "../../src/model/amount";
 import { cleanCode, codeLevel, guessCodeSystem, parentCode } from "../../src/model/codes";
 import { Dec } from "../../src/model/decimal";
 
@@ -38,6 +38,35 @@ describe("amounts read from shown text", () => {
     expect(halfUnitOfShown("3.61").toString()).toBe("0.005");
     expect(halfUnitOfShown("127500").toString()).toBe("0.5");
     expect(halfUnitOfShown("5,056.2").toString()).toBe("0.05");
+  });
+});
+
+describe("amounts in whole 0.0001 元 (the exact fast path of sums)", () => {
+  /**
+   * What Decimal gives: the value in 元 × 10^4 when the text shows at most 4 decimals (8 in 万元) and
+   * that is a safe integer (a text with more decimals goes the Decimal way, even when they are zeros).
+   */
+  function byDecimal(text: string, unit: AmountUnit | null): number | undefined {
+    const n = readShownNumber(text)!;
+    const shown = n.digits.includes(".") ? n.digits.length - n.digits.indexOf(".") - 1 : 0;
+    const units = toYuan(decOfNumber(n), unit).times(10000);
+    if (shown > (unit === "万元" ? 8 : 4) || units.abs().greaterThan(Number.MAX_SAFE_INTEGER)) return undefined;
+    return units.toNumber() + 0; // (+ 0: no −0)
+  }
+  const edge = ["0", "-0", "0.00", "-", "7", "7.", ".5", "-0.0001", "1,234.50", "(3.25)", "0.12345", "0.00000001", "0.000000001", "900719925474.0991", "900719925474.0992", "90071992547409.91", "12345678901234567890"];
+  it.each(["元", "万元", null] as const)("agrees with Decimal in %s on edge and 20,000 random texts", (unit) => {
+    let seed = 777;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed);
+    const random = Array.from({ length: 20000 }, () => {
+      const whole = String(next() % 10 ** (next() % 16));
+      const decimals = next() % 11;
+      const fraction = String(next()).padStart(10, "0").slice(0, decimals);
+      return `${next() % 4 === 0 ? "-" : ""}${whole}${decimals ? `.${fraction}` : ""}`;
+    });
+    for (const text of [...edge, ...random]) expect([text, fixedYuanOf(readShownNumber(text)!, unit)]).toEqual([text, byDecimal(text, unit)]);
+  });
+  it("has none for a number Decimal reads in exponent form", () => {
+    expect(fixedYuanOf({ negative: false, digits: "1e+21" }, "元")).toBeUndefined();
   });
 });
 

@@ -48,5 +48,23 @@ describe("SheetView", () => {
     expect(v.rowTexts(3)).toEqual([]);
     expect(v.rowTexts(9)).toEqual([]);
     expect(v.isBlankRow(9)).toBe(true);
+    expect(v.isBlankRow(4, 4, 4)).toBe(true); // the blank text "  "
+    expect(v.isBlankRow(4, 5, 9)).toBe(false);
+  });
+
+  it("counts and reads a row's texts without a list, as rowTexts gives them", () => {
+    const a = { top: 3, left: 1, bottom: 4, right: 1 }; // B4:B5 in a sheet whose cells start at B3
+    const v = new SheetView(sheet([["标题", null, null], ["项目", "合计", " "], ["覆盖", "1.00", "2.00"], []], [a], 2, 1));
+    for (let r = 0; r < 8; r++) {
+      const texts = v.rowTexts(r);
+      expect(v.textCount(r)).toBe(texts.length);
+      for (let k = 0; k <= texts.length; k++) {
+        expect(v.textAt(r, k)).toBe(texts[k]?.text);
+        expect(v.textColAt(r, k)).toBe(texts[k]?.col);
+      }
+    }
+    expect(v.rowTexts(3)).toEqual([{ col: 1, text: "项目" }, { col: 2, text: "合计" }]);
+    expect(v.rowTexts(4)).toEqual([{ col: 2, text: "1.00" }, { col: 3, text: "2.00" }]); // B5 is covered by B4's merge
+    expect([v.textCount(5), v.textCount(1), v.textAt(1, 0)]).toEqual([0, 0, undefined]);
   });
 });
