@@ -49,6 +49,20 @@ function ms(t0: number): number {
   return performance.now() - t0;
 }
 
+/**
+ * One timed check of a snapshot. (A function of its own: its model and findings are garbage once it
+ * returns, as between two files of a real run; kept in the loop's variables, the run before's would
+ * still be alive, and marked by the collector, during the next.)
+ */
+function check(wb: Awaited<ReturnType<typeof readWorkbookFile>>): { recognize: number; rules: number; tables: number; findings: number } {
+  let t0 = performance.now();
+  const model = recognize(wb);
+  const rec = ms(t0);
+  t0 = performance.now();
+  const result = runRules(model, RULES);
+  return { recognize: rec, rules: ms(t0), tables: model.tables.length, findings: result.findings.length };
+}
+
 async function main(): Promise<void> {
   const arg = process.argv.indexOf("--units");
   const sizes = (arg > 0 ? process.argv[arg + 1] : "50,200,800").split(",").map(Number);
@@ -86,21 +100,17 @@ async function main(): Promise<void> {
       let lastParse = 0;
       while (runs.length < maxRuns) {
         let parse: number | undefined;
-        let t0 = performance.now();
+        const t0 = performance.now();
         if (!wb || lastParse < 30_000) {
           wb = undefined; // (the previous snapshot is garbage before the next parse, as in a real run)
           wb = await readWorkbookFile(file);
           parse = lastParse = ms(t0);
         }
         cells = wb.sheets.reduce((n, s) => n + s.cells.reduce((m, r) => m + r.filter((c) => c !== null).length, 0), 0);
-        t0 = performance.now();
-        const model = recognize(wb);
-        const rec = ms(t0);
-        t0 = performance.now();
-        const result = runRules(model, RULES);
-        runs.push({ parse, recognize: rec, rules: ms(t0) });
-        tables = model.tables.length;
-        findings = result.findings.length;
+        const run = check(wb);
+        runs.push({ parse, recognize: run.recognize, rules: run.rules });
+        tables = run.tables;
+        findings = run.findings;
       }
       const parses = runs.flatMap((r) => (r.parse === undefined ? [] : [r.parse]));
       const m = { parse: median(parses), recognize: median(runs.map((r) => r.recognize)), rules: median(runs.map((r) => r.rules)) };
