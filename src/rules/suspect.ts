@@ -15,80 +15,65 @@ export interface RecordedEquation {
   finding?: Finding;
 }
 
-/** A growable list of numbers in a typed array (no object per entry for the collector to trace). */
-class NumberList<A extends Int32Array | Float64Array> {
-  length = 0;
-
-  constructor(
-    private data: A,
-    private readonly grow: (size: number) => A,
-  ) {}
-
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const bigger = this.grow(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = v;
-  }
-
-  at(i: number): number {
-    return this.data[i];
-  }
-}
-
-/** Integers stored per term of an equation (32 bits: rows and columns as Excel bounds them): sheet number, row, column, side (1 on the right). */
-const TERM_INTS = 4;
-/** Numbers stored per equation: first term, kept equation (−1 for one that holds exactly), finest decimal shown, half units of it. */
-const EQ_INTS = 4;
-
 /**
  * Every equation the rules stated, in the little that localization needs of it: the cells of its terms
- * (sheet, row, column, side) and, for an equation that holds exactly (most of them), the parts of its
- * rounding tolerance. Only equations that do not hold exactly keep their terms and sums: a large
- * workbook states hundreds of thousands of equations, and keeping all their terms to the end of the
- * run would hold on to a million objects for the few failing equations.
+ * and, for an equation that holds exactly (most of them), the parts of its rounding tolerance, all in
+ * typed arrays. Only equations that do not hold exactly keep their terms and sums: a large workbook
+ * states hundreds of thousands of equations, and keeping all their terms to the end of the run would
+ * hold on to a million objects for the few failing equations.
  */
 export class EquationLog {
   private readonly sheetNumbers = new Map<string, number>();
-  private readonly terms = new NumberList(new Int32Array(4096), (n) => new Int32Array(n));
-  private readonly equations = new NumberList(new Float64Array(1024), (n) => new Float64Array(n));
-  /** The equations that do not hold exactly, by the number the log gives them. */
+  /** The last sheet numbered (an equation's terms are mostly on one sheet). */
+  private lastSheet = "";
+  private lastSheetNumber = -1;
+  /** Per term, TERM_INTS integers: sheet number, row, column, equation number × 2 + side (1 on the right). */
+  private terms = new Int32Array(4096);
+  private termCount = 0;
+  /** Per equation, EQ_FIELDS numbers: the kept record (−1 for an equation that holds exactly), the finest decimal shown, the half units of it. */
+  private equations = new Float64Array(1024);
+  private equationCount = 0;
+  /** The equations that do not hold exactly, in the order they were stated. */
   readonly kept: RecordedEquation[] = [];
 
   /** Records an equation; returns its record when it does not hold exactly (to carry its finding). */
   record(balance: Balance): RecordedEquation | undefined {
     const { left, right } = balance;
+    if ((this.equationCount + 1) * EQ_FIELDS > this.equations.length) this.equations = grown(this.equations, (this.equationCount + 1) * EQ_FIELDS);
+    const eq = this.equationCount++;
+    const e = eq * EQ_FIELDS;
     let rec: RecordedEquation | undefined;
-    this.equations.push(this.terms.length / TERM_INTS);
     if (balance.exact) {
       const { decimals, halves } = toleranceParts(left, right);
-      this.equations.push(-1);
-      this.equations.push(decimals);
-      this.equations.push(halves);
+      this.equations[e] = -1;
+      this.equations[e + 1] = decimals;
+      this.equations[e + 2] = halves;
     } else {
       rec = { balance };
-      this.equations.push(this.kept.length);
+      this.equations[e] = this.kept.length;
       this.kept.push(rec);
-      this.equations.push(0);
-      this.equations.push(0);
     }
-    for (let i = 0; i < left.length; i++) this.pushTerm(left[i], 0);
-    for (let i = 0; i < right.length; i++) this.pushTerm(right[i], 1);
+    const needed = (this.termCount + left.length + right.length) * TERM_INTS;
+    if (needed > this.terms.length) this.terms = grown(this.terms, needed);
+    for (let i = 0; i < left.length; i++) this.addTerm(left[i], eq * 2);
+    for (let i = 0; i < right.length; i++) this.addTerm(right[i], eq * 2 + 1);
     return rec;
   }
 
-  private pushTerm(t: Term, side: number): void {
-    this.terms.push(this.sheetNumber(t.sheet));
-    this.terms.push(t.cellRow);
-    this.terms.push(t.cellCol);
-    this.terms.push(side);
+  private addTerm(t: Term, eqSide: number): void {
+    const o = this.termCount++ * TERM_INTS;
+    this.terms[o] = this.sheetNumber(t.sheet);
+    this.terms[o + 1] = t.cellRow;
+    this.terms[o + 2] = t.cellCol;
+    this.terms[o + 3] = eqSide;
   }
 
   private sheetNumber(sheet: string): number {
+    if (sheet === this.lastSheet) return this.lastSheetNumber;
     let n = this.sheetNumbers.get(sheet);
     if (n === undefined) this.sheetNumbers.set(sheet, (n = this.sheetNumbers.size));
+    this.lastSheet = sheet;
+    this.lastSheetNumber = n;
     return n;
   }
 
@@ -97,26 +82,23 @@ export class EquationLog {
     return cellKey(this.sheetNumber(t.sheet), t.cellRow, t.cellCol);
   }
 
-  get count(): number {
-    return this.equations.length / EQ_INTS;
-  }
-
-  /** Calls back for every term of every equation: the equation's number, the term's cell key and side. */
-  forEachTerm(visit: (eq: number, key: number, right: boolean) => void): void {
-    const n = this.count;
-    const end = this.terms.length / TERM_INTS;
-    for (let e = 0; e < n; e++) {
-      const last = e + 1 < n ? this.equations.at((e + 1) * EQ_INTS) : end;
-      for (let i = this.equations.at(e * EQ_INTS); i < last; i++) {
-        const o = i * TERM_INTS;
-        visit(e, cellKey(this.terms.at(o), this.terms.at(o + 1), this.terms.at(o + 2)), this.terms.at(o + 3) === 1);
-      }
+  /** The terms whose cells are among the given keys (see keyOf): the cell, its equation, and its side. */
+  termsIn(keys: Set<number>): { key: number; eq: number; right: boolean }[] {
+    const sheets = new Set<number>();
+    for (const k of keys) sheets.add(Math.floor(k / CELLS_PER_SHEET));
+    const out: { key: number; eq: number; right: boolean }[] = [];
+    const terms = this.terms;
+    for (let o = 0, end = this.termCount * TERM_INTS; o < end; o += TERM_INTS) {
+      if (!sheets.has(terms[o])) continue;
+      const key = cellKey(terms[o], terms[o + 1], terms[o + 2]);
+      if (keys.has(key)) out.push({ key, eq: terms[o + 3] >> 1, right: (terms[o + 3] & 1) === 1 });
     }
+    return out;
   }
 
   /** The equation's record when it does not hold exactly. */
   keptOf(eq: number): RecordedEquation | undefined {
-    const k = this.equations.at(eq * EQ_INTS + 1);
+    const k = this.equations[eq * EQ_FIELDS];
     return k < 0 ? undefined : this.kept[k];
   }
 
@@ -129,15 +111,27 @@ export class EquationLog {
   tol(eq: number): Dec {
     const kept = this.keptOf(eq);
     if (kept) return kept.balance.tol;
-    const o = eq * EQ_INTS;
-    return toleranceYuan({ decimals: this.equations.at(o + 2), halves: this.equations.at(o + 3) });
+    const e = eq * EQ_FIELDS;
+    return toleranceYuan({ decimals: this.equations[e + 1], halves: this.equations[e + 2] });
   }
+}
+
+const TERM_INTS = 4;
+const EQ_FIELDS = 3;
+
+/** A copy of a typed array with room for at least `size` entries (doubling). */
+function grown<A extends Int32Array | Float64Array>(a: A, size: number): A {
+  const bigger = new (a.constructor as new (n: number) => A)(Math.max(size, a.length * 2));
+  bigger.set(a);
+  return bigger;
 }
 
 /** Rows and columns as Excel bounds them (2^20 rows, 2^14 columns): sheet, row and column in one safe integer. */
 function cellKey(sheet: number, row: number, col: number): number {
-  return (sheet * 1048576 + row) * 16384 + col;
+  return sheet * CELLS_PER_SHEET + row * 16384 + col;
 }
+
+const CELLS_PER_SHEET = 1048576 * 16384;
 
 export function locateSuspects(log: EquationLog): void {
   const failing = log.kept.filter((e) => e.balance.failing && e.finding);
@@ -147,14 +141,13 @@ export function locateSuspects(log: EquationLog): void {
   const candidates = new Set<number>();
   for (const eq of failing) for (const t of [...eq.balance.left, ...eq.balance.right]) candidates.add(log.keyOf(t));
   const changes = new Map<number, { eq: number; change: Dec; right: boolean }[]>();
-  log.forEachTerm((eq, key, right) => {
-    if (!candidates.has(key)) return;
+  for (const { key, eq, right } of log.termsIn(candidates)) {
     const diff = log.diff(eq);
     const list = changes.get(key);
     const entry = { eq, change: right ? diff : diff.negated(), right };
     if (list) list.push(entry);
     else changes.set(key, [entry]);
-  });
+  }
   const isFailing = (eq: number) => log.keptOf(eq)?.balance.failing ?? false;
   /** How many failing equations a cell explains, or 0 when it cannot be the culprit. */
   const explains = new Map<number, number>();
