@@ -13,6 +13,7 @@
  *
  * Not yet: the Henan "收入增长…" is not tied to a given prior `total` (only 支出 is).
  */
+import { withoutSpaces } from "../model/amount";
 import type { BudgetModel } from "../model/budgetModel";
 import { Dec, ZERO } from "../model/decimal";
 import { EXPLICIT_SOURCE, priorFigures, type PriorFigure } from "./prior";
@@ -61,7 +62,7 @@ function tableShown(q: Quantity): string {
 }
 
 function stated(st: Statement): string {
-  return st.token ? st.token.text.replace(/\s+/g, "") : st.word ?? "";
+  return st.token ? withoutSpaces(st.token.text) : st.word ?? "";
 }
 
 /** How a subject is named in messages. */

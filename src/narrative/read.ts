@@ -5,6 +5,7 @@
  * paragraph is about). Conservative: a number whose words name something the model does not hold, or
  * several things with different amounts, is left untied.
  */
+import { withoutSpaces } from "../model/amount";
 import type { NarrativeParagraph } from "../model/budgetModel";
 import { Dec } from "../model/decimal";
 import { amountKeywords, countKeywords, hasAspect, type Keyword } from "./keywords";
@@ -180,8 +181,7 @@ function depthAt(s: string, pos: number): number {
 
 /** Spaces, quotes, years and list numbering out; what is left is what the words name. */
 export function cleanLabel(raw: string): string {
-  return halfWidth(raw)
-    .replace(/\s+/g, "")
+  return withoutSpaces(halfWidth(raw))
     .replace(/[“”"'‘’「」『』]/g, "")
     .replace(/(?:19|20)\d{2}(?:年度|年)?/g, "");
 }

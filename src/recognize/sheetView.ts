@@ -128,12 +128,14 @@ export class SheetView {
 
   /** The k-th text of the row from the left (rowTexts(row)[k].text, without the list); undefined past the last. */
   textAt(row: number, k: number): string | undefined {
-    return k < this.textCount(row) ? this.texts[this.firstOf(row) + k] : undefined;
+    const i = this.firstOf(row) + k;
+    return i < this.endOf(row) ? this.texts[i] : undefined;
   }
 
   /** The column of the k-th text of the row (rowTexts(row)[k].col); undefined past the last. */
   textColAt(row: number, k: number): number | undefined {
-    return k < this.textCount(row) ? this.textCols[this.firstOf(row) + k] : undefined;
+    const i = this.firstOf(row) + k;
+    return i < this.endOf(row) ? this.textCols[i] : undefined;
   }
 
   /** Where the row's texts start in `texts` (rows outside the sheet have none). */

@@ -28,7 +28,7 @@ const DIGIT = /\d/;
 const DIGIT_FIRST = /^\d/;
 /** A subject code printed before the name in the name cell: "[2080109]行政运行", "2080109行政运行". */
 const CODE_BEFORE_NAME = /^\[?(\d{3}(?:\d{2}){0,2})\]?(?=[\u4e00-\u9fff])(.*)$/;
-/** A section about assets (三、国有资产占用情况: 车辆数, 设备数), where every number is a count. */
+/** A section about assets (see readRow). */
 const ASSET_SECTION = /资产占用|车辆|设备/;
 
 export function isNoteText(text: string): boolean {
