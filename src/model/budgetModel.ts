@@ -48,8 +48,6 @@ export interface BudgetRow {
   isTotal: boolean;
   label: CellLocation;
   amounts: Record<string, Amount>;
-  /** Text cells of the row that are not the label (计量单位, 指标值 …), by column role. */
-  texts: Record<string, string>;
 }
 
 export interface TableBlock {

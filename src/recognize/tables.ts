@@ -161,8 +161,6 @@ interface GroupLayout {
   unitCodeCol?: ColumnDraft;
   nameCol?: ColumnDraft;
   amountCols: ColumnDraft[];
-  /** Text columns with the key their texts go under in a row. */
-  textCols: { col: number; key: string }[];
 }
 
 function groupLayout(group: ColumnDraft[], roles: Map<number, ColumnRole>): GroupLayout {
@@ -177,9 +175,6 @@ function groupLayout(group: ColumnDraft[], roles: Map<number, ColumnRole>): Grou
     unitCodeCol: group.find((d) => d.kind === "code" && d.codeSystem === "单位"),
     nameCol: group.find((d) => d.kind === "name"),
     amountCols: group.filter((d) => d.kind === "amount"),
-    textCols: group
-      .filter((d) => d.kind === "text" || (d.kind === "code" && (d.codeSystem === "项目" || d.codeSystem === "单位")))
-      .map((d) => ({ col: d.col, key: d.header.join("/") || d.letter })),
   };
 }
 
@@ -241,7 +236,6 @@ function readRow(
     if (ALL_DIGITS.test(u)) unitCode = u;
   }
   const amounts: Record<string, Amount> = {};
-  const texts: Record<string, string> = {};
   // in a section about assets (三、国有资产占用情况: 车辆数, 设备数) every number is a count
   if (CHINESE_NUMBERED.test(name)) inherited.countSection = ASSET_SECTION.test(name);
   // (only in one-column statistics such as 公开10; a 固定资产 row "车辆（台、辆）" has a count and a value column)
@@ -253,10 +247,6 @@ function readRow(
       amounts[layout.roles.get(d.col)!.role] = a;
       amountCount++;
     }
-  }
-  for (const d of layout.textCols) {
-    const t = view.text(r, d.col);
-    if (t) texts[d.key] = t;
   }
   if (!code && !name && !unitCode && amountCount === 0) return undefined;
   const isTotal = TOTAL_LABEL.test(name) && name.length <= 12;
@@ -280,7 +270,6 @@ function readRow(
     isTotal,
     label: view.location(r, labelCol),
     amounts,
-    texts,
   };
 }
 

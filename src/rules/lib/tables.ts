@@ -82,20 +82,34 @@ export interface HierarchySum {
   column: ColumnInfo;
 }
 
-/** hierarchySums of each block already asked for (R4/R8 and X2 go through the same tables). */
-const hierarchySumsOf = { 功能分类: new WeakMap<TableBlock, HierarchySum[]>(), 经济分类: new WeakMap<TableBlock, HierarchySum[]>() };
-
-/** The sums of a block's coded rows in every plain column. The list is shared: do not change it. */
-export function hierarchySums(t: BudgetTable, b: TableBlock, system: "功能分类" | "经济分类"): HierarchySum[] {
-  let sums = hierarchySumsOf[system].get(b);
-  if (!sums) hierarchySumsOf[system].set(b, (sums = blockHierarchySums(t, b, system)));
-  return sums;
+/** A block's coded rows that have children, each with its direct children, and the total row with the top rows. */
+interface HierarchyShape {
+  parents: { row: BudgetRow; children: BudgetRow[] }[];
+  /** The plain columns where some coded row has an amount. */
+  columns: ColumnInfo[];
 }
 
-function blockHierarchySums(t: BudgetTable, b: TableBlock, system: "功能分类" | "经济分类"): HierarchySum[] {
-  const columns = plainColumns(b);
+/** The hierarchy of each block already asked for (R4/R8 and X2 go through the same tables). */
+const hierarchyShapeOf = { 功能分类: new WeakMap<TableBlock, HierarchyShape>(), 经济分类: new WeakMap<TableBlock, HierarchyShape>() };
+
+/**
+ * The sums of a block's coded rows in every plain column, column by column. Their terms are made as they
+ * are asked for: kept for the whole run, the terms of every sum of a 汇总 workbook were tens of MB that the
+ * collector had to mark again and again.
+ */
+export function* hierarchySums(t: BudgetTable, b: TableBlock, system: "功能分类" | "经济分类"): Generator<HierarchySum> {
+  let shape = hierarchyShapeOf[system].get(b);
+  if (!shape) hierarchyShapeOf[system].set(b, (shape = hierarchyShape(b, system)));
+  for (const col of shape.columns) {
+    for (const p of shape.parents) {
+      yield { parent: termAt(t, p.row, col), children: p.children.map((k) => termAt(t, k, col)), parentRow: p.row, column: col };
+    }
+  }
+}
+
+function hierarchyShape(b: TableBlock, system: "功能分类" | "经济分类"): HierarchyShape {
   const coded = b.rows.filter((r) => r.code && r.codeSystem === system);
-  if (coded.length === 0) return [];
+  if (coded.length === 0) return { parents: [], columns: [] };
   // Children by position: the rows one level down that follow a row, up to the next row at its level or
   // above. Tables that repeat the same codes under each unit (部门 tables) then add up unit by unit.
   const children = new Map<BudgetRow, BudgetRow[]>();
@@ -117,14 +131,11 @@ function blockHierarchySums(t: BudgetTable, b: TableBlock, system: "功能分类
     } else top.push(r);
     open.push(r);
   }
-  const out: HierarchySum[] = [];
+  const parents = [...children].map(([row, kids]) => ({ row, children: kids }));
   const total = totalRow(b);
-  for (const col of columns) {
-    if (!coded.some((r) => r.amounts[col.role])) continue; // an empty column: nothing to add up
-    for (const [p, kids] of children) out.push({ parent: termAt(t, p, col), children: kids.map((k) => termAt(t, k, col)), parentRow: p, column: col });
-    if (total) out.push({ parent: termAt(t, total, col), children: top.map((k) => termAt(t, k, col)), parentRow: total, column: col });
-  }
-  return out;
+  if (total) parents.push({ row: total, children: top });
+  // an empty column: nothing to add up
+  return { parents, columns: plainColumns(b).filter((col) => coded.some((r) => r.amounts[col.role])) };
 }
 
 /** The amount column of a block with this role. */
