@@ -4,14 +4,14 @@
  * parse (.xlsx → snapshot), recognition (snapshot → model), rules (model → findings), engine/parse
  * ratio and the growth factor between sizes.
  *
- * Each size is parsed and checked --runs times (5 by default) in the same process — the file parsed
+ * Each size is parsed and checked --runs times (7 by default) in the same process — the file parsed
  * again for each run while a parse takes under 30 s, otherwise the engine runs again on the snapshot —
  * and the median of each phase is reported, so that a figure is the steady cost of the code rather than
  * the one-time cost of the JIT compiling it for larger inputs or a noisy moment of a shared machine; the
  * first run's engine/parse ratio is printed beside it. Ratios and growth factors are computed from
  * figures of this one run.
  * The engine measured is the compiled one in lib/ (the script builds it first), as budget-check runs it.
- * Usage: npm run bench [-- --units 50,200,800] [-- --runs 5]
+ * Usage: npm run bench [-- --units 50,200,800] [-- --runs 7]
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < 5; i++) runRules(recognize(await readWorkbookFile(warm)), RULES);
   }
   const runsArg = process.argv.indexOf("--runs");
-  const maxRuns = Math.max(1, runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5);
+  const maxRuns = Math.max(1, runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7);
   interface Run {
     /** undefined when the run reused the snapshot of the run before (a parse over 30 s). */
     parse?: number;
