@@ -48,15 +48,23 @@ export class EquationLog {
       this.equations[e] = -1;
       this.equations[e + 1] = decimals;
       this.equations[e + 2] = halves;
-    } else {
-      rec = { balance };
-      this.equations[e] = this.kept.length;
-      this.kept.push(rec);
-    }
+    } else rec = this.keep(balance, e);
     const needed = (this.termCount + left.length + right.length) * TERM_INTS;
     if (needed > this.terms.length) this.terms = grown(this.terms, needed);
     for (let i = 0; i < left.length; i++) this.addTerm(left[i], eq * 2);
     for (let i = 0; i < right.length; i++) this.addTerm(right[i], eq * 2 + 1);
+    return rec;
+  }
+
+  /**
+   * Keeps an equation that does not hold exactly. (A method of its own: the few such equations of a run
+   * come one by one among hundreds of thousands that hold, and compiled into record, their path made V8
+   * drop record's optimized code in every run and run it unoptimized for the rest of the run.)
+   */
+  private keep(balance: Balance, e: number): RecordedEquation {
+    const rec: RecordedEquation = { balance };
+    this.equations[e] = this.kept.length;
+    this.kept.push(rec);
     return rec;
   }
 
