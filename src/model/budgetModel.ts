@@ -1,4 +1,5 @@
 /** The budget model: what recognition produces from a workbook and every later stage reads. */
+import { toA1 } from "../grid/address";
 import type { Amount, AmountUnit, CellLocation } from "./amount";
 import type { CodeSystem } from "./codes";
 import type { TableKind } from "./tableKinds";
@@ -46,7 +47,8 @@ export interface BudgetRow {
   /** With a code: 1 类, 2 款, 3 项; without: the outline level of its numbering (一、 1, （一） 2, 1. 3); 0 for 合计. */
   level?: number;
   isTotal: boolean;
-  label: CellLocation;
+  /** Column of the row's label cell (its name, else its code), in the table's sheet: see labelCell. */
+  labelCol: number;
   amounts: Record<string, Amount>;
 }
 
@@ -122,6 +124,11 @@ export interface BudgetModel {
    * they do not give (narrative/prior.ts: priorFigures).
    */
   prior?: PriorYear;
+}
+
+/** A row's label cell (built when asked for: a large workbook has a hundred thousand rows, few of them reported). */
+export function labelCell(t: BudgetTable, r: BudgetRow): CellLocation {
+  return { sheet: t.sheet, address: toA1(r.row, r.labelCol), row: r.row, col: r.labelCol };
 }
 
 export function allRows(t: BudgetTable): BudgetRow[] {

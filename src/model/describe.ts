@@ -3,7 +3,7 @@
  * (every row, every amount with its cell) that tests keep as reviewed snapshots.
  */
 import { amountText, toYuan } from "./amount";
-import { allRows, type BudgetModel, type BudgetRow, type BudgetTable } from "./budgetModel";
+import { allRows, labelCell, type BudgetModel, type BudgetRow, type BudgetTable } from "./budgetModel";
 import { LEVEL_NAMES } from "./codes";
 
 /** Body rows of a grid table (a row shared by both sides of a 收支 table counts once), or fields of a form. */
@@ -38,7 +38,7 @@ export function describeMapping(m: BudgetModel): string {
       out.push(`  ${side}列：${b.columns.map((c) => `${c.letter}=${c.role}${c.subset ? "（其中）" : ""}`).join("，")}`);
       for (const r of b.rows) {
         const code = r.code ? (r.codeFromName ? `(${r.code})` : r.code) : "";
-        const head = [r.label.address, code, r.name || "（无名称）", levelName(r)].filter((s) => s !== "").join(" ");
+        const head = [labelCell(t, r).address, code, r.name || "（无名称）", levelName(r)].filter((s) => s !== "").join(" ");
         const amounts = Object.entries(r.amounts).map(([role, a]) => `${role}=${amountText(a)}@${a.cell.address}${a.storedAsText ? "(文本)" : ""}`);
         out.push(`    ${head}${amounts.length ? "：" + amounts.join("，") : ""}`);
       }

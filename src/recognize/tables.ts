@@ -268,7 +268,7 @@ function readRow(
     name,
     level: codeSystem === "单位" ? undefined : level,
     isTotal,
-    label: view.location(r, labelCol),
+    labelCol,
     amounts,
   };
 }

@@ -1,11 +1,17 @@
 import { standardName } from "../model/subjectNames";
+import { labelCell, type BudgetRow, type BudgetTable } from "../model/budgetModel";
 import { bareName, hasAmounts, rowLabel } from "./lib/tables";
+import type { FindingCell, Rule } from "./types";
 
 /** A name as compared with the standard one: no numbering, spaces, quotes, or "(款)"/"(项)" markers. */
 function comparableName(name: string): string {
   return bareName(name).replace(/[(（](类|款|项)[)）]$/, "");
 }
-import type { Rule } from "./types";
+
+/** The row's label cell, as a finding lists it. */
+function labelCellOf(t: BudgetTable, r: BudgetRow): FindingCell {
+  return { sheet: t.sheet, address: labelCell(t, r).address };
+}
 
 /** 科目编码结构：上级科目缺失；功能分类未细化到项级；基本支出经济分类未细化到款级。 */
 const rule: Rule = {
@@ -36,19 +42,19 @@ const rule: Rule = {
           for (const r of rows) {
             const standard = standardName(r.code!);
             if (standard && r.name && standard !== r.name && comparableName(standard) !== comparableName(r.name)) {
-              ctx.report({ messageId: "nameMismatch", data: { row: rowLabel(t, r), code: r.code!, standard, name: r.name }, cells: [{ sheet: t.sheet, address: r.label.address }], suspect: r.label, sheet: t.sheet });
+              ctx.report({ messageId: "nameMismatch", data: { row: rowLabel(t, r), code: r.code!, standard, name: r.name }, cells: [labelCellOf(t, r)], suspect: labelCell(t, r), sheet: t.sheet });
             }
             const parent = r.code!.slice(0, r.code!.length - 2);
             // only where the table lists that level at all (类/款/项 columns list 项 rows alone by design)
             if (r.code!.length > 3 && lengths.has(parent.length) && !codes.has(parent)) {
-              ctx.report({ messageId: "parentMissing", data: { row: rowLabel(t, r), parent }, cells: [{ sheet: t.sheet, address: r.label.address }], sheet: t.sheet });
+              ctx.report({ messageId: "parentMissing", data: { row: rowLabel(t, r), parent }, cells: [labelCellOf(t, r)], sheet: t.sheet });
             }
             const hasChild = withChild.has(r.code!);
             if (system === "功能分类" && r.code!.length === 5 && !hasChild && hasAmounts(r)) {
-              ctx.report({ messageId: "notToXiang", data: { row: rowLabel(t, r) }, cells: [{ sheet: t.sheet, address: r.label.address }], sheet: t.sheet });
+              ctx.report({ messageId: "notToXiang", data: { row: rowLabel(t, r) }, cells: [labelCellOf(t, r)], sheet: t.sheet });
             }
             if (system === "经济分类" && t.kind === "gpb_basic" && r.code!.length === 3 && !hasChild && hasAmounts(r)) {
-              ctx.report({ messageId: "notToKuan", data: { row: rowLabel(t, r) }, cells: [{ sheet: t.sheet, address: r.label.address }], sheet: t.sheet });
+              ctx.report({ messageId: "notToKuan", data: { row: rowLabel(t, r) }, cells: [labelCellOf(t, r)], sheet: t.sheet });
             }
           }
         }
