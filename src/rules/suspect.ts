@@ -58,8 +58,9 @@ export class EquationLog {
 
   /**
    * Keeps an equation that does not hold exactly. (A method of its own: the few such equations of a run
-   * come one by one among hundreds of thousands that hold, and compiled into record, their path made V8
-   * drop record's optimized code in every run and run it unoptimized for the rest of the run.)
+   * come one by one among hundreds of thousands that hold; compiled into record, their path made V8 drop
+   * record's optimized code in the runs after the first and run it unoptimized to the end of the run: at
+   * 800 units record took 850 ms in three checks, 80 ms with this path apart.)
    */
   private keep(balance: Balance, e: number): RecordedEquation {
     const rec: RecordedEquation = { balance };
