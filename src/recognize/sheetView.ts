@@ -9,10 +9,16 @@ export class SheetView {
   readonly bottom: number;
   readonly right: number;
   /**
-   * Merged areas by row: the areas that cover each row (a row meets few, so a scan of its list finds the
-   * one over a column). Rows are small integer keys, whatever the sheet's size.
+   * Merged areas by row: the areas that cover the row at offset i from mergeTop are
+   * merges[mergeIndex[mergeStart[i]]] up to mergeStart[i + 1], in the order the sheet lists them (a row
+   * meets few, so a scan of its areas finds the one over a column). Typed arrays rather than a list per
+   * row: a 汇总 sheet has a hundred thousand merged rows, and lists kept for the whole sheet were most of
+   * the memory recognition left behind.
    */
-  private readonly mergesByRow = new Map<number, RangeRef[]>();
+  private readonly merges: RangeRef[] = [];
+  private readonly mergeTop: number;
+  private readonly mergeStart: Int32Array;
+  private readonly mergeIndex: Int32Array;
   private readonly wideMergeRows = new Map<number, Map<number, RangeRef>>();
   /**
    * The non-empty texts of masters, normalized, row by row left to right, read in one pass: those of the
@@ -29,15 +35,26 @@ export class SheetView {
     this.left = sheet.left;
     this.bottom = sheetBottom(sheet);
     this.right = sheetRight(sheet);
+    let mergeTop = this.top;
+    let mergeBottom = this.bottom;
     for (const m of sheet.merges) {
       if (m.top < 0 || m.left < 0 || m.bottom < m.top || m.right < m.left) continue; // not a merge Excel can make
       if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 10000) continue; // absurd merges: ignore
-      for (let r = m.top; r <= m.bottom; r++) {
-        const row = this.mergesByRow.get(r);
-        if (row) row.push(m);
-        else this.mergesByRow.set(r, [m]);
-      }
+      this.merges.push(m);
+      mergeTop = Math.min(mergeTop, m.top);
+      mergeBottom = Math.max(mergeBottom, m.bottom);
     }
+    // counted per row, then placed: the areas of row i end up at mergeStart[i] .. mergeStart[i + 1]
+    const rows = this.merges.length === 0 ? 0 : mergeBottom - mergeTop + 1;
+    this.mergeTop = mergeTop;
+    this.mergeStart = new Int32Array(rows + 1);
+    for (const m of this.merges) for (let r = m.top; r <= m.bottom; r++) this.mergeStart[r - mergeTop + 1]++;
+    for (let i = 0; i < rows; i++) this.mergeStart[i + 1] += this.mergeStart[i];
+    this.mergeIndex = new Int32Array(this.mergeStart[rows]);
+    const placed = this.mergeStart.slice(0, rows);
+    this.merges.forEach((m, k) => {
+      for (let r = m.top; r <= m.bottom; r++) this.mergeIndex[placed[r - mergeTop]++] = k;
+    });
     // (sized once for every filled cell: the lists of a large sheet are not copied as they grow)
     let filled = 0;
     for (const cells of sheet.cells) if (cells) for (let j = 0; j < cells.length; j++) if (cells[j]) filled++;
@@ -77,23 +94,28 @@ export class SheetView {
   }
 
   merge(row: number, col: number): RangeRef | undefined {
-    const areas = this.mergesByRow.size === 0 ? undefined : this.mergesByRow.get(row);
-    if (areas === undefined) return undefined;
-    if (areas.length > 8) return this.mergeByColumn(row, areas).get(col);
+    const i = row - this.mergeTop;
+    if (i < 0 || i >= this.mergeStart.length - 1) return undefined;
+    const first = this.mergeStart[i];
+    const end = this.mergeStart[i + 1];
+    if (end - first > 8) return this.mergeByColumn(row, first, end).get(col);
     // (of overlapping areas, which Excel cannot make, the last listed wins, as in the map below)
-    for (let i = areas.length - 1; i >= 0; i--) {
-      const m = areas[i];
+    for (let k = end - 1; k >= first; k--) {
+      const m = this.merges[this.mergeIndex[k]];
       if (col >= m.left && col <= m.right) return m;
     }
     return undefined;
   }
 
-  /** A row meeting many merged areas: its areas by column, built on first use. */
-  private mergeByColumn(row: number, areas: RangeRef[]): Map<number, RangeRef> {
+  /** A row meeting many merged areas (those at mergeIndex[first] .. end): its areas by column, built on first use. */
+  private mergeByColumn(row: number, first: number, end: number): Map<number, RangeRef> {
     let byCol = this.wideMergeRows.get(row);
     if (!byCol) {
       byCol = new Map();
-      for (const m of areas) for (let c = m.left; c <= m.right; c++) byCol.set(c, m);
+      for (let k = first; k < end; k++) {
+        const m = this.merges[this.mergeIndex[k]];
+        for (let c = m.left; c <= m.right; c++) byCol.set(c, m);
+      }
       this.wideMergeRows.set(row, byCol);
     }
     return byCol;

@@ -1,6 +1,7 @@
 /** SheetView: merged areas by row (a short list, or a map by column for rows meeting many), texts by row. */
 import type { Cell, SheetSnapshot } from "../../src/grid/workbook";
 import type { RangeRef } from "../../src/grid/address";
+import * as fc from "fast-check";
 import { SheetView } from "../../src/recognize/sheetView";
 
 function sheet(rows: (string | null)[][], merges: RangeRef[], top = 0, left = 0): SheetSnapshot {
@@ -66,5 +67,37 @@ describe("SheetView", () => {
     expect(v.rowTexts(3)).toEqual([{ col: 1, text: "项目" }, { col: 2, text: "合计" }]);
     expect(v.rowTexts(4)).toEqual([{ col: 2, text: "1.00" }, { col: 3, text: "2.00" }]); // B5 is covered by B4's merge
     expect([v.textCount(5), v.textCount(1), v.textAt(1, 0)]).toEqual([0, 0, undefined]);
+  });
+
+  it("finds, for every cell, the last listed area over it, whatever the areas (outside the used range, overlapping, many in a row, invalid)", () => {
+    // the reference: a scan of the sheet's whole list, skipping what Excel cannot make and absurd areas
+    const reference = (merges: RangeRef[], row: number, col: number): RangeRef | undefined => {
+      let found: RangeRef | undefined;
+      for (const m of merges) {
+        if (m.top < 0 || m.left < 0 || m.bottom < m.top || m.right < m.left) continue;
+        if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 10000) continue;
+        if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) found = m;
+      }
+      return found;
+    };
+    const area = fc.record({ top: fc.integer({ min: -1, max: 14 }), left: fc.integer({ min: -1, max: 14 }), height: fc.integer({ min: -1, max: 4 }), width: fc.integer({ min: -1, max: 4 }) }).map(({ top, left, height, width }) => ({ top, left, bottom: top + height, right: left + width }));
+    const absurd = fc.constant({ top: 2, left: 0, bottom: 20001, right: 1 });
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ weight: 20, arbitrary: area }, { weight: 1, arbitrary: absurd }), { maxLength: 40 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 4 }), (merges, top, left) => {
+        const rows = Array.from({ length: 5 }, () => Array.from({ length: 6 }, () => "1"));
+        const v = new SheetView(sheet(rows, merges, top, left));
+        // (the areas found, as their places in the list: the same object, not an equal one)
+        const got: number[] = [];
+        const want: number[] = [];
+        for (let r = -1; r <= 20; r++) {
+          for (let c = -1; c <= 20; c++) {
+            got.push(merges.indexOf(v.merge(r, c)!));
+            want.push(merges.indexOf(reference(merges, r, c)!));
+          }
+        }
+        expect(got).toEqual(want);
+      }),
+      { seed: 20261124, numRuns: 300 },
+    );
   });
 });
