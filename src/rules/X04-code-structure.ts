@@ -42,7 +42,8 @@ const rule: Rule = {
           for (const r of rows) {
             const standard = standardName(r.code!);
             if (standard && r.name && standard !== r.name && comparableName(standard) !== comparableName(r.name)) {
-              ctx.report({ messageId: "nameMismatch", data: { row: rowLabel(t, r), code: r.code!, standard, name: r.name }, cells: [labelCellOf(t, r)], suspect: labelCell(t, r), sheet: t.sheet });
+              const label = labelCell(t, r);
+              ctx.report({ messageId: "nameMismatch", data: { row: rowLabel(t, r), code: r.code!, standard, name: r.name }, cells: [{ sheet: label.sheet, address: label.address }], suspect: label, sheet: t.sheet });
             }
             const parent = r.code!.slice(0, r.code!.length - 2);
             // only where the table lists that level at all (类/款/项 columns list 项 rows alone by design)
