@@ -4,12 +4,15 @@
  * parse (.xlsx → snapshot), recognition (snapshot → model), rules (model → findings), engine/parse
  * ratio and the growth factor between sizes.
  *
- * Each size is parsed and checked --runs times (7 by default) in the same process — the file parsed
- * again for each run while a parse takes under 30 s, otherwise the engine runs again on the snapshot —
- * and the median of each phase is reported, so that a figure is the steady cost of the code rather than
- * the one-time cost of the JIT compiling it for larger inputs or a noisy moment of a shared machine; the
- * first run's engine/parse ratio is printed beside it. Ratios and growth factors are computed from
- * figures of this one run.
+ * Each size is parsed up to --runs times (7 by default; again while a parse takes under 30 s), then the
+ * engine checks the last snapshot --runs times in a row, the same way at every size, so that the sizes'
+ * engine times compare like with like (each check then follows the one before it, as in a batch; checks
+ * right after a parse at the small sizes only would meet a heap the parse had just left with room to
+ * grow, and fewer full collections, than back-to-back checks at the large size). The median of each
+ * phase is reported, so that a figure is the steady cost of the code rather than the one-time cost of the
+ * JIT compiling it for larger inputs or a noisy moment of a shared machine; the first check's
+ * engine/parse ratio (the check right after the parse) is printed beside it. Ratios and growth factors
+ * are computed from figures of this one run.
  * The engine measured is the compiled one in lib/ (the script builds it first), as budget-check runs it.
  * Usage: npm run bench [-- --units 50,200,800] [-- --runs 7]
  */
@@ -80,41 +83,37 @@ async function main(): Promise<void> {
   }
   const runsArg = process.argv.indexOf("--runs");
   const maxRuns = Math.max(1, runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7);
-  interface Run {
-    /** undefined when the run reused the snapshot of the run before (a parse over 30 s). */
-    parse?: number;
+  interface Check {
     recognize: number;
     rules: number;
   }
-  const rows: { units: number; cells: number; runs: Run[]; median: Required<Run>; tables: number; findings: number }[] = [];
+  const rows: { units: number; cells: number; parses: number[]; checks: Check[]; median: Check & { parse: number }; tables: number; findings: number }[] = [];
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
   try {
     for (const units of sizes) {
       const file = path.join(dir, `summary-${units}.xlsx`);
       await writeWorkbook(summaryWorkbook(base, units), DEFAULT_LAYOUT, file);
-      const runs: Run[] = [];
-      let cells = 0;
+      const parses: number[] = [];
+      let wb: Awaited<ReturnType<typeof readWorkbookFile>> | undefined;
+      while (parses.length < maxRuns && (parses.length === 0 || parses[parses.length - 1] < 30_000)) {
+        wb = undefined; // (the previous snapshot is garbage before the next parse, as in a real run)
+        const t0 = performance.now();
+        wb = await readWorkbookFile(file);
+        parses.push(ms(t0));
+      }
+      const snapshot = wb!;
+      const cells = snapshot.sheets.reduce((n, s) => n + s.cells.reduce((m, r) => m + r.filter((c) => c !== null).length, 0), 0);
+      const checks: Check[] = [];
       let tables = 0;
       let findings = 0;
-      let wb: Awaited<ReturnType<typeof readWorkbookFile>> | undefined;
-      let lastParse = 0;
-      while (runs.length < maxRuns) {
-        let parse: number | undefined;
-        const t0 = performance.now();
-        if (!wb || lastParse < 30_000) {
-          wb = undefined; // (the previous snapshot is garbage before the next parse, as in a real run)
-          wb = await readWorkbookFile(file);
-          parse = lastParse = ms(t0);
-        }
-        cells = wb.sheets.reduce((n, s) => n + s.cells.reduce((m, r) => m + r.filter((c) => c !== null).length, 0), 0);
-        const run = check(wb);
-        runs.push({ parse, recognize: run.recognize, rules: run.rules });
+      while (checks.length < maxRuns) {
+        const run = check(snapshot);
+        checks.push({ recognize: run.recognize, rules: run.rules });
         tables = run.tables;
         findings = run.findings;
       }
-      const parses = runs.flatMap((r) => (r.parse === undefined ? [] : [r.parse]));
-      const m = { parse: median(parses), recognize: median(runs.map((r) => r.recognize)), rules: median(runs.map((r) => r.rules)) };
-      rows.push({ units, cells, runs, median: m, tables, findings });
+      const m = { parse: median(parses), recognize: median(checks.map((r) => r.recognize)), rules: median(checks.map((r) => r.rules)) };
+      rows.push({ units, cells, parses, checks, median: m, tables, findings });
       fs.rmSync(file);
     }
   } finally {
@@ -122,16 +121,16 @@ async function main(): Promise<void> {
   }
   const engineOf = (r: { recognize: number; rules: number }) => r.recognize + r.rules;
   console.log("medians of the runs:");
-  console.log("units   cells      runs  parse ms  recognize ms  rules ms  engine/parse  first run  tables  findings");
+  console.log("units   cells      parses checks  parse ms  recognize ms  rules ms  engine/parse  first check  tables  findings");
   for (const r of rows) {
     const m = r.median;
-    const first = r.runs[0];
+    const first = engineOf(r.checks[0]) / r.parses[r.parses.length - 1];
     console.log(
-      `${String(r.units).padEnd(8)}${String(r.cells).padEnd(11)}${String(r.runs.length).padEnd(6)}${m.parse.toFixed(0).padStart(8)}${m.recognize.toFixed(0).padStart(14)}${m.rules.toFixed(0).padStart(10)}${(engineOf(m) / m.parse).toFixed(2).padStart(14)}${(engineOf(first) / first.parse!).toFixed(2).padStart(11)}${String(r.tables).padStart(8)}${String(r.findings).padStart(10)}`,
+      `${String(r.units).padEnd(8)}${String(r.cells).padEnd(11)}${String(r.parses.length).padEnd(7)}${String(r.checks.length).padEnd(6)}${m.parse.toFixed(0).padStart(10)}${m.recognize.toFixed(0).padStart(14)}${m.rules.toFixed(0).padStart(10)}${(engineOf(m) / m.parse).toFixed(2).padStart(14)}${first.toFixed(2).padStart(13)}${String(r.tables).padStart(8)}${String(r.findings).padStart(10)}`,
     );
   }
-  console.log("every run (parse / recognize / rules ms; – : the snapshot of the run before):");
-  for (const r of rows) console.log(`  ${r.units} units: ${r.runs.map((x) => `${x.parse?.toFixed(0) ?? "–"} / ${x.recognize.toFixed(0)} / ${x.rules.toFixed(0)}`).join("   ")}`);
+  console.log("every run (ms): the parses, then the checks of the last snapshot in order (recognize / rules)");
+  for (const r of rows) console.log(`  ${r.units} units: parse ${r.parses.map((x) => x.toFixed(0)).join(", ")}; checks ${r.checks.map((x) => `${x.recognize.toFixed(0)} / ${x.rules.toFixed(0)}`).join("   ")}`);
   for (let i = 1; i < rows.length; i++) {
     const a = rows[i - 1];
     const b = rows[i];
