@@ -90,14 +90,14 @@ export function decOfNumber(n: ShownNumber): Dec {
 
 /**
  * An amount read from a cell: its Decimal is built from the shown digits on first use, and its cell's
- * address when first asked for (a workbook holds hundreds of thousands of amounts, most never reported).
- * It is its own ShownNumber.
+ * location each time it is asked for (a workbook holds hundreds of thousands of amounts, few of them
+ * reported; a location kept in the amount would outlive the finding that asked for it). It is its own
+ * ShownNumber.
  */
 export class CellAmount implements Amount, ShownNumber {
   // (every field is set in the constructor, the lazy ones to undefined: an amount keeps one shape
   // whatever is asked of it, so that the code reading hundreds of thousands of them stays monomorphic)
   private dec: Dec | undefined = undefined;
-  private location: CellLocation | undefined = undefined;
   formula?: string = undefined;
   readonly negative: boolean;
   readonly digits: string;
@@ -124,7 +124,7 @@ export class CellAmount implements Amount, ShownNumber {
   }
 
   get cell(): CellLocation {
-    return (this.location ??= { sheet: this.sheet, address: toA1(this.row, this.col), row: this.row, col: this.col });
+    return { sheet: this.sheet, address: toA1(this.row, this.col), row: this.row, col: this.col };
   }
 
   get value(): Dec {

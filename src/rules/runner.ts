@@ -6,8 +6,8 @@
 import type { BudgetModel, BudgetTable } from "../model/budgetModel";
 import type { TableKind } from "../model/tableKinds";
 import { EquationLog, locateSuspects } from "./suspect";
-import { Balance } from "./terms";
-import { LEVEL_ORDER, type EquationInput, type Finding, type FindingLevel, type ReportInput, type Rule, type RuleContext } from "./types";
+import { Balance, type Term } from "./terms";
+import { LEVEL_ORDER, type EquationInput, type Finding, type FindingCell, type FindingLevel, type ReportInput, type Rule, type RuleContext } from "./types";
 
 export function formatMessage(template: string, data: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in data ? String(data[key]) : m));
@@ -51,6 +51,12 @@ export function runRules(model: BudgetModel, rules: Rule[]): RunResult {
   return { findings, ran };
 }
 
+/** A term's cell as a finding lists it, on its side of the equation (its location built once). */
+function findingCell(t: Term, side: "left" | "right"): FindingCell {
+  const { sheet, address } = t.cell;
+  return { sheet, address, side };
+}
+
 class Context implements RuleContext {
   constructor(
     readonly model: BudgetModel,
@@ -82,8 +88,8 @@ class Context implements RuleContext {
 
   equation(e: EquationInput): void {
     const balance = new Balance(e.left, e.right);
-    const rec = this.equations.record(balance);
-    if (!rec) return; // it holds exactly
+    const eq = this.equations.record(balance);
+    if (balance.exact) return;
     const failing = balance.failing;
     const unit = [...e.left, ...e.right].find((t) => t.unit)?.unit ?? null;
     const data = {
@@ -95,7 +101,7 @@ class Context implements RuleContext {
       unit: unit ?? "",
     };
     const rounding = !failing;
-    const cells = [...e.left.map((t) => ({ sheet: t.cell.sheet, address: t.cell.address, side: "left" as const })), ...e.right.map((t) => ({ sheet: t.cell.sheet, address: t.cell.address, side: "right" as const }))];
+    const cells = [...e.left.map((t) => findingCell(t, "left")), ...e.right.map((t) => findingCell(t, "right"))];
     const f = this.report({
       messageId: e.messageId,
       data: { ...data, verdict: rounding ? `在 ±${data.tol}${data.unit} 尾差范围内` : `超出 ±${data.tol}${data.unit} 的尾差范围` },
@@ -107,7 +113,7 @@ class Context implements RuleContext {
       tolerance: data.tol,
       sheet: e.sheet,
     });
-    if (failing) rec.finding = f;
+    if (failing) this.equations.keep(eq, balance, f);
   }
 }
 

@@ -6,21 +6,22 @@
  * equation, is named the suspect. One failing equation alone cannot tell which of its cells is wrong.
  */
 import { ZERO, type Dec } from "../model/decimal";
-import { toleranceParts, toleranceYuan, type Balance, type Term } from "./terms";
+import { decOfFixed, toleranceParts, toleranceYuan, type Balance, type Term } from "./terms";
 import type { Finding } from "./types";
 
-/** An equation that does not hold exactly: its sums, and the finding it gave when it fails. */
+/** A failing equation (or one whose figures are not whole 0.0001 元): its terms and sums, and the finding it gave. */
 export interface RecordedEquation {
   balance: Balance;
   finding?: Finding;
 }
 
 /**
- * Every equation the rules stated, in the little that localization needs of it: the cells of its terms
- * and, for an equation that holds exactly (most of them), the parts of its rounding tolerance, all in
- * typed arrays. Only equations that do not hold exactly keep their terms and sums: a large workbook
- * states hundreds of thousands of equations, and keeping all their terms to the end of the run would
- * hold on to a million objects for the few failing equations.
+ * Every equation the rules stated, in the little that localization needs of it: the cells of its terms,
+ * the parts of its rounding tolerance and its difference in whole 0.0001 元, all in typed arrays. Only
+ * failing equations keep their terms and sums (and the rare ones whose figures are not whole 0.0001 元,
+ * for their exact difference): a large workbook states hundreds of thousands of equations, thousands
+ * of them within rounding (尾差), and keeping their terms to the end of the run would hold on to a
+ * million objects, promoted and marked by the collector, for the few that fail.
  */
 export class EquationLog {
   private readonly sheetNumbers = new Map<string, number>();
@@ -30,43 +31,51 @@ export class EquationLog {
   /** Per term, TERM_INTS integers: sheet number, row, column, equation number × 2 + side (1 on the right). */
   private terms = new Int32Array(4096);
   private termCount = 0;
-  /** Per equation, EQ_FIELDS numbers: the kept record (−1 for an equation that holds exactly), the finest decimal shown, the half units of it. */
+  /**
+   * Per equation, EQ_FIELDS numbers: the kept record (−1 for none), the finest decimal shown, the half
+   * units of it, and left − right in whole 0.0001 元 (for an equation without a kept record).
+   */
   private equations = new Float64Array(1024);
   private equationCount = 0;
-  /** The equations that do not hold exactly, in the order they were stated. */
+  /** The failing equations (and those without whole 0.0001 元 figures), in the order they were stated. */
   readonly kept: RecordedEquation[] = [];
 
-  /** Records an equation; returns its record when it does not hold exactly (to carry its finding). */
-  record(balance: Balance): RecordedEquation | undefined {
+  /** Records an equation; returns its number (for keep). */
+  record(balance: Balance): number {
     const { left, right } = balance;
     if ((this.equationCount + 1) * EQ_FIELDS > this.equations.length) this.equations = grown(this.equations, (this.equationCount + 1) * EQ_FIELDS);
     const eq = this.equationCount++;
     const e = eq * EQ_FIELDS;
-    let rec: RecordedEquation | undefined;
-    if (balance.exact) {
-      const { decimals, halves } = toleranceParts(left, right);
-      this.equations[e] = -1;
-      this.equations[e + 1] = decimals;
-      this.equations[e + 2] = halves;
-    } else rec = this.keep(balance, e);
+    const { decimals, halves } = toleranceParts(left, right);
+    this.equations[e] = -1;
+    this.equations[e + 1] = decimals;
+    this.equations[e + 2] = halves;
+    const diff = balance.fixedDiff;
+    if (diff !== undefined) this.equations[e + 3] = diff;
+    else this.keep(eq, balance);
     const needed = (this.termCount + left.length + right.length) * TERM_INTS;
     if (needed > this.terms.length) this.terms = grown(this.terms, needed);
     for (let i = 0; i < left.length; i++) this.addTerm(left[i], eq * 2);
     for (let i = 0; i < right.length; i++) this.addTerm(right[i], eq * 2 + 1);
-    return rec;
+    return eq;
   }
 
   /**
-   * Keeps an equation that does not hold exactly. (A method of its own: the few such equations of a run
-   * come one by one among hundreds of thousands that hold; compiled into record, their path made V8 drop
-   * record's optimized code in the runs after the first and run it unoptimized to the end of the run: at
-   * 800 units record took 850 ms in three checks, 80 ms with this path apart.)
+   * Keeps an equation's terms and sums, with the finding it gave when it fails. (A method of its own,
+   * called for the few equations that fail among hundreds of thousands that hold: compiled into record,
+   * such a rare path made V8 drop record's optimized code in the runs after the first and run it
+   * unoptimized to the end of the run: at 800 units record took 850 ms in three checks, 80 ms with this
+   * path apart.)
    */
-  private keep(balance: Balance, e: number): RecordedEquation {
-    const rec: RecordedEquation = { balance };
-    this.equations[e] = this.kept.length;
-    this.kept.push(rec);
-    return rec;
+  keep(eq: number, balance: Balance, finding?: Finding): void {
+    const e = eq * EQ_FIELDS;
+    let rec = this.keptOf(eq);
+    if (!rec) {
+      rec = { balance };
+      this.equations[e] = this.kept.length;
+      this.kept.push(rec);
+    }
+    if (finding) rec.finding = finding;
   }
 
   private addTerm(t: Term, eqSide: number): void {
@@ -105,15 +114,18 @@ export class EquationLog {
     return out;
   }
 
-  /** The equation's record when it does not hold exactly. */
+  /** The equation's kept record, if any (see keep). */
   keptOf(eq: number): RecordedEquation | undefined {
     const k = this.equations[eq * EQ_FIELDS];
     return k < 0 ? undefined : this.kept[k];
   }
 
-  /** left − right of an equation, in 元 (0 for one that holds exactly). */
+  /** left − right of an equation, in 元. */
   diff(eq: number): Dec {
-    return this.keptOf(eq)?.balance.diff ?? ZERO;
+    const kept = this.keptOf(eq);
+    if (kept) return kept.balance.diff;
+    const fixed = this.equations[eq * EQ_FIELDS + 3];
+    return fixed === 0 ? ZERO : decOfFixed(fixed);
   }
 
   /** The rounding tolerance of an equation, in 元. */
@@ -126,7 +138,7 @@ export class EquationLog {
 }
 
 const TERM_INTS = 4;
-const EQ_FIELDS = 3;
+const EQ_FIELDS = 4;
 
 /** A copy of a typed array with room for at least `size` entries (doubling). */
 function grown<A extends Int32Array | Float64Array>(a: A, size: number): A {
@@ -157,7 +169,7 @@ export function locateSuspects(log: EquationLog): void {
     if (list) list.push(entry);
     else changes.set(key, [entry]);
   }
-  const isFailing = (eq: number) => log.keptOf(eq)?.balance.failing ?? false;
+  const isFailing = (eq: number) => log.keptOf(eq)?.balance.failing ?? false; // (only failing equations and a few others are kept)
   /** How many failing equations a cell explains, or 0 when it cannot be the culprit. */
   const explains = new Map<number, number>();
   for (const [k, list] of changes) {

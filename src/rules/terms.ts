@@ -33,11 +33,6 @@ export class Term {
     return this.amount ? this.amount.cell : (this.blankCell ??= { sheet: this.sheet, address: toA1(this.cellRow, this.cellCol), row: this.cellRow, col: this.cellCol });
   }
 
-  /** "sheet!A1": the cell's identity across equations. */
-  get key(): string {
-    return `${this.sheet}!${this.cell.address}`;
-  }
-
   get blank(): boolean {
     return this.amount === undefined;
   }
@@ -198,6 +193,11 @@ export class Balance {
     return this.figures.tol;
   }
 
+  /** left − right in whole 0.0001 元 (0 when the equation holds exactly), or undefined when its figures are not such numbers. */
+  get fixedDiff(): number | undefined {
+    return this.exact ? 0 : this.fixed?.diff;
+  }
+
   /** One of the figures as messages show it in `unit` (see showIn), from the whole 0.0001 元 when the equation has them. */
   show(figure: keyof Figures<unknown>, unit: AmountUnit | null): string {
     return this.fixed ? showFixedIn(this.fixed[figure], unit) : showIn(this.figures[figure], unit);
@@ -240,7 +240,7 @@ function fixedSum(terms: Term[]): number | undefined {
 }
 
 /** A whole number of 0.0001 元 as a Decimal in 元 (the same value Decimal sums give). */
-function decOfFixed(units: number): Dec {
+export function decOfFixed(units: number): Dec {
   return new Dec(`${units}e-${FIXED_DECIMALS}`);
 }
 

@@ -21,9 +21,12 @@ function finding(): Finding {
 function run(equations: [Term[], Term[]][]): (Finding | undefined)[] {
   const log = new EquationLog();
   const out = equations.map(([left, right]) => {
-    const rec = log.record(new Balance(left, right));
-    if (!rec?.balance.failing) return undefined;
-    return (rec.finding = finding());
+    const balance = new Balance(left, right);
+    const eq = log.record(balance);
+    if (!balance.failing) return undefined;
+    const f = finding();
+    log.keep(eq, balance, f);
+    return f;
   });
   locateSuspects(log);
   return out;
@@ -66,6 +69,24 @@ describe("locateSuspects", () => {
     ]);
     expect([fa?.suspect, fb?.suspect]).toEqual([null, null]);
     expect(fa?.suspectNote).toBe("仅此一个等式不成立，无法判断是哪个单元格有误");
+  });
+
+  it("judges an equation within rounding (尾差) by its own difference, sign included", () => {
+    // C: b = e with e = 5.01: off by −0.01 within its ±0.01 元; b + 0.02 leaves it off by +0.01, still within
+    const kept = run([
+      [[a], [b, c]],
+      [[b], [f]],
+      [[b], [cell(4, "5.01")]],
+    ]);
+    expect(kept[2]).toBeUndefined();
+    expect([kept[0]?.suspect, kept[1]?.suspect]).toEqual([{ sheet: "S", address: "B1" }, { sheet: "S", address: "B1" }]);
+    // C: b = e with e = 4.99: off by +0.01; b + 0.02 makes it +0.03, beyond: no cell explains both
+    const dropped = run([
+      [[a], [b, c]],
+      [[b], [f]],
+      [[b], [cell(4, "4.99")]],
+    ]);
+    expect([dropped[0]?.suspect, dropped[1]?.suspect]).toEqual([null, null]);
   });
 
   it("does not guess from one failing equation", () => {
