@@ -6,9 +6,9 @@
  *
  * Each size is parsed up to --runs times (7 by default; again while a parse takes under 30 s), then the
  * engine checks the last snapshot --runs times in a row, the same way at every size, so that the sizes'
- * engine times compare like with like (each check then follows the one before it, as in a batch; checks
- * right after a parse at the small sizes only would meet a heap the parse had just left with room to
- * grow, and fewer full collections, than back-to-back checks at the large size). The median of each
+ * engine times compare like with like (checked right after each parse at the small sizes and back to back
+ * at the large one, as before, the sizes met different heaps: a 200-unit check took about 450 ms after a
+ * parse, about 356 ms after another check). The median of each
  * phase is reported, so that a figure is the steady cost of the code rather than the one-time cost of the
  * JIT compiling it for larger inputs or a noisy moment of a shared machine; the first check's
  * engine/parse ratio (the check right after the parse) is printed beside it. Ratios and growth factors
