@@ -17,25 +17,31 @@ export interface RecordedEquation {
 
 /**
  * Every equation the rules stated, in the little that localization needs of it: the cells of its terms,
- * the parts of its rounding tolerance and its difference in whole 0.0001 元, all in typed arrays. Only
- * failing equations keep their terms and sums (and the rare ones whose figures are not whole 0.0001 元,
- * for their exact difference): a large workbook states hundreds of thousands of equations, thousands
- * of them within rounding (尾差), and keeping their terms to the end of the run would hold on to a
- * million objects, promoted and marked by the collector, for the few that fail.
+ * the parts of its rounding tolerance and its difference in whole 0.0001 元, all in arrays of numbers.
+ * Only failing equations keep their terms and sums (and the rare ones whose figures are not whole
+ * 0.0001 元, for their exact difference): a large workbook states hundreds of thousands of equations,
+ * thousands of them within rounding (尾差), and keeping their terms to the end of the run would hold on
+ * to a million objects, promoted and marked by the collector, for the few that fail.
+ *
+ * The numbers are kept in the JavaScript heap, in arrays of a few thousand (see Numbers), not in typed
+ * arrays: the memory of a typed array lies outside the heap, and V8 starts a full collection whenever
+ * such memory has grown by 64 MB since the last one. At 800 units the log's typed arrays, doubled as
+ * they grew, took some 50 MB of it per check: with the sheet views' 10, a full collection (100–130 ms,
+ * marking the whole workbook) ran every 1.3 checks for that reason alone, while the heap itself was
+ * hundreds of MB below its limit.
  */
 export class EquationLog {
   private readonly sheetNumbers = new Map<string, number>();
   /** The last sheet numbered (an equation's terms are mostly on one sheet). */
   private lastSheet = "";
   private lastSheetNumber = -1;
-  /** Per term, TERM_INTS integers: sheet number, row, column, equation number × 2 + side (1 on the right). */
-  private terms = new Int32Array(4096);
-  private termCount = 0;
+  /** Per term, TERM_FIELDS numbers: its cell's key (see keyOf), equation number × 2 + side (1 on the right). */
+  private readonly terms = new Numbers();
   /**
    * Per equation, EQ_FIELDS numbers: the kept record (−1 for none), the finest decimal shown, the half
-   * units of it, and left − right in whole 0.0001 元 (for an equation without a kept record).
+   * units of it, and left − right in whole 0.0001 元 (for an equation without a kept record; else 0).
    */
-  private equations = new Float64Array(1024);
+  private readonly equations = new Numbers();
   private equationCount = 0;
   /** The failing equations (and those without whole 0.0001 元 figures), in the order they were stated. */
   readonly kept: RecordedEquation[] = [];
@@ -43,18 +49,14 @@ export class EquationLog {
   /** Records an equation; returns its number (for keep). */
   record(balance: Balance): number {
     const { left, right } = balance;
-    if ((this.equationCount + 1) * EQ_FIELDS > this.equations.length) this.equations = grown(this.equations, (this.equationCount + 1) * EQ_FIELDS);
     const eq = this.equationCount++;
-    const e = eq * EQ_FIELDS;
     const { decimals, halves } = toleranceParts(left, right);
-    this.equations[e] = -1;
-    this.equations[e + 1] = decimals;
-    this.equations[e + 2] = halves;
     const diff = balance.fixedDiff;
-    if (diff !== undefined) this.equations[e + 3] = diff;
-    else this.keep(eq, balance);
-    const needed = (this.termCount + left.length + right.length) * TERM_INTS;
-    if (needed > this.terms.length) this.terms = grown(this.terms, needed);
+    this.equations.push(-1);
+    this.equations.push(decimals);
+    this.equations.push(halves);
+    this.equations.push(diff ?? 0);
+    if (diff === undefined) this.keep(eq, balance);
     for (let i = 0; i < left.length; i++) this.addTerm(left[i], eq * 2);
     for (let i = 0; i < right.length; i++) this.addTerm(right[i], eq * 2 + 1);
     return eq;
@@ -73,18 +75,15 @@ export class EquationLog {
     let rec = this.keptOf(eq);
     if (!rec) {
       rec = { balance };
-      this.equations[e] = this.kept.length;
+      this.equations.set(e, this.kept.length);
       this.kept.push(rec);
     }
     if (finding) rec.finding = finding;
   }
 
   private addTerm(t: Term, eqSide: number): void {
-    const o = this.termCount++ * TERM_INTS;
-    this.terms[o] = this.sheetNumber(t.sheet);
-    this.terms[o + 1] = t.cellRow;
-    this.terms[o + 2] = t.cellCol;
-    this.terms[o + 3] = eqSide;
+    this.terms.push(this.keyOf(t));
+    this.terms.push(eqSide);
   }
 
   private sheetNumber(sheet: string): number {
@@ -104,20 +103,21 @@ export class EquationLog {
   /** The terms whose cells are among the given keys (see keyOf): the cell, its equation, and its side. */
   termsIn(keys: Set<number>): { key: number; eq: number; right: boolean }[] {
     const sheets = new Set<number>();
-    for (const k of keys) sheets.add(Math.floor(k / CELLS_PER_SHEET));
+    for (const k of keys) sheets.add(sheetOfKey(k));
     const out: { key: number; eq: number; right: boolean }[] = [];
     const terms = this.terms;
-    for (let o = 0, end = this.termCount * TERM_INTS; o < end; o += TERM_INTS) {
-      if (!sheets.has(terms[o])) continue;
-      const key = cellKey(terms[o], terms[o + 1], terms[o + 2]);
-      if (keys.has(key)) out.push({ key, eq: terms[o + 3] >> 1, right: (terms[o + 3] & 1) === 1 });
+    for (let o = 0; o < terms.length; o += TERM_FIELDS) {
+      const key = terms.at(o);
+      if (!sheets.has(sheetOfKey(key)) || !keys.has(key)) continue;
+      const eqSide = terms.at(o + 1);
+      out.push({ key, eq: eqSide >> 1, right: (eqSide & 1) === 1 });
     }
     return out;
   }
 
   /** The equation's kept record, if any (see keep). */
   keptOf(eq: number): RecordedEquation | undefined {
-    const k = this.equations[eq * EQ_FIELDS];
+    const k = this.equations.at(eq * EQ_FIELDS);
     return k < 0 ? undefined : this.kept[k];
   }
 
@@ -125,7 +125,7 @@ export class EquationLog {
   diff(eq: number): Dec {
     const kept = this.keptOf(eq);
     if (kept) return kept.balance.diff;
-    const fixed = this.equations[eq * EQ_FIELDS + 3];
+    const fixed = this.equations.at(eq * EQ_FIELDS + 3);
     return fixed === 0 ? ZERO : decOfFixed(fixed);
   }
 
@@ -134,23 +134,50 @@ export class EquationLog {
     const kept = this.keptOf(eq);
     if (kept) return kept.balance.tol;
     const e = eq * EQ_FIELDS;
-    return toleranceYuan({ decimals: this.equations[e + 1], halves: this.equations[e + 2] });
+    return toleranceYuan({ decimals: this.equations.at(e + 1), halves: this.equations.at(e + 2) });
   }
 }
 
-const TERM_INTS = 4;
-const EQ_FIELDS = 4;
+/**
+ * A growing list of numbers, in arrays of 8192 (64 KB): each small enough to be an ordinary object of
+ * the young generation, and none copied as the list grows. (An array over 128 KB lies on pages of its
+ * own, taken fresh from the system each time it grows: with the log in two single arrays, a check at
+ * 800 units faulted in 54,000 pages, against 41,000 with these.)
+ */
+class Numbers {
+  private readonly chunks: number[][] = [];
+  private last: number[] = [];
+  length = 0;
 
-/** A copy of a typed array with room for at least `size` entries (doubling). */
-function grown<A extends Int32Array | Float64Array>(a: A, size: number): A {
-  const bigger = new (a.constructor as new (n: number) => A)(Math.max(size, a.length * 2));
-  bigger.set(a);
-  return bigger;
+  push(x: number): void {
+    if ((this.length & CHUNK_MASK) === 0) this.chunks.push((this.last = []));
+    this.last.push(x);
+    this.length++;
+  }
+
+  at(i: number): number {
+    return this.chunks[i >> CHUNK_BITS][i & CHUNK_MASK];
+  }
+
+  set(i: number, x: number): void {
+    this.chunks[i >> CHUNK_BITS][i & CHUNK_MASK] = x;
+  }
 }
+
+/** 8192 numbers a chunk (64 KB of doubles). */
+const CHUNK_BITS = 13;
+const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
+
+const TERM_FIELDS = 2;
+const EQ_FIELDS = 4;
 
 /** Rows and columns as Excel bounds them (2^20 rows, 2^14 columns): sheet, row and column in one safe integer. */
 function cellKey(sheet: number, row: number, col: number): number {
   return sheet * CELLS_PER_SHEET + row * 16384 + col;
+}
+
+function sheetOfKey(key: number): number {
+  return Math.floor(key / CELLS_PER_SHEET);
 }
 
 const CELLS_PER_SHEET = 1048576 * 16384;

@@ -89,6 +89,16 @@ describe("locateSuspects", () => {
     expect([dropped[0]?.suspect, dropped[1]?.suspect]).toEqual([null, null]);
   });
 
+  it("reads the equations stated after thousands of others as those stated first", () => {
+    // the log keeps its numbers in arrays of 8192: 5000 equations that hold (10,000 terms) come first,
+    // so that the equations that decide lie past the first arrays of both equations and terms
+    const filler: [Term[], Term[]][] = Array.from({ length: 5000 }, (_, i) => [[cell(10 + (i % 50), "1")], [cell(60 + (i % 50), "1")]]);
+    const named = run([...filler, [[a], [b, c]], [[b], [f]], [[b], [cell(4, "5")]]]);
+    expect([named[5000]?.suspect, named[5001]?.suspect]).toEqual([{ sheet: "S", address: "B1" }, { sheet: "S", address: "B1" }]);
+    const dropped = run([...filler, [[a], [b, c]], [[b], [f]], [[b], [cell(4, "5.00")]]]);
+    expect([dropped[5000]?.suspect, dropped[5001]?.suspect]).toEqual([null, null]);
+  });
+
   it("does not guess from one failing equation", () => {
     const [fa] = run([[[a], [b, c]]]);
     expect(fa?.suspect).toBeNull();
