@@ -30,7 +30,7 @@ export interface Amount {
   /** The cell's shown text. */
   text: string;
   /** The cell holds text that reads as a number ("1,234.50", "5056. 26", full-width digits). */
-  storedAsText: boolean;
+  readonly storedAsText: boolean;
   formula?: string;
   /** Decimals the cell shows ("7.00" → 2). */
   readonly decimals: number;
@@ -99,10 +99,13 @@ export class CellAmount implements Amount, ShownNumber {
   // whatever is asked of it, so that the code reading hundreds of thousands of them stays monomorphic)
   private dec: Dec | undefined = undefined;
   formula?: string = undefined;
-  readonly negative: boolean;
   readonly digits: string;
-  readonly decimals: number;
   readonly fixedYuan: number | undefined;
+  /**
+   * The sign, storedAsText and the shown decimals in one small integer (NEGATIVE, STORED_AS_TEXT, the
+   * decimals from DECIMALS_SHIFT up): a field takes 8 bytes, and a model holds hundreds of thousands of amounts.
+   */
+  private readonly flags: number;
 
   constructor(
     number: ShownNumber,
@@ -111,12 +114,23 @@ export class CellAmount implements Amount, ShownNumber {
     readonly row: number,
     readonly col: number,
     public text: string,
-    public storedAsText: boolean,
+    storedAsText: boolean,
   ) {
-    this.negative = number.negative;
     this.digits = number.digits;
-    this.decimals = shownDecimals(text);
     this.fixedYuan = fixedYuanOf(number, unit);
+    this.flags = (number.negative ? NEGATIVE : 0) | (storedAsText ? STORED_AS_TEXT : 0) | (shownDecimals(text) << DECIMALS_SHIFT);
+  }
+
+  get negative(): boolean {
+    return (this.flags & NEGATIVE) !== 0;
+  }
+
+  get storedAsText(): boolean {
+    return (this.flags & STORED_AS_TEXT) !== 0;
+  }
+
+  get decimals(): number {
+    return this.flags >> DECIMALS_SHIFT;
   }
 
   get number(): ShownNumber {
@@ -131,6 +145,10 @@ export class CellAmount implements Amount, ShownNumber {
     return (this.dec ??= decOfNumber(this));
   }
 }
+
+const NEGATIVE = 1;
+const STORED_AS_TEXT = 2;
+const DECIMALS_SHIFT = 2;
 
 const DASHES = /^[-－—–]+$/;
 

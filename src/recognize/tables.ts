@@ -235,7 +235,7 @@ function readRow(
     const u = cleanCode(view.text(r, unitCodeCol.col));
     if (ALL_DIGITS.test(u)) unitCode = u;
   }
-  const amounts: Record<string, Amount> = {};
+  let amounts: Record<string, Amount> | undefined;
   // in a section about assets (三、国有资产占用情况: 车辆数, 设备数) every number is a count
   if (CHINESE_NUMBERED.test(name)) inherited.countSection = ASSET_SECTION.test(name);
   // (only in one-column statistics such as 公开10; a 固定资产 row "车辆（台、辆）" has a count and a value column)
@@ -244,7 +244,7 @@ function readRow(
   for (const d of layout.amountCols) {
     const a = readAmount(view, r, d.col, unit, Boolean(d.counts) || countRow, issues);
     if (a) {
-      amounts[layout.roles.get(d.col)!.role] = a;
+      (amounts ??= {})[layout.roles.get(d.col)!.role] = a;
       amountCount++;
     }
   }
@@ -269,9 +269,15 @@ function readRow(
     level: codeSystem === "单位" ? undefined : level,
     isTotal,
     labelCol,
-    amounts,
+    amounts: amounts ?? NO_AMOUNTS,
   };
 }
+
+/**
+ * The amounts of every row that has none (headings, blank rows of an empty table: two rows in five of
+ * the sample's tables): one frozen record rather than an empty one per row.
+ */
+const NO_AMOUNTS: Record<string, Amount> = Object.freeze({});
 
 function readGrid(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: TableMeta, start: number): TableResult {
   // header: from the first row after the meta lines to the 栏次 row or the first row that holds data
