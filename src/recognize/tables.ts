@@ -240,15 +240,11 @@ function readRow(
   if (CHINESE_NUMBERED.test(name)) inherited.countSection = ASSET_SECTION.test(name);
   // (only in one-column statistics such as 公开10; a 固定资产 row "车辆（台、辆）" has a count and a value column)
   const countRow = layout.amountCols.length === 1 && (COUNT_LABEL.test(name) || Boolean(inherited.countSection));
-  let amountCount = 0;
   for (const d of layout.amountCols) {
     const a = readAmount(view, r, d.col, unit, Boolean(d.counts) || countRow, issues);
-    if (a) {
-      (amounts ??= {})[layout.roles.get(d.col)!.role] = a;
-      amountCount++;
-    }
+    if (a) (amounts ??= {})[layout.roles.get(d.col)!.role] = a;
   }
-  if (!code && !name && !unitCode && amountCount === 0) return undefined;
+  if (!code && !name && !unitCode && !amounts) return undefined;
   const isTotal = TOTAL_LABEL.test(name) && name.length <= 12;
   let level: number | undefined;
   if (isTotal) level = 0;
