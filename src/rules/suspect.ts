@@ -26,7 +26,7 @@ export interface RecordedEquation {
  * The numbers are kept in the JavaScript heap, in arrays of a few thousand (see Numbers), not in typed
  * arrays: the memory of a typed array lies outside the heap, and V8 starts a full collection whenever
  * such memory has grown by 64 MB since the last one. At 800 units the log's typed arrays, doubled as
- * they grew, took some 50 MB of it per check: with the sheet views' 10, a full collection (100–130 ms,
+ * they grew, took some 50 MB of it per check: with the sheet views' 10 MB, a full collection (100–130 ms,
  * marking the whole workbook) ran every 1.3 checks for that reason alone, while the heap itself was
  * hundreds of MB below its limit.
  */
@@ -42,14 +42,13 @@ export class EquationLog {
    * units of it, and left − right in whole 0.0001 元 (for an equation without a kept record; else 0).
    */
   private readonly equations = new Numbers();
-  private equationCount = 0;
   /** The failing equations (and those without whole 0.0001 元 figures), in the order they were stated. */
   readonly kept: RecordedEquation[] = [];
 
   /** Records an equation; returns its number (for keep). */
   record(balance: Balance): number {
     const { left, right } = balance;
-    const eq = this.equationCount++;
+    const eq = this.equations.length / EQ_FIELDS;
     const { decimals, halves } = toleranceParts(left, right);
     const diff = balance.fixedDiff;
     this.equations.push(-1);
