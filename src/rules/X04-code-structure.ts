@@ -1,4 +1,5 @@
 import { standardName } from "../model/subjectNames";
+import type { CellLocation } from "../model/amount";
 import { labelCell, type BudgetRow, type BudgetTable } from "../model/budgetModel";
 import { bareName, hasAmounts, rowLabel } from "./lib/tables";
 import type { FindingCell, Rule } from "./types";
@@ -8,9 +9,14 @@ function comparableName(name: string): string {
   return bareName(name).replace(/[(（](类|款|项)[)）]$/, "");
 }
 
+/** A cell as a finding lists it. */
+function listed(cell: CellLocation): FindingCell {
+  return { sheet: cell.sheet, address: cell.address };
+}
+
 /** The row's label cell, as a finding lists it. */
 function labelCellOf(t: BudgetTable, r: BudgetRow): FindingCell {
-  return { sheet: t.sheet, address: labelCell(t, r).address };
+  return listed(labelCell(t, r));
 }
 
 /** 科目编码结构：上级科目缺失；功能分类未细化到项级；基本支出经济分类未细化到款级。 */
@@ -43,7 +49,7 @@ const rule: Rule = {
             const standard = standardName(r.code!);
             if (standard && r.name && standard !== r.name && comparableName(standard) !== comparableName(r.name)) {
               const label = labelCell(t, r);
-              ctx.report({ messageId: "nameMismatch", data: { row: rowLabel(t, r), code: r.code!, standard, name: r.name }, cells: [{ sheet: label.sheet, address: label.address }], suspect: label, sheet: t.sheet });
+              ctx.report({ messageId: "nameMismatch", data: { row: rowLabel(t, r), code: r.code!, standard, name: r.name }, cells: [listed(label)], suspect: label, sheet: t.sheet });
             }
             const parent = r.code!.slice(0, r.code!.length - 2);
             // only where the table lists that level at all (类/款/项 columns list 项 rows alone by design)
