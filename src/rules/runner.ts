@@ -3,15 +3,34 @@
  * names the suspect cell of each mismatch from all equations together. A rule that throws becomes an
  * internal-error finding; the others still run.
  */
+import type { AmountUnit } from "../model/amount";
 import type { BudgetModel, BudgetTable } from "../model/budgetModel";
 import type { TableKind } from "../model/tableKinds";
 import { EquationLog, locateSuspects } from "./suspect";
 import { Balance, type Term } from "./terms";
 import { LEVEL_ORDER, type EquationInput, type Finding, type FindingCell, type FindingLevel, type ReportInput, type Rule, type RuleContext } from "./types";
 
+/**
+ * A message template with its placeholders filled in ("{row}" → data.row); a placeholder the data lacks
+ * stays as written. The template is split once into text and placeholders (a large workbook reports
+ * tens of thousands of 尾差, each through one of a few dozen templates).
+ */
 export function formatMessage(template: string, data: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in data ? String(data[key]) : m));
+  let parts = templateParts.get(template);
+  if (!parts) templateParts.set(template, (parts = template.split(PLACEHOLDER)));
+  // parts alternate: text, placeholder name, text, …, text (joined rather than added up, the message is
+  // one flat string rather than a tree of a dozen pieces, and it is kept to the end of the run)
+  const pieces = parts.slice();
+  for (let i = 1; i < pieces.length; i += 2) {
+    const key = pieces[i];
+    pieces[i] = key in data ? String(data[key]) : `{${key}}`;
+  }
+  return pieces.join("");
 }
+
+const PLACEHOLDER = /\{(\w+)\}/;
+/** Each template met, split by PLACEHOLDER (its names at the odd indices). */
+const templateParts = new Map<string, string[]>();
 
 function levelOf(rule: Rule): FindingLevel {
   return rule.meta.level === "强制" ? "error" : "warning";
@@ -51,11 +70,20 @@ export function runRules(model: BudgetModel, rules: Rule[]): RunResult {
   return { findings, ran };
 }
 
+/** The unit of the first term that has one. */
+function unitOf(terms: Term[]): AmountUnit | null {
+  for (const t of terms) if (t.unit) return t.unit;
+  return null;
+}
+
 /** A term's cell as a finding lists it, on its side of the equation (its location built once). */
 function findingCell(t: Term, side: "left" | "right"): FindingCell {
   const { sheet, address } = t.cell;
   return { sheet, address, side };
 }
+
+/** What a report may add to its finding. */
+const OPTIONAL_FIELDS = ["suspectNote", "expected", "actual", "difference", "tolerance", "sheet"] as const;
 
 class Context implements RuleContext {
   constructor(
@@ -80,37 +108,42 @@ class Context implements RuleContext {
       cells: r.cells,
       suspect: r.suspect ? { sheet: r.suspect.sheet, address: r.suspect.address } : null,
     };
-    for (const k of ["suspectNote", "expected", "actual", "difference", "tolerance", "sheet"] as const) if (r[k] !== undefined) f[k] = r[k];
+    for (const k of OPTIONAL_FIELDS) if (r[k] !== undefined) f[k] = r[k];
     if (f.sheet === undefined && r.cells.length) f.sheet = r.cells[0].sheet;
     this.findings.push(f);
     return f;
   }
 
   equation(e: EquationInput): void {
+    if (Balance.holdsExactly(e.left, e.right)) {
+      this.equations.recordExact(e.left, e.right);
+      return;
+    }
     const balance = new Balance(e.left, e.right);
     const eq = this.equations.record(balance);
     if (balance.exact) return;
     const failing = balance.failing;
-    const unit = [...e.left, ...e.right].find((t) => t.unit)?.unit ?? null;
-    const data = {
-      ...(typeof e.data === "function" ? e.data() : e.data),
-      left: balance.show("left", unit),
-      right: balance.show("right", unit),
-      diff: balance.show("diff", unit),
-      tol: balance.show("tol", unit),
-      unit: unit ?? "",
-    };
-    const rounding = !failing;
-    const cells = [...e.left.map((t) => findingCell(t, "left")), ...e.right.map((t) => findingCell(t, "right"))];
+    const unit = unitOf(e.left) ?? unitOf(e.right);
+    // (the rule's data with the figures added: a copy when the rule gave a record, its own when a function made one)
+    const data = typeof e.data === "function" ? e.data() : { ...e.data };
+    const left = (data.left = balance.show("left", unit));
+    const right = (data.right = balance.show("right", unit));
+    const diff = (data.diff = balance.show("diff", unit));
+    const tol = (data.tol = balance.show("tol", unit));
+    data.unit = unit ?? "";
+    data.verdict = failing ? `超出 ±${tol}${data.unit} 的尾差范围` : `在 ±${tol}${data.unit} 尾差范围内`;
+    const cells: FindingCell[] = [];
+    for (const t of e.left) cells.push(findingCell(t, "left"));
+    for (const t of e.right) cells.push(findingCell(t, "right"));
     const f = this.report({
       messageId: e.messageId,
-      data: { ...data, verdict: rounding ? `在 ±${data.tol}${data.unit} 尾差范围内` : `超出 ±${data.tol}${data.unit} 的尾差范围` },
+      data,
       cells,
-      level: rounding ? "info" : e.level,
-      expected: data.right,
-      actual: data.left,
-      difference: data.diff,
-      tolerance: data.tol,
+      level: failing ? e.level : "info",
+      expected: right,
+      actual: left,
+      difference: diff,
+      tolerance: tol,
       sheet: e.sheet,
     });
     if (failing) this.equations.keep(eq, balance, f);

@@ -136,6 +136,15 @@ export class Balance {
   private readonly fixed: Figures<number> | undefined = undefined;
   private sums: Figures<Dec> | undefined = undefined;
 
+  /**
+   * Whether left = right exactly, told from the sides' whole 0.0001 元 (most equations hold so, and need
+   * no Balance); false also when the figures are not such numbers.
+   */
+  static holdsExactly(left: Term[], right: Term[]): boolean {
+    const leftFixed = fixedSum(left);
+    return leftFixed !== undefined && leftFixed === fixedSum(right);
+  }
+
   constructor(
     readonly left: Term[],
     readonly right: Term[],

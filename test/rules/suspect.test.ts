@@ -21,6 +21,10 @@ function finding(): Finding {
 function run(equations: [Term[], Term[]][]): (Finding | undefined)[] {
   const log = new EquationLog();
   const out = equations.map(([left, right]) => {
+    if (Balance.holdsExactly(left, right)) {
+      log.recordExact(left, right);
+      return undefined;
+    }
     const balance = new Balance(left, right);
     const eq = log.record(balance);
     if (!balance.failing) return undefined;
