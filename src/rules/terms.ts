@@ -7,30 +7,46 @@ import type { BudgetRow, BudgetTable, ColumnInfo } from "../model/budgetModel";
 import { toA1 } from "../grid/address";
 import { Dec, ZERO } from "../model/decimal";
 
-/** A term of an equation. Its label (for messages) is only built when reporting. */
+/**
+ * A term of an equation: an amount cell, or a blank cell of a table, which counts as an exact 0. Its label
+ * (for messages) is only built when reporting. (A term keeps what it is made of and reads the rest from
+ * it: a large workbook makes a million terms a check, and each field is 8 bytes of every one.)
+ */
 export class Term {
-  // (lazy fields start as undefined in the constructor: every term has the same shape)
-  private yuanValue: Dec | undefined = undefined;
-  /** A blank cell's location, built when first asked for (most blank terms are never reported). */
-  private blankCell: CellLocation | undefined = undefined;
-
   constructor(
-    readonly sheet: string,
-    /** Row and column of the cell (0-based, as in CellLocation). */
-    readonly cellRow: number,
-    readonly cellCol: number,
-    readonly unit: AmountUnit | null,
-    /** The cell's amount; undefined for a blank cell, which counts as an exact 0. */
+    /** The cell's amount; undefined for a blank cell. */
     private readonly amount: Amount | undefined,
     private readonly labelText: string | undefined,
-    /** Without a label: the row and column role it is made of ("卫生健康支出 合计"). */
+    /** The table, row and column the term was taken from (termAt; a blank cell always has them). */
+    private readonly table?: BudgetTable,
     private readonly row?: BudgetRow,
-    private readonly role?: string,
+    private readonly column?: ColumnInfo,
   ) {}
+
+  get sheet(): string {
+    return this.amount ? this.amount.sheet : this.table!.sheet;
+  }
+
+  /** Row of the cell (0-based, as in CellLocation). */
+  get cellRow(): number {
+    return this.amount ? this.amount.row : this.row!.row;
+  }
+
+  /** Column of the cell (0-based). */
+  get cellCol(): number {
+    return this.amount ? this.amount.col : this.column!.col;
+  }
+
+  /** The amount's unit; for a blank cell, its table's. */
+  get unit(): AmountUnit | null {
+    return this.amount ? this.amount.unit : this.table!.unit;
+  }
 
   /** The cell: sheet, A1 address, row and column. */
   get cell(): CellLocation {
-    return this.amount ? this.amount.cell : (this.blankCell ??= { sheet: this.sheet, address: toA1(this.cellRow, this.cellCol), row: this.cellRow, col: this.cellCol });
+    if (this.amount) return this.amount.cell;
+    const { sheet, cellRow: row, cellCol: col } = this;
+    return { sheet, address: toA1(row, col), row, col };
   }
 
   get blank(): boolean {
@@ -44,7 +60,7 @@ export class Term {
 
   /** Value in 元. */
   get yuan(): Dec {
-    return (this.yuanValue ??= this.amount ? toYuan(this.amount.value, this.unit) : ZERO);
+    return this.amount ? toYuan(this.amount.value, this.amount.unit) : ZERO;
   }
 
   /** Value in whole 0.0001 元 as an exact safe integer, or undefined when it is not one. */
@@ -54,7 +70,7 @@ export class Term {
 
   /** Half a unit of the last shown decimal, in 元 (0 for a blank cell). */
   get half(): Dec {
-    return this.amount ? halfUnitIn(this.decimals, this.unit) : ZERO;
+    return this.amount ? halfUnitIn(this.amount.decimals, this.amount.unit) : ZERO;
   }
 
   /** The amount as the table shows it, in the table's unit. */
@@ -64,7 +80,7 @@ export class Term {
 
   /** What the term is, for messages: "卫生健康支出 合计". */
   get label(): string {
-    return this.labelText ?? `${this.row?.name || this.row?.code || "合计"} ${this.role}`;
+    return this.labelText ?? `${this.row?.name || this.row?.code || "合计"} ${this.column?.role}`;
   }
 }
 
@@ -76,14 +92,12 @@ function halfUnitIn(decimals: number, unit: AmountUnit | null): Dec {
 }
 
 export function termOfAmount(a: Amount, label: string): Term {
-  return new Term(a.sheet, a.row, a.col, a.unit, a, label);
+  return new Term(a, label);
 }
 
 /** The term at a row and column of a table: its amount, or a blank cell counting as 0. */
 export function termAt(t: BudgetTable, row: BudgetRow, col: ColumnInfo, label?: string): Term {
-  const a = row.amounts[col.role];
-  if (a) return new Term(a.sheet, a.row, a.col, a.unit, a, label, row, col.role);
-  return new Term(t.sheet, row.row, col.col, t.unit, undefined, label, row, col.role);
+  return new Term(row.amounts[col.role], label, t, row, col);
 }
 
 export function sumYuan(terms: Term[]): Dec {
