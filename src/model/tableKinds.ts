@@ -81,12 +81,24 @@ export function specOf(kind: TableKind): TableKindSpec {
 }
 
 export function classifyTitle(title: string): TableKindSpec | undefined {
-  const t = normalizeTitle(title);
-  return TABLE_KINDS.find((k) => k.titles.some((p) => p.test(t)));
+  return kindOfNormalizedTitle(normalizeTitle(title));
+}
+
+/** classifyTitle of a title already normalized (normalizeTitle). */
+export function kindOfNormalizedTitle(t: string): TableKindSpec | undefined {
+  // (loops rather than find/some with arrows: recognition asks this of every row that could be a title,
+  // and each call made a closure per table kind)
+  for (const k of TABLE_KINDS) for (const p of k.titles) if (p.test(t)) return k;
+  return undefined;
 }
 
 /** When a title names a known non-budget table, what it is. */
 export function nonBudgetTable(title: string): string | undefined {
-  const t = normalizeTitle(title);
-  return NOT_BUDGET_TABLES.find((n) => n.pattern.test(t))?.what;
+  return nonBudgetOfNormalizedTitle(normalizeTitle(title));
+}
+
+/** nonBudgetTable of a title already normalized. */
+export function nonBudgetOfNormalizedTitle(t: string): string | undefined {
+  for (const n of NOT_BUDGET_TABLES) if (n.pattern.test(t)) return n.what;
+  return undefined;
 }

@@ -31,11 +31,24 @@ export function isLanciText(text: string): boolean {
 
 /** A 栏次 row: the word 栏次, or column numbers 1, 2, 3 … alone in a row. */
 export function isLanciRow(view: SheetView, r: number, left = view.left, right = view.right): boolean {
-  const texts = view.rowTexts(r, left, right).map((t) => squash(t.text));
-  if (texts.some(isLanciText)) return true;
-  if (texts.length < 3 || !texts.every((t) => /^\d{1,2}$/.test(t))) return false;
-  return texts.every((t, i) => i === 0 || Number(t) === Number(texts[i - 1]) + 1);
+  // (read in place, without a list of the row's texts: every table's first rows are asked)
+  let count = 0;
+  let numbered = true;
+  let previous = 0;
+  for (let k = 0, n = view.textCount(r); k < n; k++) {
+    const col = view.textColAt(r, k)!;
+    if (col < left || col > right) continue;
+    const text = squash(view.textAt(r, k)!);
+    if (text === "栏次") return true;
+    // column numbers 1, 2, 3 … each one more than the one before
+    if (numbered) numbered = COLUMN_NUMBER.test(text) && (count === 0 || Number(text) === previous + 1);
+    previous = Number(text);
+    count++;
+  }
+  return numbered && count >= 3;
 }
+
+const COLUMN_NUMBER = /^\d{1,2}$/;
 
 const SEQ = /^(序号|行次|栏次|编号)$/;
 const CODE = /(编码|代码)$/;

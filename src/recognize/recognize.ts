@@ -9,7 +9,7 @@ import { withoutSpaces, type AmountUnit } from "../model/amount";
 import { allRows, type BudgetModel, type BudgetTable, type DocumentKind, type NarrativeParagraph, type Unrecognized } from "../model/budgetModel";
 import { codeLevel, hasNumbering } from "../model/codes";
 import type { MappingOverride } from "../model/mapping";
-import { classifyTitle, nonBudgetTable, normalizeTitle, specOf, type TableKindSpec } from "../model/tableKinds";
+import { classifyTitle, kindOfNormalizedTitle, nonBudgetOfNormalizedTitle, nonBudgetTable, normalizeTitle, specOf, type TableKindSpec } from "../model/tableKinds";
 import { isMetaText, isTagText, type TableMeta } from "./meta";
 import { SheetView } from "./sheetView";
 import { isNoteText, readTable, resolveHeaderYears, type BlockBounds } from "./tables";
@@ -34,7 +34,7 @@ function titleOf(view: SheetView, r: number): string | undefined {
   if (t === undefined) return undefined;
   if (t.length < 4 || isNoteText(t) || isMetaText(t) || !HAN.test(t)) return undefined;
   const norm = normalizeTitle(t);
-  const known = classifyTitle(t) ?? nonBudgetTable(t);
+  const known = kindOfNormalizedTitle(norm) ?? nonBudgetOfNormalizedTitle(norm);
   if (t.length > (known ? 160 : 60)) return undefined;
   // a numbered line ("二十三、国有资本经营预算", "4、其他固定资产") is a row label unless it names a 表
   if (hasNumbering(withoutSpaces(t)) && !norm.endsWith("表")) return undefined;

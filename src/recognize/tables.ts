@@ -445,7 +445,8 @@ function readForm(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: Ta
   const seen = new Set<string>();
   for (const r of rows) {
     const texts = view.rowTexts(r, left, right);
-    texts.forEach((t, i) => {
+    for (let i = 0; i < texts.length; i++) {
+      const t = texts[i];
       const label = formLabel(t.text);
       const named = formField(label);
       let valueRow = r;
@@ -454,7 +455,7 @@ function readForm(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: Ta
       if (named) {
         field = named;
         const next = texts[i + 1];
-        if (next && INDICATOR_HEADER.test(squash(next.text))) return; // a column header, not a label
+        if (next && INDICATOR_HEADER.test(squash(next.text))) continue; // a column header, not a label
         if (next && formField(formLabel(next.text)) === undefined) valueCol = next.col;
         else {
           // an empty value cell: the cell right after the label (or its merge)
@@ -473,7 +474,7 @@ function readForm(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: Ta
           valueRow++;
         }
       }
-      if (!field || valueCol === undefined || valueCol > right || seen.has(field)) return;
+      if (!field || valueCol === undefined || valueCol > right || seen.has(field)) continue;
       seen.add(field);
       const text = view.shownText(valueRow, valueCol);
       const f: FormField = { label: field, text, cell: view.location(valueRow, valueCol) };
@@ -482,7 +483,7 @@ function readForm(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: Ta
         if (a) f.amount = a;
       }
       fields.push(f);
-    });
+    }
   }
   const table = baseTable(view, spec, b, meta, unit, left, right, rows[rows.length - 1]);
   table.fields = fields;
