@@ -88,7 +88,9 @@ export function headerPaths(view: SheetView, headerRows: number[], left: number,
       if (t && header[header.length - 1] !== t) header.push(t);
     }
     const lanci = lanciRow === undefined ? undefined : squash(view.shownText(lanciRow, c)) || undefined;
-    out.push({ col: c, header, lanci: lanci && !isLanciText(lanci) ? lanci : undefined });
+    // (a copy of its exact length: grown by push, a list of one to three texts has room for 17, and the
+    // model keeps one per amount column, tens of thousands in a 汇总 workbook)
+    out.push({ col: c, header: header.slice(), lanci: lanci && !isLanciText(lanci) ? lanci : undefined });
   }
   return out;
 }
