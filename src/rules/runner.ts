@@ -18,8 +18,8 @@ import { LEVEL_ORDER, type EquationInput, type Finding, type FindingCell, type F
 export function formatMessage(template: string, data: Record<string, string | number>): string {
   let parts = templateParts.get(template);
   if (!parts) templateParts.set(template, (parts = template.split(PLACEHOLDER)));
-  // parts alternate: text, placeholder name, text, …, text (joined rather than added up, the message is
-  // one flat string rather than a tree of a dozen pieces, and it is kept to the end of the run)
+  // parts alternate: text, placeholder name, text, …, text. (Joined rather than added up: the message,
+  // kept to the end of the run, is then one flat string rather than a tree of a dozen pieces.)
   const pieces = parts.slice();
   for (let i = 1; i < pieces.length; i += 2) {
     const key = pieces[i];
