@@ -39,7 +39,7 @@ export function isLanciRow(view: SheetView, r: number, left = view.left, right =
     const col = view.textColAt(r, k)!;
     if (col < left || col > right) continue;
     const text = squash(view.textAt(r, k)!);
-    if (text === "栏次") return true;
+    if (isLanciText(text)) return true;
     // column numbers 1, 2, 3 … each one more than the one before
     if (numbered) numbered = COLUMN_NUMBER.test(text) && (count === 0 || Number(text) === previous + 1);
     previous = Number(text);

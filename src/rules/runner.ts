@@ -115,11 +115,11 @@ class Context implements RuleContext {
   }
 
   equation(e: EquationInput): void {
-    if (Balance.holdsExactly(e.left, e.right)) {
+    const balance = Balance.unlessExact(e.left, e.right);
+    if (!balance) {
       this.equations.recordExact(e.left, e.right);
       return;
     }
-    const balance = new Balance(e.left, e.right);
     const eq = this.equations.record(balance);
     if (balance.exact) return;
     const failing = balance.failing;

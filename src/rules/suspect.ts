@@ -45,7 +45,7 @@ export class EquationLog {
   /** The failing equations (and those without whole 0.0001 元 figures), in the order they were stated. */
   readonly kept: RecordedEquation[] = [];
 
-  /** Records an equation that holds exactly (Balance.holdsExactly). */
+  /** Records an equation that holds exactly (Balance.unlessExact gave none). */
   recordExact(left: Term[], right: Term[]): void {
     this.add(left, right, 0);
   }

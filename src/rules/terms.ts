@@ -151,26 +151,22 @@ export class Balance {
   private sums: Figures<Dec> | undefined = undefined;
 
   /**
-   * Whether left = right exactly, told from the sides' whole 0.0001 元 (most equations hold so, and need
-   * no Balance); false also when the figures are not such numbers.
+   * The Balance of left = right, or undefined when the equation holds exactly, told from the sides'
+   * whole 0.0001 元 (most equations hold so, and need no Balance). Each side is summed once.
    */
-  static holdsExactly(left: Term[], right: Term[]): boolean {
-    const leftFixed = fixedSum(left);
-    return leftFixed !== undefined && leftFixed === fixedSum(right);
-  }
-
-  constructor(
-    readonly left: Term[],
-    readonly right: Term[],
-  ) {
-    // most equations hold exactly: their sides' whole 0.0001 元 tell at once, without the tolerance
+  static unlessExact(left: Term[], right: Term[]): Balance | undefined {
     const leftFixed = fixedSum(left);
     const rightFixed = leftFixed === undefined ? undefined : fixedSum(right);
-    if (leftFixed !== undefined && leftFixed === rightFixed) {
-      this.exact = true;
-      this.failing = false;
-      return;
-    }
+    return leftFixed !== undefined && leftFixed === rightFixed ? undefined : new Balance(left, right, leftFixed, rightFixed);
+  }
+
+  /** (Made by unlessExact, with the sides' sums in whole 0.0001 元 it has taken.) */
+  private constructor(
+    readonly left: Term[],
+    readonly right: Term[],
+    leftFixed: number | undefined,
+    rightFixed: number | undefined,
+  ) {
     const fixed = fixedFiguresOf(left, right, leftFixed, rightFixed);
     if (fixed) {
       this.exact = false;

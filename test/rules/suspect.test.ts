@@ -21,11 +21,11 @@ function finding(): Finding {
 function run(equations: [Term[], Term[]][]): (Finding | undefined)[] {
   const log = new EquationLog();
   const out = equations.map(([left, right]) => {
-    if (Balance.holdsExactly(left, right)) {
+    const balance = Balance.unlessExact(left, right);
+    if (!balance) {
       log.recordExact(left, right);
       return undefined;
     }
-    const balance = new Balance(left, right);
     const eq = log.record(balance);
     if (!balance.failing) return undefined;
     const f = finding();

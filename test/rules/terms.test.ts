@@ -32,14 +32,18 @@ describe("Balance", () => {
   const cell = (text: string, unit: AmountUnit, col: number) =>
     termOfAmount(new CellAmount(readShownNumber(text)!, unit, "S", 0, col, text, false), text);
   it("shows the same figures from fixed point as from Decimal sums", () => {
-    const b = new Balance([cell("100.05", "万元", 0)], [cell("60.00", "万元", 1), cell("40.00", "万元", 2)]);
+    const b = Balance.unlessExact([cell("100.05", "万元", 0)], [cell("60.00", "万元", 1), cell("40.00", "万元", 2)])!;
     expect([b.exact, b.failing]).toEqual([false, true]);
     for (const f of ["left", "right", "diff", "tol"] as const) expect(b.show(f, "万元")).toBe(showIn(b[f === "left" ? "leftYuan" : f === "right" ? "rightYuan" : f], "万元"));
     expect(b.show("diff", "万元")).toBe("0.05");
     expect(b.show("tol", "万元")).toBe("0.015");
   });
+  it("gives no Balance for an equation that holds exactly, across units", () => {
+    expect(Balance.unlessExact([cell("100.00", "万元", 0)], [cell("60.00", "万元", 1), cell("40.00", "万元", 2)])).toBeUndefined();
+    expect(Balance.unlessExact([cell("1.50", "万元", 0)], [termOfAmount(new CellAmount(readShownNumber("15000")!, "元", "S", 0, 3, "15000", false), "15000")])).toBeUndefined();
+  });
   it("falls back to Decimal when a term has no fixed value", () => {
-    const b = new Balance([cell("0.123456789", "万元", 0)], [cell("0.12", "万元", 1)]);
+    const b = Balance.unlessExact([cell("0.123456789", "万元", 0)], [cell("0.12", "万元", 1)])!;
     expect(b.failing).toBe(true);
     expect(b.show("diff", "万元")).toBe(showIn(b.diff, "万元"));
   });
