@@ -80,6 +80,27 @@ describe("file host: reading .xlsx into a snapshot", () => {
     expect(s.hiddenCols).toEqual([5]);
   });
 
+  it("places each cell by its offset from the sheet's first filled row and column", async () => {
+    const buf = await xlsx((wb) => {
+      const ws = wb.addWorksheet("偏移");
+      ws.getCell("D2").numFmt = "0.00"; // styled but empty: no content, so it does not widen the bounds
+      ws.getCell("C5").value = "标题";
+      ws.mergeCells("C5:E5"); // D5 and E5 are covered by the merge
+      ws.getCell("D7").value = { formula: "1+1" } as ExcelJS.CellFormulaValue; // a formula without its result still counts
+      ws.getCell("F8").value = 2.5;
+      ws.getCell("G9").value = { richText: [{ text: "富" }, { text: "文本" }] };
+    });
+    const s = (await readWorkbookBuffer(buf, "偏移.xlsx")).sheets[0];
+    expect([s.top, s.left]).toEqual([4, 2]);
+    expect(s.cells.map((r) => r.map((c) => (c ? c.text || `=${c.formula}` : null)))).toEqual([
+      ["标题", null, null, null, null],
+      [null, null, null, null, null],
+      [null, "=1+1", null, null, null],
+      [null, null, null, "2.5", null],
+      [null, null, null, null, "富文本"],
+    ]);
+  });
+
   it("reads a protected sheet without changing it and says it is protected", async () => {
     const buf = await xlsx((wb) => {
       const ws = wb.addWorksheet("受保护");

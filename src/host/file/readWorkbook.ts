@@ -85,38 +85,55 @@ function toCell(c: ExcelJS.Cell): Cell | null {
   return cell;
 }
 
+/** Whether toCell gives a cell (a value or a formula); told without building it for plain values. */
+function hasContent(c: ExcelJS.Cell): boolean {
+  const v = c.value as unknown;
+  if (v === null || v === undefined) return false;
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean" || v instanceof Date) return true;
+  return toCell(c) !== null; // a formula, rich text, an error value, a hyperlink
+}
+
+/** A covered part of a merge (the master holds the value). */
+function isCovered(c: ExcelJS.Cell): boolean {
+  return c.isMerged && c.master !== c;
+}
+
 function sheetFrom(ws: ExcelJS.Worksheet): SheetSnapshot {
+  // Two passes: the bounds, then each cell built straight into its row. (Cells gathered in a list first
+  // and placed afterwards left the list's entries between them: promoted together, the cells of a large
+  // workbook lay on half again as many pages as they fill once the list was garbage, and every later
+  // pass over them was slower.)
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
   let right = -1;
-  const found: { r: number; c: number; cell: Cell }[] = [];
   const hiddenRows: number[] = [];
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     if (row.hidden) hiddenRows.push(rowNumber - 1);
     row.eachCell({ includeEmpty: false }, (c, colNumber) => {
-      if (c.isMerged && c.master !== c) return; // covered part of a merge: the master holds the value
-      const cell = toCell(c);
-      if (!cell) return;
-      const r = rowNumber - 1;
-      const col = colNumber - 1;
-      found.push({ r, c: col, cell });
-      top = Math.min(top, r);
-      left = Math.min(left, col);
-      bottom = Math.max(bottom, r);
-      right = Math.max(right, col);
+      if (isCovered(c) || !hasContent(c)) return;
+      top = Math.min(top, rowNumber - 1);
+      left = Math.min(left, colNumber - 1);
+      bottom = Math.max(bottom, rowNumber - 1);
+      right = Math.max(right, colNumber - 1);
     });
   });
   const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).map(parseRangeA1);
   const hiddenCols: number[] = [];
   for (let i = 1; i <= ws.columnCount; i++) if (ws.getColumn(i).hidden) hiddenCols.push(i - 1);
   const protectedSheet = Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet);
-  if (found.length === 0) {
+  if (bottom < 0) {
     return { name: ws.name, top: 0, left: 0, cells: [], merges, hiddenRows, hiddenCols, hidden: ws.state !== "visible", protected: protectedSheet };
   }
+  const width = right - left + 1;
   const cells: (Cell | null)[][] = [];
-  for (let r = top; r <= bottom; r++) cells.push(new Array(right - left + 1).fill(null));
-  for (const f of found) cells[f.r - top][f.c - left] = f.cell;
+  for (let r = top; r <= bottom; r++) {
+    const rowCells: (Cell | null)[] = new Array(width).fill(null);
+    ws.findRow(r + 1)?.eachCell({ includeEmpty: false }, (c, colNumber) => {
+      if (!isCovered(c)) rowCells[colNumber - 1 - left] = toCell(c);
+    });
+    cells.push(rowCells);
+  }
   return {
     name: ws.name,
     top,
