@@ -1,8 +1,9 @@
 /**
  * Benchmark (prints figures, asserts nothing): a 汇总 workbook holding every table of the sample budget
  * for N units (each sheet holds one table kind, the N units' tables stacked), at growing N. Per size:
- * parse (.xlsx → snapshot), recognition (snapshot → model), rules (model → findings), engine/parse
- * ratio and the growth factor between sizes.
+ * parse (.xlsx → snapshot, read as budget-check reads a file to check: the parser's garbage collected
+ * before the check), recognition (snapshot → model), rules (model → findings), engine/parse ratio and the
+ * growth factor between sizes.
  *
  * Each size is parsed up to --runs times (7 by default; again while a parse takes under 30 s), then the
  * engine checks the last snapshot --runs times in a row, the same way at every size, so that the sizes'
@@ -25,7 +26,7 @@ import { writeWorkbook } from "./fixtures/write";
 // the compiled engine (npm run bench builds lib/ first), as the budget-check command runs it; the
 // TypeScript sources run through tsx carry its helpers (a __name call for every closure created)
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { readWorkbookFile } = require("../lib/host/file/readWorkbook") as typeof import("../src/host/file/readWorkbook");
+const { readWorkbookToCheck } = require("../lib/host/file/readWorkbook") as typeof import("../src/host/file/readWorkbook");
 const { recognize } = require("../lib/recognize/recognize") as typeof import("../src/recognize/recognize");
 const { RULES } = require("../lib/rules/registry") as typeof import("../src/rules/registry");
 const { runRules } = require("../lib/rules/runner") as typeof import("../src/rules/runner");
@@ -57,7 +58,7 @@ function ms(t0: number): number {
  * returns, as between two files of a real run; kept in the loop's variables, the run before's would
  * still be alive, and marked by the collector, during the next.)
  */
-function check(wb: Awaited<ReturnType<typeof readWorkbookFile>>): { recognize: number; rules: number; tables: number; findings: number } {
+function check(wb: Awaited<ReturnType<typeof readWorkbookToCheck>>): { recognize: number; rules: number; tables: number; findings: number } {
   let t0 = performance.now();
   const model = recognize(wb);
   const rec = ms(t0);
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
   {
     const warm = path.join(dir, "warm.xlsx");
     await writeWorkbook(summaryWorkbook(base, WARM_UNITS), DEFAULT_LAYOUT, warm);
-    for (let i = 0; i < 5; i++) runRules(recognize(await readWorkbookFile(warm)), RULES);
+    for (let i = 0; i < 5; i++) runRules(recognize(await readWorkbookToCheck(warm)), RULES);
   }
   const runsArg = process.argv.indexOf("--runs");
   const maxRuns = Math.max(1, runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7);
@@ -94,11 +95,11 @@ async function main(): Promise<void> {
       const file = path.join(dir, `summary-${units}.xlsx`);
       await writeWorkbook(summaryWorkbook(base, units), DEFAULT_LAYOUT, file);
       const parses: number[] = [];
-      let wb: Awaited<ReturnType<typeof readWorkbookFile>> | undefined;
+      let wb: Awaited<ReturnType<typeof readWorkbookToCheck>> | undefined;
       while (parses.length < maxRuns && (parses.length === 0 || parses[parses.length - 1] < 30_000)) {
         wb = undefined; // (the previous snapshot is garbage before the next parse, as in a real run)
         const t0 = performance.now();
-        wb = await readWorkbookFile(file);
+        wb = await readWorkbookToCheck(file);
         parses.push(ms(t0));
       }
       const snapshot = wb!;

@@ -6,7 +6,7 @@ import * as path from "path";
 import { checkWorkbook } from "../engine";
 import { AnnotateError, writeAnnotatedCopy } from "../host/file/annotate";
 import { readNarrativeFile } from "../host/file/readNarrative";
-import { readWorkbookFile, WorkbookReadError } from "../host/file/readWorkbook";
+import { readWorkbookToCheck, WorkbookReadError } from "../host/file/readWorkbook";
 import { describeMapping, modelHeadline, rowCount, rowCountText } from "../model/describe";
 import type { Unrecognized } from "../model/budgetModel";
 import type { BatchFileResult } from "../report/types";
@@ -60,8 +60,8 @@ export async function checkFile(file: string, opts: CheckOptions = {}): Promise<
   try {
     const narrative = opts.narrativeFile ? await readNarrativeFile(opts.narrativeFile) : undefined;
     // last year's figures serve both the narrative check (N1) and the generated 情况说明
-    const prior = opts.priorFile ? await readPrior(opts.priorFile, async (f) => recognize(await readWorkbookFile(f))) : undefined;
-    const { model, findings, counts } = checkWorkbook(await readWorkbookFile(file), { narrative, prior });
+    const prior = opts.priorFile ? await readPrior(opts.priorFile, async (f) => recognize(await readWorkbookToCheck(f))) : undefined;
+    const { model, findings, counts } = checkWorkbook(await readWorkbookToCheck(file), { narrative, prior });
     const report: FileReport = {
       path: file,
       kind: model.documentKind,

@@ -5,6 +5,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import * as v8 from "v8";
+import * as vm from "vm";
 import ExcelJS from "exceljs";
 import { parseRangeA1 } from "../../grid/address";
 import { formatNumber } from "../../grid/numfmt";
@@ -230,3 +232,38 @@ export async function readWorkbookFile(file: string): Promise<WorkbookSnapshot> 
   return readWorkbookBuffer(buf, name);
 }
 
+/**
+ * Reads a workbook to be checked: readWorkbookFile, then the parser's garbage collected before the
+ * snapshot is handed on. ExcelJS holds the whole workbook in memory twice over while it parses (at 800
+ * units some 900 MB of garbage beside a 130 MB snapshot). Left to V8, that garbage raises the limit of
+ * the old generation so far that no full collection runs during the check: the check's own garbage then
+ * piles up to 1.8 GB, and every young-generation collection walks all those pages (at 800 units a check
+ * took about 1,950 ms, against about 1,450 after the collection). For a workbook of ordinary size the
+ * collection costs a few milliseconds.
+ */
+export async function readWorkbookToCheck(file: string): Promise<WorkbookSnapshot> {
+  const snapshot = await readWorkbookFile(file);
+  collectGarbage();
+  return snapshot;
+}
+
+/** V8's full collection: the global gc of --expose-gc, or the one a new context exposes once the flag is set. */
+let fullCollection: (() => void) | undefined;
+
+/**
+ * Two full collections: the first frees the parser's objects, the second gives back the pages the first
+ * emptied (at 800 units the old generation kept 433 MB of pages for 128 MB of objects after one, 245 MB
+ * after two).
+ */
+function collectGarbage(): void {
+  if (!fullCollection) {
+    const exposed = (globalThis as { gc?: () => void }).gc;
+    if (exposed) fullCollection = exposed;
+    else {
+      v8.setFlagsFromString("--expose-gc");
+      fullCollection = vm.runInNewContext("gc") as () => void;
+    }
+  }
+  fullCollection();
+  fullCollection();
+}
