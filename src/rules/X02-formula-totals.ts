@@ -1,6 +1,6 @@
 import { parseA1, parseRangeA1 } from "../grid/address";
-import type { BudgetTable } from "../model/budgetModel";
-import { columnGroups, hierarchySums, rowLabel } from "./lib/tables";
+import type { BudgetRow, BudgetTable } from "../model/budgetModel";
+import { columnGroups, hierarchyOf, rowLabel } from "./lib/tables";
 import { termAt, type Term } from "./terms";
 import type { Rule, RuleContext } from "./types";
 
@@ -35,8 +35,11 @@ function identities(t: BudgetTable): Identity[] {
   const out: Identity[] = [];
   for (const b of t.blocks) {
     for (const system of ["功能分类", "经济分类"] as const) {
-      for (const s of hierarchySums(t, b, system)) {
-        out.push({ parent: s.parent, parts: s.children, label: () => `${rowLabel(t, s.parentRow)}「${s.column.role}」`, kind: "vertical", formula: s.parentRow.amounts[s.column.role]?.formula });
+      const { parents, columns } = hierarchyOf(b, system);
+      for (const col of columns) {
+        for (const p of parents) {
+          out.push({ parent: termAt(t, p.row, col), parts: p.children.map((k) => termAt(t, k, col)), label: () => `${rowLabel(t, p.row)}「${col.role}」`, kind: "vertical", formula: p.row.amounts[col.role]?.formula });
+        }
       }
     }
     for (const g of columnGroups(b)) {
@@ -57,8 +60,13 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 const cellKey = (x: Term) => `${x.cellRow},${x.cellCol}`;
 
+function hasFormula(r: BudgetRow): boolean {
+  for (const role in r.amounts) if (r.amounts[role].formula) return true;
+  return false;
+}
+
 function check(ctx: RuleContext, t: BudgetTable): void {
-  if (!t.blocks.some((b) => b.rows.some((r) => Object.values(r.amounts).some((a) => a.formula)))) return; // no formulas: nothing to compare
+  if (!t.blocks.some((b) => b.rows.some(hasFormula))) return; // no formulas: nothing to compare
   const list = identities(t);
   // a total's formula must cover the parts of one of the identities the cell is the total of
   const byParent = new Map<string, Identity[]>();

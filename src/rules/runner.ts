@@ -7,8 +7,8 @@ import type { AmountUnit } from "../model/amount";
 import type { BudgetModel, BudgetTable } from "../model/budgetModel";
 import type { TableKind } from "../model/tableKinds";
 import { EquationLog, locateSuspects } from "./suspect";
-import { Balance, type Term } from "./terms";
-import { LEVEL_ORDER, type EquationInput, type Finding, type FindingCell, type FindingLevel, type ReportInput, type Rule, type RuleContext } from "./types";
+import { Balance, cellSumTerms, type Term } from "./terms";
+import { LEVEL_ORDER, type CellSumInput, type EquationInput, type Finding, type FindingCell, type FindingLevel, type ReportInput, type Rule, type RuleContext } from "./types";
 
 /**
  * A message template with its placeholders filled in ("{row}" → data.row); a placeholder the data lacks
@@ -112,6 +112,12 @@ class Context implements RuleContext {
     if (f.sheet === undefined && r.cells.length) f.sheet = r.cells[0].sheet;
     this.findings.push(f);
     return f;
+  }
+
+  cellSum(e: CellSumInput): void {
+    if (this.equations.recordExactCells(e)) return;
+    const { left, right } = cellSumTerms(e);
+    this.equation({ left, right, messageId: e.messageId, data: () => e.data(e), level: e.level, sheet: e.table.sheet });
   }
 
   equation(e: EquationInput): void {

@@ -4,6 +4,7 @@
  */
 import { FIXED_DECIMALS, halfUnit, toYuan, type Amount, type AmountUnit, type CellLocation } from "../model/amount";
 import type { BudgetRow, BudgetTable, ColumnInfo } from "../model/budgetModel";
+import type { CellSumInput } from "./types";
 import { toA1 } from "../grid/address";
 import { Dec, ZERO } from "../model/decimal";
 
@@ -100,6 +101,28 @@ export function termAt(t: BudgetTable, row: BudgetRow, col: ColumnInfo, label?: 
   return new Term(row.amounts[col.role], label, t, row, col);
 }
 
+/** How many parts a CellSumInput has. */
+export function partCount(e: CellSumInput): number {
+  return Array.isArray(e.rows) ? e.rows.length : Array.isArray(e.cols) ? e.cols.length : 1;
+}
+
+/** The row of a CellSumInput's i-th part. */
+export function partRow(e: CellSumInput, i: number): BudgetRow {
+  return Array.isArray(e.rows) ? e.rows[i] : e.rows;
+}
+
+/** The column of a CellSumInput's i-th part. */
+export function partCol(e: CellSumInput, i: number): ColumnInfo {
+  return Array.isArray(e.cols) ? e.cols[i] : e.cols;
+}
+
+/** The sides of a CellSumInput as terms: the total, and its parts. */
+export function cellSumTerms(e: CellSumInput): { left: Term[]; right: Term[] } {
+  const right: Term[] = [];
+  for (let i = 0, n = partCount(e); i < n; i++) right.push(termAt(e.table, partRow(e, i), partCol(e, i)));
+  return { left: [termAt(e.table, e.row, e.col)], right };
+}
+
 export function sumYuan(terms: Term[]): Dec {
   return terms.reduce((s, t) => s.plus(t.yuan), new Dec(0));
 }
@@ -118,10 +141,15 @@ export function toleranceParts(...sides: Term[][]): ToleranceParts {
     for (const t of terms) {
       if (t.blank) continue;
       decimals = Math.max(decimals, t.decimals);
-      halves += t.unit === "万元" ? 10000 : 1;
+      halves += halvesIn(t.unit);
     }
   }
   return { decimals, halves };
+}
+
+/** How many half units of the finest decimal, in 元, an amount in `unit` adds to its equation's tolerance. */
+export function halvesIn(unit: AmountUnit | null): number {
+  return unit === "万元" ? 10000 : 1;
 }
 
 /** The finest decimal shown among an equation's amounts, and how many half units of it (in 元) its tolerance holds. */
@@ -248,14 +276,16 @@ function fixedFiguresOf(leftTerms: Term[], rightTerms: Term[], left: number | un
 
 /** The sum of one side in whole 0.0001 元, or undefined when a term has no fixed value or the sum is not safe. */
 function fixedSum(terms: Term[]): number | undefined {
-  let sum = 0;
-  for (let i = 0; i < terms.length; i++) {
-    const f = terms[i].fixed;
-    if (f === undefined) return undefined;
-    sum += f;
-    if (sum > Number.MAX_SAFE_INTEGER || sum < -Number.MAX_SAFE_INTEGER) return undefined;
-  }
+  let sum: number | undefined = 0;
+  for (let i = 0; i < terms.length && sum !== undefined; i++) sum = addFixed(sum, terms[i].fixed);
   return sum;
+}
+
+/** sum + f in whole 0.0001 元, or undefined when f is undefined or the sum is not a safe integer. */
+export function addFixed(sum: number, f: number | undefined): number | undefined {
+  if (f === undefined) return undefined;
+  sum += f;
+  return sum > Number.MAX_SAFE_INTEGER || sum < -Number.MAX_SAFE_INTEGER ? undefined : sum;
 }
 
 /** A whole number of 0.0001 元 as a Decimal in 元 (the same value Decimal sums give). */

@@ -1,6 +1,6 @@
 /** Rules and findings: ESLint-style rule modules over the budget model. */
 import type { CellLocation } from "../model/amount";
-import type { BudgetModel, BudgetTable } from "../model/budgetModel";
+import type { BudgetModel, BudgetRow, BudgetTable, ColumnInfo } from "../model/budgetModel";
 import type { TableKind } from "../model/tableKinds";
 import type { Term } from "./terms";
 
@@ -76,12 +76,33 @@ export interface EquationInput {
   sheet?: string;
 }
 
+/**
+ * An equation between cells of one table, stated by position rather than by terms: the total at `row` ×
+ * `col` equals the sum of its parts. The i-th part is at rows[i] × cols[i], a single row or column
+ * standing for every part: one row across columns (a row total) or one column down rows (a 款 sum). The
+ * runner decides it from the cells' amounts and makes terms only when it does not hold exactly.
+ */
+export interface CellSumInput {
+  table: BudgetTable;
+  row: BudgetRow;
+  col: ColumnInfo;
+  rows: BudgetRow | BudgetRow[];
+  cols: ColumnInfo | ColumnInfo[];
+  messageId: string;
+  /** Placeholders for the message besides the computed ones, asked for when the equation is reported. */
+  data: (e: CellSumInput) => Record<string, string | number>;
+  /** Report a gap beyond rounding at this level instead of the rule's. */
+  level?: FindingLevel;
+}
+
 export interface RuleContext {
   readonly model: BudgetModel;
   tables(...kinds: TableKind[]): BudgetTable[];
   report(r: ReportInput): void;
   /** Compares the two sides with rounding intervals; reports a mismatch or a 尾差 and records the equation. */
   equation(e: EquationInput): void;
+  /** equation() for a total and its parts in one table (see CellSumInput). */
+  cellSum(e: CellSumInput): void;
 }
 
 export interface Rule {

@@ -6,11 +6,17 @@
 import { CellAmount, readShownNumber } from "../../src/model/amount";
 import { EquationLog, locateSuspects } from "../../src/rules/suspect";
 import { Balance, termOfAmount, type Term } from "../../src/rules/terms";
-import type { Finding } from "../../src/rules/types";
+import type { BudgetRow, BudgetTable, ColumnInfo } from "../../src/model/budgetModel";
+import type { CellSumInput, Finding } from "../../src/rules/types";
+
+/** An amount in a cell of row 1 of sheet S, in 元, showing `text`. */
+function amountAt(col: number, text: string): CellAmount {
+  return new CellAmount(readShownNumber(text)!, "元", "S", 0, col, text, false);
+}
 
 /** A term for a cell of sheet S in 元, showing `text`. */
 function cell(col: number, text: string): Term {
-  return termOfAmount(new CellAmount(readShownNumber(text)!, "元", "S", 0, col, text, false), text);
+  return termOfAmount(amountAt(col, text), text);
 }
 
 function finding(): Finding {
@@ -101,6 +107,35 @@ describe("locateSuspects", () => {
     expect([named[5000]?.suspect, named[5001]?.suspect]).toEqual([{ sheet: "S", address: "B1" }, { sheet: "S", address: "B1" }]);
     const dropped = run([...filler, [[a], [b, c]], [[b], [f]], [[b], [cell(4, "5.00")]]]);
     expect([dropped[5000]?.suspect, dropped[5001]?.suspect]).toEqual([null, null]);
+  });
+
+  it("reads an equation stated by cells (recordExactCells) as the same equation stated with terms", () => {
+    // A and B as above; C: b = e + (a blank cell), stated by position in a table of sheet S whose row 1
+    // holds b (B1) and e (E1)
+    const bAmount = amountAt(1, "5");
+    const bTerm = termOfAmount(bAmount, "5");
+    const column = (col: number, role: string): ColumnInfo => ({ col, letter: String.fromCharCode(65 + col), header: [role], role });
+    const table = { sheet: "S" } as BudgetTable;
+    const stated = (eText: string): CellSumInput => {
+      const row: BudgetRow = { row: 0, name: "", isTotal: false, labelCol: 0, amounts: { b: bAmount, e: amountAt(4, eText) } };
+      return { table, row, col: column(1, "b"), rows: row, cols: [column(4, "e"), column(5, "blank")], messageId: "m", data: () => ({}) };
+    };
+    const byCells = (eText: string) => {
+      const log = new EquationLog();
+      const found = [[[a], [bTerm, c]], [[bTerm], [f]]].map(([left, right]) => {
+        const balance = Balance.unlessExact(left, right)!;
+        const f1 = finding();
+        log.keep(log.record(balance), balance, f1);
+        return f1;
+      });
+      expect(log.recordExactCells(stated(eText))).toBe(true);
+      locateSuspects(log);
+      return found.map((x) => x.suspect);
+    };
+    expect(byCells("5")).toEqual([{ sheet: "S", address: "B1" }, { sheet: "S", address: "B1" }]);
+    expect(byCells("5.00")).toEqual([null, null]);
+    // an equation that does not hold exactly is left to be stated with terms: nothing is recorded
+    expect(new EquationLog().recordExactCells(stated("5.01"))).toBe(false);
   });
 
   it("does not guess from one failing equation", () => {

@@ -1,7 +1,15 @@
 /** Column sums (纵向): 类 = Σ 款, 款 = Σ 项, 合计 = Σ 类, in every amount column. */
 import type { TableKind } from "../../model/tableKinds";
-import type { Rule } from "../types";
-import { hierarchySums, rowLabel } from "./tables";
+import type { CellSumInput, Rule } from "../types";
+import { hierarchyOf, rowLabel } from "./tables";
+
+/** The message's placeholders for a parent row's sum in one column. */
+function sumData(e: CellSumInput): Record<string, string | number> {
+  const count = Array.isArray(e.rows) ? e.rows.length : 1;
+  const childLen = e.row.code ? e.row.code.length + 2 : 3;
+  const childLevel = e.row.isTotal ? "顶层科目" : childLen === 3 ? "类" : childLen === 5 ? "款" : "项";
+  return { row: rowLabel(e.table, e.row), column: e.col.role, count, childLevel };
+}
 
 export function hierarchyRule(id: string, description: string, kinds: TableKind[], system: "功能分类" | "经济分类"): Rule {
   return {
@@ -16,20 +24,13 @@ export function hierarchyRule(id: string, description: string, kinds: TableKind[
       },
     },
     check(ctx) {
-      for (const t of ctx.tables(...kinds)) {
-        for (const b of t.blocks) {
-          for (const s of hierarchySums(t, b, system)) {
-            ctx.equation({
-              left: [s.parent],
-              right: s.children,
-              messageId: s.parentRow.isTotal ? "totalSum" : "childrenSum",
-              data: () => {
-                const childLen = s.parentRow.code ? s.parentRow.code.length + 2 : 3;
-                const childLevel = childLen === 3 ? "类" : childLen === 5 ? "款" : "项";
-                return { row: rowLabel(t, s.parentRow), column: s.column.role, count: s.children.length, childLevel: s.parentRow.isTotal ? "顶层科目" : childLevel };
-              },
-              sheet: t.sheet,
-            });
+      for (const table of ctx.tables(...kinds)) {
+        for (const b of table.blocks) {
+          const { parents, columns } = hierarchyOf(b, system);
+          for (const col of columns) {
+            for (const p of parents) {
+              ctx.cellSum({ table, row: p.row, col, rows: p.children, cols: col, messageId: p.row.isTotal ? "totalSum" : "childrenSum", data: sumData });
+            }
           }
         }
       }

@@ -1,8 +1,13 @@
 /** Row identities (横向): in every row, a column equals the sum of its share columns. */
 import type { TableKind } from "../../model/tableKinds";
-import { termAt } from "../terms";
-import type { Rule } from "../types";
+import type { CellSumInput, Rule } from "../types";
 import { columnGroups, hasAmounts, rowLabel } from "./tables";
+
+/** The message's placeholders for a row's total in one column group. */
+function rowData(e: CellSumInput): Record<string, string | number> {
+  const shares = Array.isArray(e.cols) ? e.cols : [e.cols];
+  return { row: rowLabel(e.table, e.row), parent: e.col.role, shares: shares.map((c) => c.role.split("/").pop()).join(" + ") };
+}
 
 export function rowTotalsRule(id: string, description: string, kinds: TableKind[]): Rule {
   return {
@@ -16,20 +21,12 @@ export function rowTotalsRule(id: string, description: string, kinds: TableKind[
       },
     },
     check(ctx) {
-      for (const t of ctx.tables(...kinds)) {
-        for (const b of t.blocks) {
-          const groups = columnGroups(b).map((g) => ({ ...g, sharesText: g.shares.map((c) => c.role.split("/").pop()).join(" + ") }));
-          for (const r of b.rows) {
-            if (!hasAmounts(r)) continue;
-            for (const g of groups) {
-              ctx.equation({
-                left: [termAt(t, r, g.parent)],
-                right: g.shares.map((c) => termAt(t, r, c)),
-                messageId: "rowTotal",
-                data: () => ({ row: rowLabel(t, r), parent: g.parent.role, shares: g.sharesText }),
-                sheet: t.sheet,
-              });
-            }
+      for (const table of ctx.tables(...kinds)) {
+        for (const b of table.blocks) {
+          const groups = columnGroups(b);
+          for (const row of b.rows) {
+            if (!hasAmounts(row)) continue;
+            for (const g of groups) ctx.cellSum({ table, row, col: g.parent, rows: row, cols: g.shares, messageId: "rowTotal", data: rowData });
           }
         }
       }

@@ -74,18 +74,10 @@ export function rowsByCode(rows: BudgetRow[], system: "功能分类" | "经济�
   return m;
 }
 
-/** Parent = Σ direct children, for every coded parent row, plus total = Σ top rows; per column. */
-export interface HierarchySum {
-  parent: Term;
-  children: Term[];
-  parentRow: BudgetRow;
-  column: ColumnInfo;
-}
-
 /** A block's coded rows that have children, each with its direct children, and the total row with the top rows. */
-interface HierarchyShape {
+export interface HierarchyShape {
   parents: { row: BudgetRow; children: BudgetRow[] }[];
-  /** The plain columns where some coded row has an amount. */
+  /** The plain columns where some coded row has an amount: in each, parent = Σ direct children. */
   columns: ColumnInfo[];
 }
 
@@ -93,18 +85,13 @@ interface HierarchyShape {
 const hierarchyShapeOf = { 功能分类: new WeakMap<TableBlock, HierarchyShape>(), 经济分类: new WeakMap<TableBlock, HierarchyShape>() };
 
 /**
- * The sums of a block's coded rows in every plain column, column by column. Their terms are made as they
- * are asked for: kept for the whole run, the terms of every sum of a 汇总 workbook were tens of MB that the
- * collector had to mark again and again.
+ * The sums of a block's coded rows (类 = Σ 款, 款 = Σ 项, 合计 = Σ 类), as rows and columns: rules state
+ * them cell by cell (see CellSumInput), so that the many that hold make no terms.
  */
-export function* hierarchySums(t: BudgetTable, b: TableBlock, system: "功能分类" | "经济分类"): Generator<HierarchySum> {
+export function hierarchyOf(b: TableBlock, system: "功能分类" | "经济分类"): HierarchyShape {
   let shape = hierarchyShapeOf[system].get(b);
   if (!shape) hierarchyShapeOf[system].set(b, (shape = hierarchyShape(b, system)));
-  for (const col of shape.columns) {
-    for (const p of shape.parents) {
-      yield { parent: termAt(t, p.row, col), children: p.children.map((k) => termAt(t, k, col)), parentRow: p.row, column: col };
-    }
-  }
+  return shape;
 }
 
 function hierarchyShape(b: TableBlock, system: "功能分类" | "经济分类"): HierarchyShape {
