@@ -12,6 +12,8 @@ import { Dec } from "../src/model/decimal";
 // worker threads then start from JavaScript instead of compiling the TypeScript sources each
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { checkFiles, defaultJobs } = require("../lib/cli/batch") as typeof import("../src/cli/batch");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { relaunchWithNodeFlags } = require("../lib/cli/nodeFlags") as typeof import("../src/cli/nodeFlags");
 import { loadSources, PLAIN_NUMBER, type SourceWorkbook } from "./fixtures/source";
 import { DEFAULT_LAYOUT } from "./fixtures/variants";
 import { writeWorkbook } from "./fixtures/write";
@@ -70,7 +72,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// (in a node given budget-check's V8 settings, as the command runs: see src/cli/nodeFlags.ts)
+relaunchWithNodeFlags()
+  .then((code) => (code === undefined ? main() : void (process.exitCode = code)))
+  .catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

@@ -14,7 +14,8 @@
  * JIT compiling it for larger inputs or a noisy moment of a shared machine; the first check's
  * engine/parse ratio (the check right after the parse) is printed beside it. Ratios and growth factors
  * are computed from figures of this one run.
- * The engine measured is the compiled one in lib/ (the script builds it first), as budget-check runs it.
+ * The engine measured is the compiled one in lib/ (the script builds it first), in a node given
+ * budget-check's V8 settings (src/cli/nodeFlags.ts), as budget-check runs it.
  * Usage: npm run bench [-- --units 50,200,800] [-- --runs 7]
  */
 import * as fs from "fs";
@@ -30,6 +31,7 @@ const { readWorkbookToCheck } = require("../lib/host/file/readWorkbook") as type
 const { recognize } = require("../lib/recognize/recognize") as typeof import("../src/recognize/recognize");
 const { RULES } = require("../lib/rules/registry") as typeof import("../src/rules/registry");
 const { runRules } = require("../lib/rules/runner") as typeof import("../src/rules/runner");
+const { relaunchWithNodeFlags } = require("../lib/cli/nodeFlags") as typeof import("../src/cli/nodeFlags");
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 function summaryWorkbook(base: SourceWorkbook, units: number): SourceWorkbook {
@@ -141,7 +143,10 @@ async function main(): Promise<void> {
   console.log("targets: engine/parse ≤ 0.30; 4× the data ≤ 4.4× the engine time");
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// (in a node given budget-check's V8 settings, as the command runs: see src/cli/nodeFlags.ts)
+relaunchWithNodeFlags()
+  .then((code) => (code === undefined ? main() : void (process.exitCode = code)))
+  .catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

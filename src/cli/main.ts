@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { checkFiles, defaultJobs } from "./batch";
+import { relaunchWithNodeFlags } from "./nodeFlags";
 import type { FileReport } from "./checkFile";
 import { batchSummaryLines, jsonReport, textReport } from "./format";
 import { renderHtmlReport } from "../report/html";
@@ -209,7 +210,10 @@ export async function main(argv: string[], io: Partial<MainIO> = {}): Promise<nu
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
+  // (run from source, as npm run demo does; bin/budget-check.js runs the compiled one the same way)
+  relaunchWithNodeFlags()
+    .then((code) => code ?? main(process.argv.slice(2)))
+    .then((code) => {
+      process.exitCode = code;
+    });
 }
