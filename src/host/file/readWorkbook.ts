@@ -241,7 +241,7 @@ export async function readWorkbookFile(file: string): Promise<WorkbookSnapshot> 
  * 800 units a check took about 1,950 ms, against about 1,450 after the collection). The collections
  * are made only when the parse grew the heap by more than COLLECT_AFTER_GROWTH: in a process that has
  * checked other files they cost far more than their time in a fresh one (checking the 48 test workbooks
- * one after another took 5.5–6.3 s with them, 1.3–1.8 s without), and a workbook of ordinary size
+ * one after another took 5.5–6.3 s with them, 1.2–1.8 s without), and a workbook of ordinary size
  * leaves a few MB (the sample 3 MB, a 50-unit 汇总 workbook 70, 200 units 190, 800 units 900).
  */
 export async function readWorkbookToCheck(file: string): Promise<WorkbookSnapshot> {
