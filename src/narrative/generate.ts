@@ -125,12 +125,15 @@ export function generateNarrative(model: BudgetModel, explicit?: PriorYear, styl
  * each 类's share of 一般公共预算支出 ("卫生健康支出874.96万元，占一般公共预算支出的100.00%，包括…") where
  * the 类 is read from the 一般公共预算财政拨款支出表 (a 类 of the 支出总表 may hold other funds too).
  */
+/** Subject codes (digits) in code order, whatever the machine's locale. */
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 function functionalStructure(q: Map<string, Quantity>): string | undefined {
-  const categories = [...q.values()].filter((x) => x.family === "category" && x.code && !x.value.isZero()).sort((a, b) => a.code!.localeCompare(b.code!));
+  const categories = [...q.values()].filter((x) => x.family === "category" && x.code && !x.value.isZero()).sort((a, b) => byCode(a.code!, b.code!));
   if (!categories.length) return undefined;
   const subjects = [...q.values()].filter((x) => x.key.startsWith("func.") && x.code && !x.value.isZero());
   const gpb = q.get("expense.gpb");
-  const under = (code: string, length: number) => subjects.filter((x) => x.code!.length === length && x.code!.startsWith(code)).sort((a, b) => a.code!.localeCompare(b.code!));
+  const under = (code: string, length: number) => subjects.filter((x) => x.code!.length === length && x.code!.startsWith(code)).sort((a, b) => byCode(a.code!, b.code!));
   const items = categories.map((c) => {
     const kuan = under(c.code!, 5).map((k) => {
       const xiang = under(k.code!, 7);

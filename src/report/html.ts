@@ -99,7 +99,7 @@ export function ruleStats(report: BatchReport): RuleStat[] {
     }
   }
   const order = (id: string) => descriptions.get(id)?.order ?? Number.MAX_SAFE_INTEGER;
-  return [...stats.values()].sort((a, b) => b.total - a.total || b.errors - a.errors || order(a.ruleId) - order(b.ruleId) || a.ruleId.localeCompare(b.ruleId));
+  return [...stats.values()].sort((a, b) => b.total - a.total || b.errors - a.errors || order(a.ruleId) - order(b.ruleId) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
 }
 
 /** The unit with its code, the code kept on one line. */

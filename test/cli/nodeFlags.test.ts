@@ -9,15 +9,20 @@ import * as os from "os";
 import * as path from "path";
 import { NODE_FLAGS } from "../../src/cli/nodeFlags";
 
+const projectRoot = path.join(__dirname, "../..");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "bdc-flags-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-/** A script that relaunches itself as budget-check does, then reports its process, flags, arguments and new space. */
+/**
+ * A script that relaunches itself as budget-check does, then reports its process, flags, arguments and new space.
+ * It lives outside the checkout, so it names the project's modules by their resolved paths: a bare
+ * `require("tsx/cjs")` would be looked up from the temp folder upwards and find nothing on a fresh machine.
+ */
 const script = path.join(tmp, "probe.js");
 fs.writeFileSync(
   script,
-  `require("tsx/cjs");
-const { relaunchWithNodeFlags } = require(${JSON.stringify(path.join(__dirname, "../../src/cli/nodeFlags.ts"))});
+  `require(${JSON.stringify(require.resolve("tsx/cjs", { paths: [projectRoot] }))});
+const { relaunchWithNodeFlags } = require(${JSON.stringify(path.join(projectRoot, "src/cli/nodeFlags.ts"))});
 relaunchWithNodeFlags().then((code) => {
   if (code !== undefined) return void (process.exitCode = code);
   // allocate with many survivors, so that V8 grows the new space as far as it is allowed to
@@ -39,7 +44,8 @@ interface Probe {
 }
 
 function run(nodeArgs: string[]): { status: number | null; pid: number; probe: Probe } {
-  const r = spawnSync(process.execPath, [...nodeArgs, script, "上年 数据.json", "--jobs"], { cwd: path.join(__dirname, "../.."), encoding: "utf8" });
+  const r = spawnSync(process.execPath, [...nodeArgs, script, "上年 数据.json", "--jobs"], { cwd: projectRoot, encoding: "utf8" });
+  if (!r.stdout) throw new Error(`the probe printed nothing (exit ${r.status}): ${r.stderr}`);
   return { status: r.status, pid: r.pid, probe: JSON.parse(r.stdout) as Probe };
 }
 
