@@ -5,7 +5,7 @@
 import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
-import { checkFile, type CheckOptions, type FileReport } from "./checkFile";
+import { checkFile, type CheckOptions, type FileReport, type FileTask } from "./checkFile";
 
 export function defaultJobs(): number {
   return Math.max(1, typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);
@@ -15,11 +15,13 @@ function startWorker(): Worker {
   // compiled (lib/cli/worker.js) or, when running from source with tsx, the .ts file through tsx
   const js = path.join(__dirname, "worker.js");
   const ts = path.join(__dirname, "worker.ts");
-  if (__filename.endsWith(".ts")) return new Worker(`require("tsx/cjs"); require(${JSON.stringify(ts)});`, { eval: true });
+  // tsx resolved here, from this package: the evaluated script would look it up from the working folder
+  if (__filename.endsWith(".ts")) return new Worker(`require(${JSON.stringify(require.resolve("tsx/cjs"))}); require(${JSON.stringify(ts)});`, { eval: true });
   return new Worker(js);
 }
 
-export async function checkFiles(files: string[], opts: CheckOptions, jobs: number, onDone: (done: number, total: number, report: FileReport) => void): Promise<FileReport[]> {
+export async function checkFiles(tasks: FileTask[], opts: CheckOptions, jobs: number, onDone: (done: number, total: number, report: FileReport) => void): Promise<FileReport[]> {
+  const files = tasks.map((t) => t.file);
   const results: FileReport[] = new Array(files.length);
   let done = 0;
   const finish = (i: number, r: FileReport) => {
@@ -28,7 +30,7 @@ export async function checkFiles(files: string[], opts: CheckOptions, jobs: numb
   };
   const n = Math.min(jobs, files.length);
   if (n <= 1) {
-    for (let i = 0; i < files.length; i++) finish(i, await checkFile(files[i], opts));
+    for (let i = 0; i < files.length; i++) finish(i, await checkFile(tasks[i], opts));
     return results;
   }
   let next = 0;
@@ -42,7 +44,7 @@ export async function checkFiles(files: string[], opts: CheckOptions, jobs: numb
       const send = () => {
         if (next >= files.length) return resolve();
         current = next++;
-        w.postMessage({ id: current, file: files[current], opts });
+        w.postMessage({ id: current, task: tasks[current], opts });
       };
       w.on("message", (m: { id: number; report: FileReport }) => {
         finish(m.id, m.report);

@@ -4,7 +4,8 @@
  */
 import * as path from "path";
 import { checkWorkbook } from "../engine";
-import { AnnotateError, writeAnnotatedCopy } from "../host/file/annotate";
+import { writeAnnotatedCopy } from "../host/file/annotate";
+import { OutputError } from "../host/file/outputs";
 import { readNarrativeFile } from "../host/file/readNarrative";
 import { readWorkbookToCheck, WorkbookReadError } from "../host/file/readWorkbook";
 import { describeMapping, modelHeadline, rowCount, rowCountText } from "../model/describe";
@@ -43,7 +44,6 @@ export interface FileReport extends BatchFileResult {
 }
 
 export interface CheckOptions {
-  annotateDir?: string;
   mapping?: boolean;
   /** A .docx/.txt 情况说明 to check instead of the workbook's own. */
   narrativeFile?: string;
@@ -55,7 +55,13 @@ export interface CheckOptions {
   style?: NarrativeStyle;
 }
 
-export async function checkFile(file: string, opts: CheckOptions = {}): Promise<FileReport> {
+/** One file of a run, and where its annotated copy goes (--annotate; see annotatedCopyPaths). */
+export interface FileTask {
+  file: string;
+  annotateTo?: string;
+}
+
+export async function checkFile({ file, annotateTo }: FileTask, opts: CheckOptions = {}): Promise<FileReport> {
   const t0 = performance.now();
   try {
     const narrative = opts.narrativeFile ? await readNarrativeFile(opts.narrativeFile) : undefined;
@@ -94,19 +100,18 @@ export async function checkFile(file: string, opts: CheckOptions = {}): Promise<
       report.generated = previous.length ? applyReasons(fresh, recoverReasons(previous, fresh)) : fresh;
     }
     if (opts.narrativeOut) {
-      if (!report.generated) throw new AnnotateError(`「${path.basename(file)}」中没有识别出预算或决算公开表，无法生成情况说明。`);
+      if (!report.generated) throw new OutputError(`「${path.basename(file)}」中没有识别出预算或决算公开表，无法生成情况说明。`);
       await writeNarrativeFile(opts.narrativeOut, report.generated);
     }
-    if (opts.annotateDir) {
-      const out = path.join(opts.annotateDir, path.basename(file).replace(/\.(xlsm|xls)$/i, ".xlsx"));
-      await writeAnnotatedCopy(file, out, findings);
-      report.annotated = out;
+    if (annotateTo) {
+      await writeAnnotatedCopy(file, annotateTo, findings);
+      report.annotated = annotateTo;
     }
     report.ms = performance.now() - t0;
     return report;
   } catch (e) {
     const message =
-      e instanceof WorkbookReadError || e instanceof AnnotateError || e instanceof PriorYearError ? e.message : `检查「${path.basename(file)}」时出错：${(e as Error).message}`;
+      e instanceof WorkbookReadError || e instanceof OutputError || e instanceof PriorYearError ? e.message : `检查「${path.basename(file)}」时出错：${(e as Error).message}`;
     return { path: file, error: message, ms: performance.now() - t0 };
   }
 }

@@ -6,7 +6,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { checkFiles, defaultJobs } from "./batch";
 import { relaunchWithNodeFlags } from "./nodeFlags";
-import type { FileReport } from "./checkFile";
+import type { FileReport, FileTask } from "./checkFile";
+import { annotatedCopyPaths, folderRefusal, InputSet, OutputError, refusal, writeNewFile } from "../host/file/outputs";
 import { batchSummaryLines, jsonReport, textReport } from "./format";
 import { renderHtmlReport } from "../report/html";
 import type { NarrativeStyle } from "../narrative/generate";
@@ -19,7 +20,7 @@ const USAGE = `用法：budget-check [选项] <工作簿或文件夹>...
 选项：
   --format text|json   输出格式（默认 text）
   --annotate <文件夹>  在该文件夹中为每个工作簿写一份标注副本：问题单元格按级别着色并加批注，
-                       另加“审核结果”工作表（原文件不会被修改）
+                       另加“审核结果”工作表（原文件不会被修改；同名的输入文件依次命名为 名（2）.xlsx …）
   --report <文件.html> 另写一份 HTML 审核报告（无需联网，双击即可在浏览器中打开）
   --narrative <文件>   用这份情况说明（.docx 或 .txt）代替工作簿中的“情况说明”工作表进行核对
                        （只用于检查一个工作簿）
@@ -29,10 +30,14 @@ const USAGE = `用法：budget-check [选项] <工作簿或文件夹>...
   --style hebei|henan|final  情况说明的措辞（默认按工作簿的模板自动判断）
   --mapping            同时列出每张表的行、金额及其单元格（便于核对识别结果）
   --jobs <n>           同时检查的文件数（默认为 CPU 核数；1 表示逐个检查）
+  --                   其后的参数都是文件名（即使以 - 开头）
   -h, --help           显示本帮助
   -v, --version        显示版本
 
-退出码：0 没有错误；1 有错误级别的问题；2 输入无法读取或用法错误。`;
+输出文件（标注副本、--report、--narrative-out）只写新文件：若与输入文件相同（包括通过链接），
+或该位置已有文件，则不做检查、直接报告原因并以退出码 2 结束。
+
+退出码：0 没有错误；1 有错误级别的问题；2 输入无法读取、输出无法写入或用法错误。`;
 
 interface Options {
   format: "text" | "json";
@@ -57,6 +62,10 @@ function parseArgs(argv: string[]): Options | { exit: number; message: string } 
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const name = a.split("=")[0];
+    if (a === "--") {
+      o.inputs.push(...argv.slice(i + 1)); // everything after -- is a file, even a name that starts with -
+      break;
+    }
     if (a === "-h" || a === "--help") return { exit: 0, message: USAGE };
     if (a === "-v" || a === "--version") return { exit: 0, message: readVersion() };
     if (a === "--mapping") o.mapping = true;
@@ -117,11 +126,17 @@ function readVersion(): string {
 
 const WORKBOOK_EXT = /\.(xlsx|xlsm|xls|et)$/i;
 
+/**
+ * The order of a folder's files: Chinese names by pinyin and numbers by value, as a reviewer reads them,
+ * whatever the locale of the machine that runs the check (a bare localeCompare follows LANG).
+ */
+const FILE_ORDER = new Intl.Collator("zh-CN", { numeric: true });
+
 /** Files to check: the files given, and the workbooks inside the folders given (recursively, sorted). */
 export function expandInputs(inputs: string[]): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => FILE_ORDER.compare(a.name, b.name))) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
       else if (WORKBOOK_EXT.test(e.name) && !e.name.startsWith("~$")) out.push(p);
@@ -149,6 +164,29 @@ function progress(err: (s: string) => void, tty: boolean): (done: number, total:
   };
 }
 
+/**
+ * The files to check and where each output goes, checked before any work: no output may be an input
+ * (the workbooks, --prior, --narrative; through links too) nor any file already there; the annotated
+ * copies of same-named inputs get distinct names. (Outputs cannot meet: their extensions differ.)
+ */
+function planOutputs(o: Options, files: string[]): FileTask[] | { refused: string[] } {
+  const inputs = new InputSet([...files, ...(o.prior ? [o.prior] : []), ...(o.narrative ? [o.narrative] : [])]);
+  const refused: string[] = [];
+  const copies = o.annotate ? annotatedCopyPaths(files, o.annotate) : [];
+  const folder = o.annotate ? folderRefusal(o.annotate, inputs) : undefined;
+  if (folder) refused.push(folder);
+  else for (const c of copies) refused.push(...[refusal(c, "标注副本", inputs)].filter((r): r is string => !!r));
+  for (const [out, what] of [
+    [o.report, "--report"],
+    [o.narrativeOut, "--narrative-out"],
+  ] as const) {
+    const r = out ? refusal(out, what, inputs) : undefined;
+    if (r) refused.push(r);
+  }
+  if (refused.length) return { refused };
+  return files.map((file, i) => ({ file, annotateTo: copies[i] }));
+}
+
 export interface MainIO {
   out: (s: string) => void;
   err: (s: string) => void;
@@ -170,14 +208,6 @@ export async function main(argv: string[], io: Partial<MainIO> = {}): Promise<nu
     return parsed.exit;
   }
   const files = expandInputs(parsed.inputs);
-  if (parsed.annotate) {
-    const outDir = path.resolve(parsed.annotate);
-    const clash = files.find((f) => path.dirname(path.resolve(f)) === outDir);
-    if (clash) {
-      err(`--annotate 的输出文件夹不能是输入文件所在的文件夹（${clash}），以免覆盖原文件。\n`);
-      return 2;
-    }
-  }
   if (files.length === 0) {
     err(`在 ${parsed.inputs.join("、")} 中没有找到 .xlsx 工作簿。\n`);
     return 2;
@@ -186,12 +216,13 @@ export async function main(argv: string[], io: Partial<MainIO> = {}): Promise<nu
     err(`${parsed.narrative ? "--narrative" : parsed.narrativeOut ? "--narrative-out" : "--prior"} 只能和一个工作簿一起使用（收到 ${files.length} 个）。\n`);
     return 2;
   }
-  if (parsed.report && files.some((f) => path.resolve(f) === path.resolve(parsed.report!))) {
-    err(`--report 不能写到输入文件「${parsed.report}」上。\n`);
+  const tasks = planOutputs(parsed, files);
+  if ("refused" in tasks) {
+    err(tasks.refused.join("\n") + "\n");
     return 2;
   }
   const t0 = performance.now();
-  const reports = await checkFiles(files, { annotateDir: parsed.annotate, mapping: parsed.mapping, narrativeFile: parsed.narrative, narrativeOut: parsed.narrativeOut, priorFile: parsed.prior, style: parsed.style }, parsed.jobs, progress(err, tty));
+  const reports = await checkFiles(tasks, { mapping: parsed.mapping, narrativeFile: parsed.narrative, narrativeOut: parsed.narrativeOut, priorFile: parsed.prior, style: parsed.style }, parsed.jobs, progress(err, tty));
   if (parsed.format === "json") out(JSON.stringify(jsonReport(reports), null, 2) + "\n");
   else {
     for (const r of reports) out(textReport(r) + "\n");
@@ -199,9 +230,14 @@ export async function main(argv: string[], io: Partial<MainIO> = {}): Promise<nu
   }
   if (parsed.report) {
     const html = renderHtmlReport({ inputs: parsed.inputs, generatedAt: new Date().toISOString(), files: reports });
-    await fs.promises.mkdir(path.dirname(path.resolve(parsed.report)), { recursive: true });
-    await fs.promises.writeFile(parsed.report, html, "utf8");
-    err(`HTML 报告已写入 ${parsed.report}\n`);
+    try {
+      await writeNewFile(parsed.report, html);
+      err(`HTML 报告已写入 ${parsed.report}\n`);
+    } catch (e) {
+      if (!(e instanceof OutputError)) throw e;
+      err(`HTML 报告没有写入：${e.message}\n`);
+      return 2;
+    }
   }
   const failed = reports.filter((r) => r.error);
   if (failed.length) err(`${failed.length} 个文件无法读取：${failed.map((r) => r.path).join("、")}\n`);

@@ -78,7 +78,7 @@ describe("--narrative <file>", () => {
 
 describe("--narrative-out <file>", () => {
   it("writes the generated 情况说明 as Markdown, text and Word, and puts the sections in the JSON", async () => {
-    const md = path.join(tmp, "说明.md");
+    const md = path.join(tmp, "写出.md");
     const r = await run(["--format", "json", "--narrative-out", md, path.join(FIXTURES, "seed000.xlsx")]);
     expect(r.code).toBe(0);
     const text = fs.readFileSync(md, "utf8");
@@ -86,11 +86,11 @@ describe("--narrative-out <file>", () => {
     expect(text).toContain("【说明：缺少2023年预算数，未写比上年增减情况");
     const sections = JSON.parse(r.out).files[0].narrative.sections;
     expect(sections.map((s: { id: string }) => s.id)).toEqual(["income", "expense", "change", "operating", "threePublic", "procurement", "assets"]);
-    const docxFile = path.join(tmp, "说明.docx");
-    await run(["--narrative-out", docxFile, path.join(FIXTURES, "seed000.xlsx")]);
+    const docxFile = path.join(tmp, "写出.docx"); // a new name: --narrative-out never replaces a file
+    expect((await run(["--narrative-out", docxFile, path.join(FIXTURES, "seed000.xlsx")])).code).toBe(0);
     const back = (await readNarrativeFile(docxFile)).map((p) => p.text);
-    const txt = path.join(tmp, "说明.txt");
-    await run(["--narrative-out", txt, path.join(FIXTURES, "seed000.xlsx")]);
+    const txt = path.join(tmp, "写出.txt");
+    expect((await run(["--narrative-out", txt, path.join(FIXTURES, "seed000.xlsx")])).code).toBe(0);
     expect(back).toEqual(fs.readFileSync(txt, "utf8").trim().split("\n"));
     expect(back[0]).toBe("一、收入说明");
   });

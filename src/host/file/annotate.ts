@@ -1,24 +1,21 @@
 /**
  * File host, write side: an annotated copy of a workbook. Every finding's cells are filled by level
  * (error red, warning amber, info light blue) and carry a note with the messages; a sheet 审核结果 lists
- * all findings with links to their cells. The input file is only read.
+ * all findings with links to their cells. The input file is only read, and the copy is a new file
+ * (writeNewFile: never over an existing one).
  */
-import * as fs from "fs";
-import * as path from "path";
 import ExcelJS from "exceljs";
 import { qualified } from "../../grid/address";
 import { LEVEL_NAMES } from "../../engine";
 import type { Finding, FindingLevel } from "../../rules/types";
 import { MARK_COLORS, marksOf } from "../marks";
+import { writeNewFile } from "./outputs";
 
 /** The marks' colours as exceljs ARGB. */
 const FILLS = Object.fromEntries(Object.entries(MARK_COLORS).map(([level, hex]) => [level, `FF${hex.slice(1)}`])) as Record<FindingLevel, string>;
 export const RESULT_SHEET = "审核结果";
 
-export class AnnotateError extends Error {}
-
 export async function writeAnnotatedCopy(input: string, output: string, findings: Finding[]): Promise<void> {
-  if (path.resolve(input) === path.resolve(output)) throw new AnnotateError(`标注副本不能覆盖原文件「${input}」，请指定另一个输出文件夹。`);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(input);
   // one fill and one note per cell: the worst level, all messages
@@ -59,6 +56,5 @@ export async function writeAnnotatedCopy(input: string, output: string, findings
     row.getCell("level").fill = { type: "pattern", pattern: "solid", fgColor: { argb: FILLS[f.level] } };
     row.getCell("message").alignment = { wrapText: true, vertical: "top" };
   }
-  await fs.promises.mkdir(path.dirname(output), { recursive: true });
-  await wb.xlsx.writeFile(output);
+  await writeNewFile(output, new Uint8Array(await wb.xlsx.writeBuffer()));
 }

@@ -1,9 +1,9 @@
 /** The generated 情况说明 as a file: Markdown, plain text, or a Word document. */
-import * as fs from "fs";
 import * as path from "path";
 import JSZip from "jszip";
 import type { NarrativeSection } from "../../narrative/generate";
 import { narrativeLines } from "../../narrative/write";
+import { writeNewFile } from "./outputs";
 
 function escapeXml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -33,6 +33,5 @@ export async function writeNarrativeFile(file: string, sections: NarrativeSectio
   if (ext === ".docx") data = await docx(lines);
   else if (ext === ".md") data = lines.map((l) => (l.heading ? `## ${l.text}` : l.text)).join("\n\n") + "\n";
   else data = lines.map((l) => l.text).join("\n") + "\n";
-  await fs.promises.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await fs.promises.writeFile(file, data);
+  await writeNewFile(file, data);
 }
