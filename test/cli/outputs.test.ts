@@ -7,6 +7,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { annotatedCopyPaths, writeNewFile } from "../../src/host/file/outputs";
 import { FIXTURES } from "../helpers";
@@ -104,6 +105,27 @@ describe("outputs never overwrite an input", () => {
     expect(JSON.parse(r.out).files.map((f: { annotated: string }) => path.basename(f.annotated))).toEqual(["2024.xlsx", "2024（2）.xlsx", "2024（3）.xlsx"]);
     expect(fs.readdirSync(out).sort()).toEqual(["2024.xlsx", "2024（2）.xlsx", "2024（3）.xlsx"]);
     expect(annotatedCopyPaths(["x/A.xlsx", "y/a.XLSX", "z/a.et"], "o")).toEqual([path.join("o", "A.xlsx"), path.join("o", "a（2）.xlsx"), path.join("o", "a（3）.xlsx")]);
+  });
+});
+
+describe("annotated copies keep what the officer wrote", () => {
+  it("keeps a sheet of her own named 审核结果 and her notes, ours appended", async () => {
+    const dir = path.join(tmp, `case${++n}`);
+    fs.mkdirSync(dir);
+    const input = path.join(dir, "采购.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(FIXTURES, "seed001-dept.xlsx"));
+    wb.getWorksheet("政府采购")!.getCell("H8").note = "科长：金额以合同为准";
+    wb.addWorksheet("审核结果").getCell("A1").value = "处室自查记录";
+    await wb.xlsx.writeFile(input);
+    const out = path.join(tmp, `out${++n}`);
+    expect((await run(["--annotate", out, input])).code).toBe(1);
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(path.join(out, "采购.xlsx"));
+    expect(copy.getWorksheet("审核结果")!.getCell("A1").value).toBe("处室自查记录");
+    expect(copy.getWorksheet("审核结果（2）")!.getCell("B2").value).toBe("R14-procurement");
+    const texts = (copy.getWorksheet("政府采购")!.getCell("H8").note as ExcelJS.Comment).texts!.map((t) => t.text).join("");
+    expect(texts).toMatch(/^科长：金额以合同为准\n—— 预决算审核助手 ——\n【错误】R14-procurement：「政府采购预算表」第8行「金属质柜类」/);
   });
 });
 

@@ -15,6 +15,21 @@ import { writeNewFile } from "./outputs";
 const FILLS = Object.fromEntries(Object.entries(MARK_COLORS).map(([level, hex]) => [level, `FF${hex.slice(1)}`])) as Record<FindingLevel, string>;
 export const RESULT_SHEET = "审核结果";
 
+/** The officer's own note on a cell is kept: ours follows it, under a line that says where it comes from. */
+function withOurNote(note: ExcelJS.Cell["note"], ours: string): ExcelJS.Comment {
+  if (!note) return { texts: [{ text: ours }] } as ExcelJS.Comment;
+  const texts = typeof note === "string" ? [{ text: note }] : (note.texts ?? []);
+  return { ...(typeof note === "string" ? {} : note), texts: [...texts, { text: `\n—— 预决算审核助手 ——\n${ours}` }] } as ExcelJS.Comment;
+}
+
+/** 审核结果, or 审核结果（2）… when the workbook already has a sheet of that name (it is the user's: kept). */
+function freeSheetName(wb: ExcelJS.Workbook): string {
+  const taken = new Set(wb.worksheets.map((w) => w.name.toLowerCase()));
+  let name = RESULT_SHEET;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${RESULT_SHEET}（${n}）`;
+  return name;
+}
+
 export async function writeAnnotatedCopy(input: string, output: string, findings: Finding[]): Promise<void> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(input);
@@ -24,11 +39,9 @@ export async function writeAnnotatedCopy(input: string, output: string, findings
     if (!ws) continue;
     const cell = ws.getCell(m.address);
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: FILLS[m.level] } };
-    cell.note = { texts: [{ text: m.messages.join("\n") }] } as ExcelJS.Comment;
+    cell.note = withOurNote(cell.note, m.messages.join("\n"));
   }
-  const existing = wb.getWorksheet(RESULT_SHEET);
-  if (existing) wb.removeWorksheet(existing.id);
-  const ws = wb.addWorksheet(RESULT_SHEET);
+  const ws = wb.addWorksheet(freeSheetName(wb));
   ws.columns = [
     { header: "级别", key: "level", width: 8 },
     { header: "规则", key: "rule", width: 28 },
