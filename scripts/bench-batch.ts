@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Dec } from "../src/model/decimal";
+import { Dec } from "../src/grid/decimal";
 // the compiled engine (npm run bench:batch builds lib/ first), as the budget-check command runs it:
 // worker threads then start from JavaScript instead of compiling the TypeScript sources each
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -2,7 +2,7 @@
 import type { WorkbookSnapshot } from "./grid/workbook";
 import type { BudgetModel, NarrativeParagraph } from "./model/budgetModel";
 import type { MappingOverride } from "./model/mapping";
-import type { PriorYear } from "./narrative/generate";
+import type { PriorYear } from "./model/prior";
 import { recognize } from "./recognize/recognize";
 import { RULES } from "./rules/registry";
 import { runRules } from "./rules/runner";

@@ -6,7 +6,7 @@
 import { checkWorkbook, type CheckResult } from "../engine";
 import type { Finding } from "../rules/types";
 import { marksOf } from "../host/marks";
-import type { PriorYear } from "../narrative/generate";
+import type { PriorYear } from "../model/prior";
 import { priorFromJson } from "../narrative/prior";
 import type { AddinSettings, BudgetHost, ReadProgress } from "../host/types";
 

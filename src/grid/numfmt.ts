@@ -3,7 +3,7 @@
  * formats finance workbooks use (General, 0, 0.00, #,##0.00, percentages, sections for negatives and
  * zero, literals, colours). Unknown parts fall back to General.
  */
-import { Dec, decFromNumber } from "../model/decimal";
+import { Dec, decFromNumber } from "./decimal";
 
 export function generalText(n: number): string {
   if (!Number.isFinite(n)) return String(n);

@@ -6,9 +6,15 @@
  * the user's own cells.
  */
 import { toA1 } from "../grid/address";
-import type { NarrativeLine } from "./types";
 
 export const NARRATIVE_SHEET_NAME = "情况说明";
+
+/** One line of the 情况说明 sheet as the add-in writes it (a heading or a paragraph). */
+export interface NarrativeLine {
+  heading: boolean;
+  text: string;
+}
+
 
 /** What the add-in wrote last time: lines at rows top, top+1, … of one column (0-based). */
 export interface NarrativeRecord {

@@ -6,7 +6,8 @@
 import type { WorkbookSnapshot } from "../grid/workbook";
 import type { MappingOverride } from "../model/mapping";
 import type { FindingLevel } from "../rules/types";
-import type { NarrativeRecord } from "./narrativeSheet";
+import type { NarrativeLine, NarrativeRecord } from "./narrativeSheet";
+
 
 export type { MappingOverride };
 
@@ -52,12 +53,6 @@ export interface AddinSettings {
 }
 
 export const EMPTY_SETTINGS: AddinSettings = { mapping: [], confirmed: [] };
-
-/** One line of the 情况说明 sheet as the add-in writes it (a heading or a paragraph). */
-export interface NarrativeLine {
-  heading: boolean;
-  text: string;
-}
 
 export type WriteNarrativeResult =
   /** Written; `sheetCreated` when the 情况说明 sheet did not exist. */

@@ -2,7 +2,7 @@
  * Amounts: decimal values read from what a cell shows, tied to the cell. Never floats.
  */
 import { toA1 } from "../grid/address";
-import { Dec, decFromNumber } from "./decimal";
+import { Dec, decFromNumber } from "../grid/decimal";
 
 export type AmountUnit = "元" | "万元";
 

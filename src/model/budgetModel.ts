@@ -3,7 +3,7 @@ import { toA1 } from "../grid/address";
 import type { Amount, AmountUnit, CellLocation } from "./amount";
 import type { CodeSystem } from "./codes";
 import type { TableKind } from "./tableKinds";
-import type { PriorYear } from "../narrative/generate";
+import type { PriorYear } from "./prior";
 
 export type DocumentKind = "预算" | "决算";
 

@@ -15,7 +15,7 @@
  */
 import { withoutSpaces } from "../model/amount";
 import type { BudgetModel } from "../model/budgetModel";
-import { Dec, ZERO } from "../model/decimal";
+import { Dec, ZERO } from "../grid/decimal";
 import { EXPLICIT_SOURCE, priorFigures, type PriorFigure } from "./prior";
 import { formatWan, modelQuantities, type Quantity } from "./quantities";
 import { halfOfToken, halfWidth, quoteOf, readNarrative, toWan, type ReadParagraph, type Statement } from "./read";

@@ -10,34 +10,15 @@
  * words when the text is generated again.
  */
 import type { BudgetModel } from "../model/budgetModel";
-import { Dec, ZERO } from "../model/decimal";
-import { ITEM_NAMES } from "../rules/lib/threePublic";
+import { Dec, ZERO } from "../grid/decimal";
+import type { PriorYear, ThreePublicFigures } from "../model/prior";
+import { ITEM_NAMES } from "../model/query/threePublic";
 import { mergePrior, priorFromColumns } from "./prior";
 import { formatWan, modelQuantities, percentOf, type Quantity } from "./quantities";
 
 /** The slot left for the officer where a reason is needed. */
 export const REASON_SLOT = "【请填写增减原因】";
 export const USE_SLOT = "【请填写主要用途】";
-
-/** The “三公” items a prior year or a 年初预算 may give. */
-export type ThreePublicFigures = Partial<Record<"合计" | "因公出国" | "公务用车" | "购置" | "运行" | "公务接待", Dec>>;
-
-export interface PriorYear {
-  year: number;
-  /** 上年预算收支总额、基本支出、项目支出, “三公”经费 and its items, in 万元 (决算: 上年决算数). */
-  total?: Dec;
-  basic?: Dec;
-  project?: Dec;
-  threePublic?: ThreePublicFigures;
-  /** 决算: 上年收入总计/支出总计, 财政拨款收支总计, and each 类 by code ("208"). */
-  grand?: Dec;
-  fiscalGrand?: Dec;
-  /** 一般公共预算（财政拨款）支出: 上年决算数, or for a budget 上年预算数 (the Henan wording compares it). */
-  gpb?: Dec;
-  categories?: Record<string, Dec>;
-  /** 决算: this year's 年初预算 (一般公共预算财政拨款支出, each 类 by code). */
-  budget?: { gpb?: Dec; categories?: Record<string, Dec> };
-}
 
 /** A slot the generator left, in the order the slots stand in the section's paragraphs. */
 export interface SlotItem {

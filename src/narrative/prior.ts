@@ -27,10 +27,10 @@
  */
 import type { BudgetModel } from "../model/budgetModel";
 import { periodModel } from "../model/periods";
-import { Dec, ZERO } from "../model/decimal";
-import { categoryCodeOfName } from "../rules/lib/functional";
-import { ITEM_NAMES } from "../rules/lib/threePublic";
-import type { PriorYear, ThreePublicFigures } from "./generate";
+import { Dec, ZERO } from "../grid/decimal";
+import { categoryCodeOfName } from "../model/query/functional";
+import { ITEM_NAMES } from "../model/query/threePublic";
+import type { PriorYear, ThreePublicFigures } from "../model/prior";
 import { modelQuantities, type Quantity } from "./quantities";
 
 export class PriorYearError extends Error {}

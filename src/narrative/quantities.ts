@@ -21,13 +21,13 @@ import { halfUnit, shownDecimals, squash, type CellLocation } from "../model/amo
 import { withoutNumbering } from "../model/codes";
 import type { BudgetModel, BudgetRow, BudgetTable } from "../model/budgetModel";
 import { periodModel } from "../model/periods";
-import { Dec, ZERO } from "../model/decimal";
+import { Dec, ZERO } from "../grid/decimal";
 import type { TableKind } from "../model/tableKinds";
-import { categoryCodeOfName, categoryName } from "../rules/lib/functional";
-import { bareName, categoryRows, categoryTerms, columnOf, plainColumns, rowsByCode, totalRow } from "../rules/lib/tables";
-import { ITEM_NAMES, threePublicItems, type ThreePublicItem } from "../rules/lib/threePublic";
-import { mainColumn, sideBlocks, sideOutline } from "../rules/lib/twoSided";
-import { termAt, termOfAmount, type Term } from "../rules/terms";
+import { categoryCodeOfName, categoryName } from "../model/query/functional";
+import { bareName, categoryRows, categoryTerms, columnOf, plainColumns, rowsByCode, totalRow } from "../model/query/tables";
+import { ITEM_NAMES, threePublicItems, type ThreePublicItem } from "../model/query/threePublic";
+import { mainColumn, sideBlocks, sideOutline } from "../model/query/twoSided";
+import { termAt, termOfAmount, type Term } from "../model/terms";
 
 export type QuantityFamily = "total" | "income" | "expense" | "three_public" | "category" | "subject" | "project" | "procurement" | "assets" | "budget";
 

@@ -7,7 +7,7 @@
  */
 import { withoutSpaces } from "../model/amount";
 import type { NarrativeParagraph } from "../model/budgetModel";
-import { Dec } from "../model/decimal";
+import { Dec } from "../grid/decimal";
 import { amountKeywords, countKeywords, hasAspect, type Keyword } from "./keywords";
 import { projectCore, type Quantity } from "./quantities";
 

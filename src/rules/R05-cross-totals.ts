@@ -1,8 +1,8 @@
 import type { BudgetRow, BudgetTable } from "../model/budgetModel";
-import { categoryCodeOfName } from "./lib/functional";
-import { categoryRows, categoryTerms, columnOf, rowLabel, totalRow } from "./lib/tables";
-import { mainColumn, sideBlocks, sideOutline } from "./lib/twoSided";
-import { termAt, type Term } from "./terms";
+import { categoryCodeOfName } from "../model/query/functional";
+import { categoryRows, categoryTerms, columnOf, rowLabel, totalRow } from "../model/query/tables";
+import { mainColumn, sideBlocks, sideOutline } from "../model/query/twoSided";
+import { termAt, type Term } from "../model/terms";
 import type { Rule, RuleContext } from "./types";
 
 function at(t: BudgetTable, r: BudgetRow | undefined, role: string, label: string): Term | undefined {

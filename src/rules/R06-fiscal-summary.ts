@@ -1,7 +1,8 @@
-import { categoryCodeOfName } from "./lib/functional";
-import { categoryRows, categoryTerms, columnOf, rowLabel, totalRow } from "./lib/tables";
-import { sideBlocks, sideOutline, twoSidedEquations } from "./lib/twoSided";
-import { termAt } from "./terms";
+import { categoryCodeOfName } from "../model/query/functional";
+import { categoryRows, categoryTerms, columnOf, rowLabel, totalRow } from "../model/query/tables";
+import { sideBlocks, sideOutline } from "../model/query/twoSided";
+import { twoSidedEquations } from "./lib/twoSided";
+import { termAt } from "../model/terms";
 import type { Rule } from "./types";
 
 /** R6 财政拨款收支总表：收支平衡；一般公共预算列各类金额与一般公共预算财政拨款支出表一致。 */

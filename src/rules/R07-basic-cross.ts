@@ -1,7 +1,7 @@
 import type { BudgetTable } from "../model/budgetModel";
-import { hasAmounts, plainColumns, rowLabel, rowsByCode, totalRow, columnOf } from "./lib/tables";
-import { sideBlocks, sideOutline } from "./lib/twoSided";
-import { termAt, termOfAmount, type Term } from "./terms";
+import { hasAmounts, plainColumns, rowLabel, rowsByCode, totalRow, columnOf } from "../model/query/tables";
+import { sideBlocks, sideOutline } from "../model/query/twoSided";
+import { termAt, termOfAmount, type Term } from "../model/terms";
 import type { Rule } from "./types";
 
 /** 基本支出表的总额：合计行，或（决算明细表）人员经费合计 + 公用经费合计。 */

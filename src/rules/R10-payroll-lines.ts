@@ -1,5 +1,5 @@
-import { codedTerm } from "./lib/tables";
-import type { Term } from "./terms";
+import { codedTerm } from "../model/query/tables";
+import type { Term } from "../model/terms";
 import type { Rule } from "./types";
 
 /** Functional 项 ↔ economic 款 pairs that pay the same payroll lines. */

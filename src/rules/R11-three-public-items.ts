@@ -1,5 +1,5 @@
-import { threePublicItems, type ThreePublicItem } from "./lib/threePublic";
-import type { Term } from "./terms";
+import { threePublicItems, type ThreePublicItem } from "../model/query/threePublic";
+import type { Term } from "../model/terms";
 import type { Rule } from "./types";
 
 /** R11 “三公”经费：合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费；公务用车 = 购置费 + 运行维护费；含会议费、培训费的表：合计 = “三公”小计 + 会议费 + 培训费。 */

@@ -1,6 +1,6 @@
-import { mainItems } from "./lib/threePublic";
-import { codedTerm } from "./lib/tables";
-import { showIn } from "./terms";
+import { mainItems } from "../model/query/threePublic";
+import { codedTerm } from "../model/query/tables";
+import { showIn } from "../model/terms";
 import type { Rule } from "./types";
 
 /** R12（提示）“三公”公务用车运行维护费 ≥ 基本支出表 30231，公务接待费 ≥ 30217；有支出经济分类汇总表时应相等。 */

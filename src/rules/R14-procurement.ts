@@ -1,6 +1,6 @@
 import type { BudgetTable } from "../model/budgetModel";
-import { bareName, hasAmounts, plainColumns, rowLabel } from "./lib/tables";
-import { showIn, termAt, termOfAmount } from "./terms";
+import { bareName, hasAmounts, plainColumns, rowLabel } from "../model/query/tables";
+import { showIn, termAt, termOfAmount } from "../model/terms";
 import type { Rule, RuleContext } from "./types";
 
 function checkLines(ctx: RuleContext, t: BudgetTable): void {

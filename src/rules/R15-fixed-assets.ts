@@ -1,5 +1,5 @@
-import { hasAmounts, plainColumns, rowLabel } from "./lib/tables";
-import { termAt } from "./terms";
+import { hasAmounts, plainColumns, rowLabel } from "../model/query/tables";
+import { termAt } from "../model/terms";
 import type { Rule } from "./types";
 
 /** R15 固定资产占用情况表：合计（资产总额）= 各类资产之和（金额和数量）。 */

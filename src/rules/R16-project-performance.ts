@@ -1,5 +1,5 @@
-import { columnOf, totalRow } from "./lib/tables";
-import { termAt, termOfAmount, type Term } from "./terms";
+import { columnOf, totalRow } from "../model/query/tables";
+import { termAt, termOfAmount, type Term } from "../model/terms";
 import type { Rule } from "./types";
 
 /** R16 项目绩效目标表：各项目预算数之和 = 项目支出；资金支出计划 12月底 = 预算数。 */

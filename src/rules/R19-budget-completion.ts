@@ -1,6 +1,6 @@
 import { checkRate, rateCells, shownFigure } from "./lib/rate";
-import { columnOf, periodColumn, rowLabel } from "./lib/tables";
-import { termAt } from "./terms";
+import { columnOf, periodColumn, rowLabel } from "../model/query/tables";
+import { termAt } from "../model/terms";
 import type { Rule } from "./types";
 
 /**

@@ -1,5 +1,5 @@
-import { ITEM_NAMES, threePublicItems } from "./lib/threePublic";
-import { showIn } from "./terms";
+import { ITEM_NAMES, threePublicItems } from "../model/query/threePublic";
+import { showIn } from "../model/terms";
 import type { Rule } from "./types";
 
 /** R20（提示）决算“三公”经费：决算数超过预算数时应说明原因。 */

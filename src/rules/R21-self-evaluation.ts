@@ -1,5 +1,5 @@
 import { checkRate } from "./lib/rate";
-import { termOfAmount } from "./terms";
+import { termOfAmount } from "../model/terms";
 import type { Rule } from "./types";
 
 /** R21 项目支出绩效自评表：结余 = 全年预算数 − 全年执行数；执行率 = 全年执行数 ÷ 全年预算数 × 100%。 */

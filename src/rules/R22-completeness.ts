@@ -1,6 +1,6 @@
 import type { TableKind } from "../model/tableKinds";
 import { specOf } from "../model/tableKinds";
-import { tableHasData } from "./lib/tables";
+import { tableHasData } from "../model/query/tables";
 import type { Rule } from "./types";
 
 const BUDGET_TABLES: TableKind[] = ["income_expense_summary", "income_summary", "expense_summary", "fiscal_summary", "gpb_expense", "gpb_basic", "gov_fund_expense", "soe_expense", "three_public"];

@@ -1,7 +1,7 @@
 import type { BudgetTable, ColumnInfo, TableBlock } from "../model/budgetModel";
 import { checkRate, rateCells, shownFigure } from "./lib/rate";
-import { columnOf, periodColumn, rowLabel } from "./lib/tables";
-import { termAt } from "./terms";
+import { columnOf, periodColumn, rowLabel } from "../model/query/tables";
+import { termAt } from "../model/terms";
 import type { Rule, RuleContext } from "./types";
 
 /** This year's column and its 上年 column for a column of another period that belongs to them. */

@@ -1,7 +1,7 @@
 import { parseA1, parseRangeA1 } from "../grid/address";
 import type { BudgetRow, BudgetTable } from "../model/budgetModel";
-import { columnGroups, hierarchyOf, rowLabel } from "./lib/tables";
-import { termAt, type Term } from "./terms";
+import { columnGroups, hierarchyOf, rowLabel } from "../model/query/tables";
+import { termAt, type Term } from "../model/terms";
 import type { Rule, RuleContext } from "./types";
 
 /** Cells of the same sheet that a formula refers to (ranges expanded); undefined when it refers elsewhere. */

@@ -1,7 +1,7 @@
 import { standardName } from "../model/subjectNames";
 import type { CellLocation } from "../model/amount";
 import { labelCell, type BudgetRow, type BudgetTable } from "../model/budgetModel";
-import { bareName, hasAmounts, rowLabel } from "./lib/tables";
+import { bareName, hasAmounts, rowLabel } from "../model/query/tables";
 import type { FindingCell, Rule } from "./types";
 
 /** A name as compared with the standard one: no numbering, spaces, quotes, or "(款)"/"(项)" markers. */

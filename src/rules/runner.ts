@@ -7,7 +7,8 @@ import type { AmountUnit } from "../model/amount";
 import type { BudgetModel, BudgetTable } from "../model/budgetModel";
 import type { TableKind } from "../model/tableKinds";
 import { EquationLog, locateSuspects } from "./suspect";
-import { Balance, cellSumTerms, type Term } from "./terms";
+import { Balance, type Term } from "../model/terms";
+import { cellSumTerms } from "./cellSum";
 import { LEVEL_ORDER, type CellSumInput, type EquationInput, type Finding, type FindingCell, type FindingLevel, type ReportInput, type Rule, type RuleContext } from "./types";
 
 /**

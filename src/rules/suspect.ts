@@ -5,10 +5,11 @@
  * breaks no equation that holds, and that explains more failing equations than any other cell of the
  * equation, is named the suspect. One failing equation alone cannot tell which of its cells is wrong.
  */
-import { ZERO, type Dec } from "../model/decimal";
+import { ZERO, type Dec } from "../grid/decimal";
 import type { Amount } from "../model/amount";
 import type { BudgetRow, BudgetTable, ColumnInfo } from "../model/budgetModel";
-import { addFixed, decOfFixed, halvesIn, partCol, partCount, partRow, toleranceParts, toleranceYuan, type Balance, type Term } from "./terms";
+import { addFixed, decOfFixed, halvesIn, toleranceParts, toleranceYuan, type Balance, type Term } from "../model/terms";
+import { partCol, partCount, partRow } from "./cellSum";
 import type { CellSumInput, Finding } from "./types";
 
 /** A failing equation (or one whose figures are not whole 0.0001 元): its terms and sums, and the finding it gave. */

@@ -2,7 +2,7 @@
 import type { CellLocation } from "../model/amount";
 import type { BudgetModel, BudgetRow, BudgetTable, ColumnInfo } from "../model/budgetModel";
 import type { TableKind } from "../model/tableKinds";
-import type { Term } from "./terms";
+import type { Term } from "../model/terms";
 
 /** error for 强制 mismatches, warning for 提示, info for 尾差 and notes. */
 export type FindingLevel = "error" | "warning" | "info";

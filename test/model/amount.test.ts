@@ -1,6 +1,6 @@
 import { convert, decOfNumber, fixedYuanOf, halfUnitOfShown, parseCount, parseShownNumber, readShownNumber, toYuan, type AmountUnit } from "../../src/model/amount";
 import { cleanCode, codeLevel, guessCodeSystem, parentCode } from "../../src/model/codes";
-import { Dec } from "../../src/model/decimal";
+import { Dec } from "../../src/grid/decimal";
 
 describe("amounts read from shown text", () => {
   it.each([

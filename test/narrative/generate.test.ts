@@ -1,10 +1,11 @@
-import { changeWords, generateNarrative, wan, type NarrativeSection, type PriorYear } from "../../src/narrative/generate";
+import { changeWords, generateNarrative, wan, type NarrativeSection } from "../../src/narrative/generate";
+import type { PriorYear } from "../../src/model/prior";
 import { priorFromColumns, priorFromJson } from "../../src/narrative/prior";
 import { applyReasons, listSlots, recoverReasons } from "../../src/narrative/reasons";
 import { checkNarrative } from "../../src/narrative/check";
 import { narrativeLines } from "../../src/narrative/write";
 import type { BudgetModel } from "../../src/model/budgetModel";
-import { Dec } from "../../src/model/decimal";
+import { Dec } from "../../src/grid/decimal";
 import * as path from "path";
 import { readWorkbookFile } from "../../src/host/file/readWorkbook";
 import { recognize } from "../../src/recognize/recognize";

@@ -1,4 +1,4 @@
-import { Dec } from "../../src/model/decimal";
+import { Dec } from "../../src/grid/decimal";
 import {
   assetQuantities,
   categoryShares,

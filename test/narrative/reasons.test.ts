@@ -1,8 +1,9 @@
 import * as path from "path";
 import { readWorkbookFile } from "../../src/host/file/readWorkbook";
 import type { WorkbookSnapshot } from "../../src/grid/workbook";
-import { Dec } from "../../src/model/decimal";
-import { generateNarrative, type PriorYear } from "../../src/narrative/generate";
+import { Dec } from "../../src/grid/decimal";
+import { generateNarrative } from "../../src/narrative/generate";
+import type { PriorYear } from "../../src/model/prior";
 import { applyReasons, listSlots, recoverReasons } from "../../src/narrative/reasons";
 import { narrativeLines } from "../../src/narrative/write";
 import { recognize } from "../../src/recognize/recognize";

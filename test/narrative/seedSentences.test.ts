@@ -8,8 +8,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { Dec } from "../../src/model/decimal";
-import { generateNarrative, type PriorYear } from "../../src/narrative/generate";
+import { Dec } from "../../src/grid/decimal";
+import { generateNarrative } from "../../src/narrative/generate";
+import type { PriorYear } from "../../src/model/prior";
 import { checkNarrative } from "../../src/narrative/check";
 import { applyReasons, recoverReasons } from "../../src/narrative/reasons";
 import { narrativeLines } from "../../src/narrative/write";

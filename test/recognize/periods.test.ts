@@ -7,8 +7,8 @@ import type { Cell, SheetSnapshot, WorkbookSnapshot } from "../../src/grid/workb
 import type { BudgetModel } from "../../src/model/budgetModel";
 import { periodOf } from "../../src/recognize/columns";
 import { recognize } from "../../src/recognize/recognize";
-import { mainColumn } from "../../src/rules/lib/twoSided";
-import { plainColumns } from "../../src/rules/lib/tables";
+import { mainColumn } from "../../src/model/query/twoSided";
+import { plainColumns } from "../../src/model/query/tables";
 
 function sheet(name: string, rows: (string | number | null)[][]): SheetSnapshot {
   const cells: (Cell | null)[][] = rows.map((r) => r.map((v) => (v === null ? null : { value: v, text: String(v) })));

@@ -5,7 +5,7 @@
  */
 import { CellAmount, readShownNumber } from "../../src/model/amount";
 import { EquationLog, locateSuspects } from "../../src/rules/suspect";
-import { Balance, termOfAmount, type Term } from "../../src/rules/terms";
+import { Balance, termOfAmount, type Term } from "../../src/model/terms";
 import type { BudgetRow, BudgetTable, ColumnInfo } from "../../src/model/budgetModel";
 import type { CellSumInput, Finding } from "../../src/rules/types";
 

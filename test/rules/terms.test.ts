@@ -2,9 +2,9 @@
  * The fixed-point figures of an equation must read exactly as the Decimal ones: showFixedIn against
  * showIn on whole 0.0001 元 (random and edge values, both units), and Balance's figures on real terms.
  */
-import { Dec } from "../../src/model/decimal";
+import { Dec } from "../../src/grid/decimal";
 import { CellAmount, readShownNumber, type AmountUnit } from "../../src/model/amount";
-import { Balance, showFixedIn, showIn, termOfAmount } from "../../src/rules/terms";
+import { Balance, showFixedIn, showIn, termOfAmount } from "../../src/model/terms";
 
 const units: (AmountUnit | null)[] = ["万元", "元", null];
 

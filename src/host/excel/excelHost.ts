@@ -20,14 +20,13 @@
  */
 import { cellsOfRange, rangeToA1 } from "../../grid/address";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../grid/workbook";
-import { NARRATIVE_SHEET_NAME, planNarrativeWrite, type NarrativeRecord } from "../narrativeSheet";
+import { NARRATIVE_SHEET_NAME, planNarrativeWrite, type NarrativeLine, type NarrativeRecord } from "../narrativeSheet";
 import {
   EMPTY_SETTINGS,
   type AddinSettings,
   type BudgetHost,
   type CellRef,
   type HighlightMark,
-  type NarrativeLine,
   type ReadProgress,
   type WriteNarrativeResult,
 } from "../types";

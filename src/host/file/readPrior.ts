@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { BudgetModel } from "../../model/budgetModel";
-import type { PriorYear } from "../../narrative/generate";
+import type { PriorYear } from "../../model/prior";
 import { priorFromJson, priorFromModel } from "../../narrative/prior";
 
 /** Reads prior-year figures from a .json file, or from last year's workbook through `readModel`. */

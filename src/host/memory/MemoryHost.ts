@@ -6,9 +6,9 @@
  */
 import { cellsOfRange, parseA1, toA1 } from "../../grid/address";
 import { cellAt, type Cell, type SheetSnapshot, type WorkbookSnapshot } from "../../grid/workbook";
-import { NARRATIVE_SHEET_NAME, planNarrativeWrite, type NarrativeRecord } from "../narrativeSheet";
+import { NARRATIVE_SHEET_NAME, planNarrativeWrite, type NarrativeLine, type NarrativeRecord } from "../narrativeSheet";
 import { MARK_COLORS } from "../marks";
-import { EMPTY_SETTINGS, type AddinSettings, type BudgetHost, type CellRef, type HighlightMark, type NarrativeLine, type WriteNarrativeResult } from "../types";
+import { EMPTY_SETTINGS, type AddinSettings, type BudgetHost, type CellRef, type HighlightMark, type WriteNarrativeResult } from "../types";
 
 
 export interface SettingsStore {

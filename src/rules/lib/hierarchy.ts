@@ -1,7 +1,7 @@
 /** Column sums (纵向): 类 = Σ 款, 款 = Σ 项, 合计 = Σ 类, in every amount column. */
 import type { TableKind } from "../../model/tableKinds";
 import type { CellSumInput, Rule } from "../types";
-import { hierarchyOf, rowLabel } from "./tables";
+import { hierarchyOf, rowLabel } from "../../model/query/tables";
 
 /** The message's placeholders for a parent row's sum in one column. */
 function sumData(e: CellSumInput): Record<string, string | number> {

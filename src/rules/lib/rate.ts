@@ -5,8 +5,8 @@
  * cell is the suspect.
  */
 import { halfUnitOfShown, parseShownNumber, type Amount } from "../../model/amount";
-import { Dec } from "../../model/decimal";
-import type { Term } from "../terms";
+import { Dec } from "../../grid/decimal";
+import type { Term } from "../../model/terms";
 import type { FindingCell, RuleContext } from "../types";
 
 /** A term's figure as the table shows it ("0" for a blank cell). */

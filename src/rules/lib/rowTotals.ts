@@ -1,7 +1,7 @@
 /** Row identities (横向): in every row, a column equals the sum of its share columns. */
 import type { TableKind } from "../../model/tableKinds";
 import type { CellSumInput, Rule } from "../types";
-import { columnGroups, hasAmounts, rowLabel } from "./tables";
+import { columnGroups, hasAmounts, rowLabel } from "../../model/query/tables";
 
 /** The message's placeholders for a row's total in one column group. */
 function rowData(e: CellSumInput): Record<string, string | number> {

@@ -2,11 +2,10 @@
  * Terms of equations: an amount cell (or a blank cell, which counts as an exact 0) with its rounding
  * interval, in 元 so that tables in 元 and 万元 compare.
  */
-import { FIXED_DECIMALS, halfUnit, toYuan, type Amount, type AmountUnit, type CellLocation } from "../model/amount";
-import type { BudgetRow, BudgetTable, ColumnInfo } from "../model/budgetModel";
-import type { CellSumInput } from "./types";
+import { FIXED_DECIMALS, halfUnit, toYuan, type Amount, type AmountUnit, type CellLocation } from "./amount";
+import type { BudgetRow, BudgetTable, ColumnInfo } from "./budgetModel";
 import { toA1 } from "../grid/address";
-import { Dec, ZERO } from "../model/decimal";
+import { Dec, ZERO } from "../grid/decimal";
 
 /**
  * A term of an equation: an amount cell, or a blank cell of a table, which counts as an exact 0. Its label
@@ -99,28 +98,6 @@ export function termOfAmount(a: Amount, label: string): Term {
 /** The term at a row and column of a table: its amount, or a blank cell counting as 0. */
 export function termAt(t: BudgetTable, row: BudgetRow, col: ColumnInfo, label?: string): Term {
   return new Term(row.amounts[col.role], label, t, row, col);
-}
-
-/** How many parts a CellSumInput has. */
-export function partCount(e: CellSumInput): number {
-  return Array.isArray(e.rows) ? e.rows.length : Array.isArray(e.cols) ? e.cols.length : 1;
-}
-
-/** The row of a CellSumInput's i-th part. */
-export function partRow(e: CellSumInput, i: number): BudgetRow {
-  return Array.isArray(e.rows) ? e.rows[i] : e.rows;
-}
-
-/** The column of a CellSumInput's i-th part. */
-export function partCol(e: CellSumInput, i: number): ColumnInfo {
-  return Array.isArray(e.cols) ? e.cols[i] : e.cols;
-}
-
-/** The sides of a CellSumInput as terms: the total, and its parts. */
-export function cellSumTerms(e: CellSumInput): { left: Term[]; right: Term[] } {
-  const right: Term[] = [];
-  for (let i = 0, n = partCount(e); i < n; i++) right.push(termAt(e.table, partRow(e, i), partCol(e, i)));
-  return { left: [termAt(e.table, e.row, e.col)], right };
 }
 
 export function sumYuan(terms: Term[]): Dec {

@@ -1,7 +1,7 @@
 /** Queries over recognized tables that several rules share. */
-import { withoutNumbering } from "../../model/codes";
-import { isZeroNumber, squash } from "../../model/amount";
-import type { BudgetRow, BudgetTable, ColumnInfo, Period, TableBlock } from "../../model/budgetModel";
+import { withoutNumbering } from "../codes";
+import { isZeroNumber, squash } from "../amount";
+import type { BudgetRow, BudgetTable, ColumnInfo, Period, TableBlock } from "../budgetModel";
 import { termAt, type Term } from "../terms";
 
 

@@ -2,7 +2,7 @@
  * The items of a “三公” table in either layout: items as rows (Hebei; 合计/一般公共预算… columns) or
  * items as columns (Henan, 决算 公开09 with a 预算数 and a 决算数 block, one row).
  */
-import type { BudgetTable } from "../../model/budgetModel";
+import type { BudgetTable } from "../budgetModel";
 import { termAt, type Term } from "../terms";
 import { bareName, plainColumns } from "./tables";
 

@@ -1,6 +1,6 @@
 /** The 类 of the 支出功能分类 as 收支总表 rows name them ("八、社会保障和就业支出", "社会保障和就业"). */
-import { squash } from "../../model/amount";
-import { withoutNumbering } from "../../model/codes";
+import { squash } from "../amount";
+import { withoutNumbering } from "../codes";
 
 const CATEGORY_NAMES: [string, string[]][] = [
   ["201", ["一般公共服务"]],
