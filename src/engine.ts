@@ -3,6 +3,9 @@ import type { WorkbookSnapshot } from "./grid/workbook";
 import type { BudgetModel, NarrativeParagraph } from "./model/budgetModel";
 import type { MappingOverride } from "./model/mapping";
 import type { PriorYear } from "./model/prior";
+import { detectStyle, generateNarrative, type NarrativeSection, type NarrativeStyle } from "./narrative/generate";
+import { resolvePrior, type LastYear } from "./narrative/prior";
+import { recoverReasons } from "./narrative/reasons";
 import { recognize } from "./recognize/recognize";
 import { RULES } from "./rules/registry";
 import { runRules } from "./rules/runner";
@@ -10,6 +13,8 @@ import { LEVEL_ORDER, type Finding, type FindingLevel } from "./rules/types";
 
 export interface CheckResult {
   model: BudgetModel;
+  /** Last year's figures as this check resolved them: the rules compared with these, the generator writes from them. */
+  lastYear: LastYear;
   findings: Finding[];
   counts: Record<FindingLevel, number>;
 }
@@ -35,9 +40,26 @@ export interface CheckInputs {
 export function checkWorkbook(workbook: WorkbookSnapshot, inputs: CheckInputs = {}): CheckResult {
   const model = recognize(workbook, inputs.mapping);
   if (inputs.narrative) model.narrative = inputs.narrative;
-  if (inputs.prior) model.prior = inputs.prior;
-  const { findings } = runRules(model, RULES);
-  return { model, findings, counts: countByLevel(findings) };
+  const lastYear = resolvePrior(model, inputs.prior);
+  const { findings } = runRules(model, RULES, { lastYear });
+  return { model, lastYear, findings, counts: countByLevel(findings) };
+}
+
+/** A generated 情况说明, and the reasons the officer wrote in its slots last time (reasons.ts keys). */
+export interface NarrativeDraft {
+  sections: NarrativeSection[];
+  reasons: Record<string, string>;
+}
+
+/**
+ * The 情况说明 generated from a check (its tables and the last year's figures it resolved), in the given
+ * wording or the template's, with the reasons found in the officer's earlier text (its paragraphs: the
+ * workbook's 情况说明 sheet, or a file) for each slot. The CLI writes it with the reasons in place; the
+ * task pane lets her edit them first.
+ */
+export function draftNarrative(result: Pick<CheckResult, "model" | "lastYear">, previous: string[], style?: NarrativeStyle): NarrativeDraft {
+  const sections = generateNarrative(result.model, result.lastYear, style ?? detectStyle(result.model));
+  return { sections, reasons: previous.length ? recoverReasons(previous, sections) : {} };
 }
 
 export const LEVEL_NAMES: Record<FindingLevel, string> = { error: "错误", warning: "提示", info: "尾差" };

@@ -2,6 +2,9 @@ import * as path from "path";
 import { readWorkbookFile } from "../src/host/file/readWorkbook";
 import type { BudgetModel } from "../src/model/budgetModel";
 import { recognize } from "../src/recognize/recognize";
+import type { PriorYear } from "../src/model/prior";
+import { generateNarrative, type NarrativeSection, type NarrativeStyle } from "../src/narrative/generate";
+import { resolvePrior } from "../src/narrative/prior";
 
 export const FIXTURES = path.join(__dirname, "fixtures");
 export const SEED_WORKBOOKS = ["seed000", "seed001-dept", "seed001-unit", "seed002", "seed003", "seed004"];
@@ -19,4 +22,9 @@ export function fixtureModel(id: string): Promise<BudgetModel> {
     cache.set(id, p);
   }
   return p;
+}
+
+/** The 情况说明 generated as a check would write it: last year's figures (explicit, else none) resolved with the tables' columns. */
+export function generate(model: BudgetModel, explicit?: PriorYear, style?: NarrativeStyle): NarrativeSection[] {
+  return generateNarrative(model, resolvePrior(model, explicit), style);
 }

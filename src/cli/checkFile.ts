@@ -3,7 +3,7 @@
  * (no Decimal, no class instances) so that it crosses worker-thread boundaries unchanged.
  */
 import * as path from "path";
-import { checkWorkbook } from "../engine";
+import { checkWorkbook, draftNarrative } from "../engine";
 import { writeAnnotatedCopy } from "../host/file/annotate";
 import { OutputError } from "../host/file/outputs";
 import { readNarrativeFile } from "../host/file/readNarrative";
@@ -11,11 +11,11 @@ import { readWorkbookToCheck, WorkbookReadError } from "../host/file/readWorkboo
 import { describeMapping, modelHeadline, rowCount, rowCountText } from "../model/describe";
 import type { Unrecognized } from "../model/budgetModel";
 import type { BatchFileResult } from "../report/types";
-import { generateNarrative, type NarrativeSection, type NarrativeStyle } from "../narrative/generate";
+import type { NarrativeSection, NarrativeStyle } from "../narrative/generate";
 import { writeNarrativeFile } from "../host/file/writeNarrative";
 import { PriorYearError } from "../narrative/prior";
 import { readPrior } from "../host/file/readPrior";
-import { applyReasons, recoverReasons } from "../narrative/reasons";
+import { applyReasons } from "../narrative/reasons";
 import { recognize } from "../recognize/recognize";
 
 export interface TableSummary {
@@ -67,7 +67,8 @@ export async function checkFile({ file, annotateTo }: FileTask, opts: CheckOptio
     const narrative = opts.narrativeFile ? await readNarrativeFile(opts.narrativeFile) : undefined;
     // last year's figures serve both the narrative check (N1) and the generated 情况说明
     const prior = opts.priorFile ? await readPrior(opts.priorFile, async (f) => recognize(await readWorkbookToCheck(f))) : undefined;
-    const { model, findings, counts } = checkWorkbook(await readWorkbookToCheck(file), { narrative, prior });
+    const result = checkWorkbook(await readWorkbookToCheck(file), { narrative, prior });
+    const { model, findings, counts } = result;
     const report: FileReport = {
       path: file,
       kind: model.documentKind,
@@ -94,10 +95,9 @@ export async function checkFile({ file, annotateTo }: FileTask, opts: CheckOptio
     };
     if (opts.mapping) report.mapping = describeMapping(model);
     if (model.documentKind) {
-      // The officer's reasons in the old text (--narrative, else the workbook's 情况说明 sheet) are kept.
-      const fresh = generateNarrative(model, prior, opts.style);
-      const previous = (narrative ?? model.narrative).map((p) => p.text);
-      report.generated = previous.length ? applyReasons(fresh, recoverReasons(previous, fresh)) : fresh;
+      // The officer's reasons in the old text (--narrative, which replaced the workbook's 情况说明 sheet, or that sheet) are kept.
+      const draft = draftNarrative(result, model.narrative.map((p) => p.text), opts.style);
+      report.generated = applyReasons(draft.sections, draft.reasons);
     }
     if (opts.narrativeOut) {
       if (!report.generated) throw new OutputError(`「${path.basename(file)}」中没有识别出预算或决算公开表，无法生成情况说明。`);

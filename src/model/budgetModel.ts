@@ -3,7 +3,6 @@ import { toA1 } from "../grid/address";
 import type { Amount, AmountUnit, CellLocation } from "./amount";
 import type { CodeSystem } from "./codes";
 import type { TableKind } from "./tableKinds";
-import type { PriorYear } from "./prior";
 
 export type DocumentKind = "预算" | "决算";
 
@@ -118,12 +117,6 @@ export interface BudgetModel {
   tables: BudgetTable[];
   unrecognized: Unrecognized[];
   narrative: NarrativeParagraph[];
-  /**
-   * Last year's figures the user gave (--prior, the task pane's 上年数据), set by the engine from its inputs:
-   * the narrative check compares stated changes with them, and with the tables' own 上年 columns for what
-   * they do not give (narrative/prior.ts: priorFigures).
-   */
-  prior?: PriorYear;
 }
 
 /** A row's label cell (built when asked for: a large workbook has a hundred thousand rows, few of them reported). */

@@ -3,7 +3,7 @@
  * with it (amount, unit), and the numbers of a paragraph are checked against each other (parts that add
  * up to a whole, changes that add up, 增加/减少/持平 against the sign, shares, growth rates and completion
  * rates). A stated change (and its growth rate) is checked against current − prior: the prior figure the
- * sentence states, else last year's figure of the quantity where one is known (prior.ts: priorFigures — the
+ * sentence states, else last year's figure of the quantity where one is known (LastYear.figures, resolved once per check by prior.ts: resolvePrior — the
  * user's figures, then the tables' 上年 columns); a prior figure the sentence states is itself compared with
  * that known figure. Amounts compare as intervals of their printed decimals.
  * The result is a list of issues with a message id and data for the rule N1-narrative's templates.
@@ -16,7 +16,7 @@
 import { withoutSpaces } from "../model/amount";
 import type { BudgetModel } from "../model/budgetModel";
 import { Dec, ZERO } from "../grid/decimal";
-import { EXPLICIT_SOURCE, priorFigures, type PriorFigure } from "./prior";
+import { EXPLICIT_SOURCE, resolvePrior, type LastYear, type PriorFigure } from "./prior";
 import { formatWan, modelQuantities, type Quantity } from "./quantities";
 import { halfOfToken, halfWidth, quoteOf, readNarrative, toWan, type ReadParagraph, type Statement } from "./read";
 
@@ -140,9 +140,9 @@ function comparedYear(paragraph: string, st: Statement): number | undefined {
   return years.length ? Number(years[years.length - 1][1]) : undefined;
 }
 
-export function checkNarrative(model: BudgetModel): NarrativeCheck {
+export function checkNarrative(model: BudgetModel, lastYear: LastYear = resolvePrior(model)): NarrativeCheck {
   const quantities = modelQuantities(model);
-  const figures = priorFigures(model);
+  const figures = lastYear.figures;
   const paragraphs = readNarrative(model.narrative, { quantities, documentKind: model.documentKind, year: model.year });
   const issues: NarrativeIssue[] = [];
   const flagged = new Set<Statement>();
@@ -155,7 +155,7 @@ export function checkNarrative(model: BudgetModel): NarrativeCheck {
    * (--prior / the task pane's JSON `budget`), for tables without a 年初预算数 column.
    */
   const givenBudget = (subject: string | undefined): Dec | undefined => {
-    const b = model.documentKind === "决算" ? model.prior?.budget : undefined;
+    const b = model.documentKind === "决算" ? lastYear.explicit?.budget : undefined;
     if (!b || !subject) return undefined;
     if (subject === "expense.gpb") return b.gpb;
     const code = /^category\.(\d+)$/.exec(subject)?.[1];

@@ -13,7 +13,7 @@ import type { BudgetModel } from "../model/budgetModel";
 import { Dec, ZERO } from "../grid/decimal";
 import type { PriorYear, ThreePublicFigures } from "../model/prior";
 import { ITEM_NAMES } from "../model/query/threePublic";
-import { mergePrior, priorFromColumns } from "./prior";
+import { resolvePrior, type LastYear } from "./prior";
 import { formatWan, modelQuantities, percentOf, type Quantity } from "./quantities";
 
 /** The slot left for the officer where a reason is needed. */
@@ -91,11 +91,11 @@ export function detectStyle(model: BudgetModel): NarrativeStyle {
 }
 
 /**
- * The 情况说明 of the model. `prior` is the explicit prior-year source (--prior, the task pane's JSON); the
- * figures it does not give are taken from the tables' own 上年 and 年初预算 columns (prior.ts: mergePrior).
+ * The 情况说明 of the model, written from last year's figures as the check resolved them (the explicit
+ * source merged with the tables' own 上年 and 年初预算 columns: prior.ts, resolvePrior).
  */
-export function generateNarrative(model: BudgetModel, explicit?: PriorYear, style: NarrativeStyle = detectStyle(model)): NarrativeSection[] {
-  const prior = mergePrior(explicit, priorFromColumns(model));
+export function generateNarrative(model: BudgetModel, lastYear: LastYear = resolvePrior(model), style: NarrativeStyle = detectStyle(model)): NarrativeSection[] {
+  const prior = lastYear.merged;
   if (style === "final") return generateFinal(model, prior);
   return style === "henan" ? generateHenan(model, prior) : generateBudget(model, prior);
 }

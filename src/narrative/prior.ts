@@ -21,9 +21,9 @@
  * item, grand, fiscalGrand, gpb, each 类, the 年初预算 total and each 类) is taken from the columns. Last
  * year's figures from the columns are only merged when the explicit source is of the same year.
  *
- * The generator merges them so (generateNarrative); the narrative check takes the same merged figures with
- * where each comes from (priorFigures: the explicit source, or the 上年 cell it is read from), keyed by the
- * quantity of this year each is last year's figure of.
+ * The engine resolves them once per check (resolvePrior): the generator writes from the merged figures,
+ * and the narrative check compares with the same figures, each with where it comes from (the explicit
+ * source, or the 上年 cell it is read from), keyed by the quantity of this year each is last year's figure of.
  */
 import type { BudgetModel } from "../model/budgetModel";
 import { periodModel } from "../model/periods";
@@ -188,18 +188,36 @@ export interface PriorFigure {
 export const EXPLICIT_SOURCE = "上年数据文件";
 
 /**
- * Last year's figures for the narrative check, keyed by the quantity of this year each is the prior-year
- * figure of ("expense.total", "basic", "tp.合计", "category.208" …): the explicit figures (model.prior: --prior,
- * the task pane's JSON) merged with the tables' 上年 columns by mergePrior, as the generator merges them,
- * each with its source. A “三公” 公务用车 or 合计 that neither gives is the sum of its items, as the generator
- * takes it (priorThreePublic).
+ * Last year's figures as one check uses them, resolved once by the engine (resolvePrior) and handed, the
+ * same value, to the narrative check (through the rules' settings) and to the generator.
  */
-export function priorFigures(model: BudgetModel, explicit: PriorYear | undefined = model.prior): Map<string, PriorFigure> {
-  const out = new Map<string, PriorFigure>();
+export interface LastYear {
+  /** The figures the user gave (--prior, the task pane's 上年数据), as given. */
+  explicit?: PriorYear;
+  /** Those merged with the tables' own 上年 and 年初预算 columns (mergePrior): what the generator writes from. */
+  merged?: PriorYear;
+  /**
+   * The merged figures keyed by the quantity of this year each is last year's figure of ("expense.total",
+   * "basic", "tp.合计", "category.208" …), each with its source: what the narrative check compares with.
+   */
+  figures: Map<string, PriorFigure>;
+}
+
+/**
+ * Resolves last year's figures for one check: the explicit figures merged with the tables' columns by
+ * mergePrior, and the same figures with where each comes from (the explicit source, or the 上年 cell it is
+ * read from). A “三公” 公务用车 or 合计 that neither gives is the sum of its items, as the generator takes
+ * it (priorThreePublic).
+ */
+export function resolvePrior(model: BudgetModel, explicit?: PriorYear): LastYear {
   const last = lastYearModel(model);
   const columns = last ? modelQuantities(last) : new Map<string, Quantity>();
   const merged = mergePrior(explicit, priorFromColumns(model, last, columns));
-  if (!merged) return out;
+  return { explicit, merged, figures: merged ? priorFigures(model, explicit, merged, columns) : new Map() };
+}
+
+function priorFigures(model: BudgetModel, explicit: PriorYear | undefined, merged: PriorYear, columns: Map<string, Quantity>): Map<string, PriorFigure> {
+  const out = new Map<string, PriorFigure>();
   const fromColumn = (value: Dec, q: Quantity | undefined): PriorFigure | undefined => {
     if (!q || !q.value.equals(value)) return undefined;
     return { value, tolerance: q.tolerance, year: merged.year, source: q.source.replace(/^(「[^」]*」)/, "$1上年列 "), quantities: [q] };

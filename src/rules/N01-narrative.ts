@@ -38,7 +38,7 @@ const rule: Rule = {
   },
   check(ctx) {
     if (ctx.model.narrative.length === 0) return;
-    const { issues } = checkNarrative(ctx.model);
+    const { issues } = checkNarrative(ctx.model, ctx.settings.lastYear);
     for (const i of issues) {
       const cell = i.paragraph.cell;
       const cells: FindingCell[] = [{ sheet: cell.sheet, address: cell.address, side: "left" }];

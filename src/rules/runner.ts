@@ -9,7 +9,8 @@ import type { TableKind } from "../model/tableKinds";
 import { EquationLog, locateSuspects } from "./suspect";
 import { Balance, type Term } from "../model/terms";
 import { cellSumTerms } from "./cellSum";
-import { LEVEL_ORDER, type CellSumInput, type EquationInput, type Finding, type FindingCell, type FindingLevel, type ReportInput, type Rule, type RuleContext } from "./types";
+import { LEVEL_ORDER, type CellSumInput, type EquationInput, type Finding, type FindingCell, type FindingLevel, type ReportInput, type Rule, type RuleContext, type RuleSettings } from "./types";
+import { resolvePrior } from "../narrative/prior";
 
 /**
  * A message template with its placeholders filled in ("{row}" → data.row); a placeholder the data lacks
@@ -44,7 +45,8 @@ export interface RunResult {
   ran: string[];
 }
 
-export function runRules(model: BudgetModel, rules: Rule[]): RunResult {
+/** Runs the rules over a model; the settings default to those of a check without user inputs. */
+export function runRules(model: BudgetModel, rules: Rule[], settings: RuleSettings = { lastYear: resolvePrior(model) }): RunResult {
   const findings: Finding[] = [];
   const equations = new EquationLog();
   const ran: string[] = [];
@@ -52,7 +54,7 @@ export function runRules(model: BudgetModel, rules: Rule[]): RunResult {
     const present = rule.meta.tables.length === 0 || rule.meta.tables.some((k) => model.tables.some((t) => t.kind === k));
     if (!present) continue;
     ran.push(rule.meta.id);
-    const ctx = new Context(model, rule, findings, equations);
+    const ctx = new Context(model, settings, rule, findings, equations);
     try {
       rule.check(ctx);
     } catch (e) {
@@ -89,6 +91,7 @@ const OPTIONAL_FIELDS = ["suspectNote", "expected", "actual", "difference", "tol
 class Context implements RuleContext {
   constructor(
     readonly model: BudgetModel,
+    readonly settings: RuleSettings,
     private readonly rule: Rule,
     private readonly findings: Finding[],
     private readonly equations: EquationLog,

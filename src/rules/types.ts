@@ -1,4 +1,5 @@
 /** Rules and findings: ESLint-style rule modules over the budget model. */
+import type { LastYear } from "../narrative/prior";
 import type { CellLocation } from "../model/amount";
 import type { BudgetModel, BudgetRow, BudgetTable, ColumnInfo } from "../model/budgetModel";
 import type { TableKind } from "../model/tableKinds";
@@ -95,8 +96,15 @@ export interface CellSumInput {
   level?: FindingLevel;
 }
 
+/** What a check hands every rule besides the model (as ESLint hands `settings`), resolved once by the engine. */
+export interface RuleSettings {
+  /** Last year's figures: the user's merged with the tables' own 上年 columns (narrative/prior.ts: resolvePrior). */
+  readonly lastYear: LastYear;
+}
+
 export interface RuleContext {
   readonly model: BudgetModel;
+  readonly settings: RuleSettings;
   tables(...kinds: TableKind[]): BudgetTable[];
   report(r: ReportInput): void;
   /** Compares the two sides with rounding intervals; reports a mismatch or a 尾差 and records the equation. */

@@ -18,9 +18,11 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { detectStyle, generateNarrative, type NarrativeSection, type NarrativeStyle } from "../narrative/generate";
-import { PriorYearError, priorFromJson } from "../narrative/prior";
-import { applyReasons, listSlots, recoverReasons, type ReasonSlot } from "../narrative/reasons";
+import { draftNarrative } from "../engine";
+import type { AddinSettings } from "../host/types";
+import type { NarrativeSection, NarrativeStyle } from "../narrative/generate";
+import { PriorYearError, priorFromJson, resolvePrior } from "../narrative/prior";
+import { applyReasons, listSlots, type ReasonSlot } from "../narrative/reasons";
 import { narrativeLines, sectionHeading } from "../narrative/write";
 import type { Strings } from "../addin/i18n";
 import { errorText, type Checker } from "./useChecker";
@@ -58,12 +60,17 @@ function Paragraph({ text, slots, reasons, onReason, className, slotClass }: { t
   );
 }
 
+/** The 上年数据 kept in the workbook's settings, as the text box shows it. */
+function savedPriorText(settings: AddinSettings | null | undefined): string {
+  return settings?.prior ? JSON.stringify(settings.prior, null, 1) : "";
+}
+
 export function NarrativeTab({ checker, s }: { checker: Checker; s: Strings }) {
   const styles = useStyles();
   const { settings } = checker;
   const [sections, setSections] = useState<NarrativeSection[] | null>(null);
   const [reasons, setReasons] = useState<Record<string, string>>(settings?.reasons ?? {});
-  const [priorText, setPriorText] = useState(settings?.prior ? JSON.stringify(settings.prior, null, 1) : "");
+  const [priorText, setPriorText] = useState(savedPriorText(settings));
   const [conflict, setConflict] = useState<string[] | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const style = settings?.style;
@@ -79,10 +86,12 @@ export function NarrativeTab({ checker, s }: { checker: Checker; s: Strings }) {
       const outcome = checker.outcome ?? (await checker.check());
       if (!outcome) return;
       const model = outcome.model;
-      const fresh = generateNarrative(model, prior, style ?? detectStyle(model));
-      setSections(fresh);
+      // last year's figures as the check resolved them, unless the officer has typed others since (not saved yet)
+      const lastYear = priorText === savedPriorText(settings) ? outcome.lastYear : resolvePrior(model, prior);
+      const draft = draftNarrative({ model, lastYear }, model.narrative.map((p) => p.text), style);
+      setSections(draft.sections);
       // the reasons typed here before, then those the officer wrote into the 情况说明 sheet (matched by section and item)
-      setReasons({ ...(settings?.reasons ?? {}), ...recoverReasons(model.narrative.map((p) => p.text), fresh) });
+      setReasons({ ...(settings?.reasons ?? {}), ...draft.reasons });
     } catch (e) {
       checker.setNotice({ intent: "error", text: e instanceof PriorYearError ? e.message : `生成失败：${errorText(e)}` });
     }

@@ -1,6 +1,6 @@
-import { changeWords, generateNarrative, wan, type NarrativeSection } from "../../src/narrative/generate";
+import { changeWords, wan, type NarrativeSection } from "../../src/narrative/generate";
 import type { PriorYear } from "../../src/model/prior";
-import { priorFromColumns, priorFromJson } from "../../src/narrative/prior";
+import { priorFromColumns, priorFromJson, resolvePrior } from "../../src/narrative/prior";
 import { applyReasons, listSlots, recoverReasons } from "../../src/narrative/reasons";
 import { checkNarrative } from "../../src/narrative/check";
 import { narrativeLines } from "../../src/narrative/write";
@@ -9,7 +9,7 @@ import { Dec } from "../../src/grid/decimal";
 import * as path from "path";
 import { readWorkbookFile } from "../../src/host/file/readWorkbook";
 import { recognize } from "../../src/recognize/recognize";
-import { FIXTURES, fixtureModel } from "../helpers";
+import { FIXTURES, fixtureModel, generate } from "../helpers";
 
 describe("narrative generation (budget, Hebei wording)", () => {
   it("formats amounts and changes as the seeds do", () => {
@@ -23,7 +23,7 @@ describe("narrative generation (budget, Hebei wording)", () => {
   it("writes seed000's sections from its tables, with the prior-year figures its own text states", async () => {
     const model = await fixtureModel("seed000");
     // 2023 figures implied by the published 情况说明: 9064.36 − 685.49, 805.64 − 6.04, 8258.72 − 679.45
-    const sections = generateNarrative(model, { year: 2023, total: new Dec("8378.87"), basic: new Dec("799.60"), project: new Dec("7579.27") });
+    const sections = generate(model, { year: 2023, total: new Dec("8378.87"), basic: new Dec("799.60"), project: new Dec("7579.27") });
     expect(Object.fromEntries(sections.map((s) => [s.id, s.paragraphs]))).toEqual({
       income: ["2024年预算收入9064.36万元，其中：一般公共预算收入9064.36万元。"],
       expense: [
@@ -41,13 +41,13 @@ describe("narrative generation (budget, Hebei wording)", () => {
 
   it("says the spending by 类, 款 and 项 as seed001 does, with each 类's share of 一般公共预算支出", async () => {
     const model = await fixtureModel("seed001-dept");
-    const sections = generateNarrative(model);
+    const sections = generate(model);
     expect(sections.find((s) => s.id === "expense")!.paragraphs[1]).toBe("支出包括：卫生健康支出874.96万元，占一般公共预算支出的100.00%，包括医疗保障管理事务874.96万元（其中行政运行794.96万元、医疗保障经办事务80.00万元）。");
     expect(n1Issues(model, sections)).toEqual([]);
   });
 
   it("leaves the comparison out, with a visible note, when no prior-year figures are given", async () => {
-    const sections = generateNarrative(await fixtureModel("seed002"));
+    const sections = generate(await fixtureModel("seed002"));
     const change = sections.find((s) => s.id === "change")!;
     expect(change.paragraphs).toEqual([]);
     expect(change.notes).toEqual(["缺少2024年预算数，未写比上年增减情况：请提供上年预算工作簿（--prior）或上年收支总额、基本支出、项目支出。"]);
@@ -57,7 +57,7 @@ describe("narrative generation (budget, Hebei wording)", () => {
 
 describe("narrative generation (决算 wording)", () => {
   it("writes seed004's text from its tables, as the published figures say it", async () => {
-    const sections = generateNarrative(await fixtureModel("seed004"));
+    const sections = generate(await fixtureModel("seed004"));
     expect(sections.map((s) => [s.title, ...s.paragraphs])).toEqual([
       ["收入支出决算总体情况说明", "2024年度收入总计5,056.26万元，支出总计5,056.26万元。"],
       ["收入决算情况说明", "2024年度收入合计5,056.26万元，其中：", "财政拨款收入5,056.26万元，占比100.00%。"],
@@ -104,7 +104,7 @@ describe("narrative generation (Henan wording)", () => {
   });
 
   it("writes seed003's text with the shares its published text gives", async () => {
-    const sections = generateNarrative(await fixtureModel("seed003"));
+    const sections = generate(await fixtureModel("seed003"));
     const text = Object.fromEntries(sections.map((s) => [s.id, s.paragraphs.join("")]));
     expect(text.expense).toBe("平顶山市石龙区医疗保障局2023年支出合计193.86万元。其中：基本支出165.42万元，占85.33%；项目支出28.44万元，占14.67%。");
     expect(text.gpb).toBe(
@@ -119,7 +119,7 @@ describe("narrative generation (Henan wording)", () => {
   });
 
   it("can be chosen instead of detected", async () => {
-    const sections = generateNarrative(await fixtureModel("seed003"), undefined, "hebei");
+    const sections = generate(await fixtureModel("seed003"), undefined, "hebei");
     expect(sections[0].paragraphs[0]).toBe("2023年预算收入193.86万元，其中：一般公共预算收入193.86万元。");
   });
 });
@@ -130,13 +130,14 @@ describe("narrative generation (Henan wording)", () => {
  */
 function n1Issues(model: BudgetModel, sections: NarrativeSection[], prior?: PriorYear): string[] {
   const narrative = narrativeLines(sections).map((l, i) => ({ text: l.text, cell: { sheet: "情况说明", address: `A${i + 1}`, row: i, col: 0 } }));
-  return checkNarrative({ ...model, narrative, prior }).issues.map((x) => `${x.messageId}: ${x.data.quote ?? ""}`);
+  const withText = { ...model, narrative };
+  return checkNarrative(withText, resolvePrior(withText, prior)).issues.map((x) => `${x.messageId}: ${x.data.quote ?? ""}`);
 }
 
 describe("narrative generation with prior-year figures (budget)", () => {
   it("says the Henan 一般公共预算收支 change against last year's as seed003 does, with its reason slot", async () => {
     const model = await fixtureModel("seed003");
-    const fiscal = (prior?: PriorYear) => generateNarrative(model, prior).find((s) => s.id === "fiscal")!;
+    const fiscal = (prior?: PriorYear) => generate(model, prior).find((s) => s.id === "fiscal")!;
     const rose = fiscal({ year: 2022, gpb: new Dec("31.50") });
     expect(rose.paragraphs).toEqual(["平顶山市石龙区医疗保障局2023年一般公共预算收支预算193.86万元。与2022年相比，一般公共预算收支预算增长162.36万元，增长515.43%，主要原因：【请填写增减原因】。"]);
     expect(rose.slots).toEqual([{ item: "一般公共预算", kind: "reason" }]);
@@ -145,13 +146,13 @@ describe("narrative generation with prior-year figures (budget)", () => {
     const none = fiscal({ year: 2022, total: new Dec("31.50") });
     expect(none.paragraphs).toEqual(["平顶山市石龙区医疗保障局2023年一般公共预算收支预算193.86万元。"]);
     expect(none.notes).toEqual(['缺少2022年一般公共预算收支预算数，未写与上年相比的增减情况：请提供上年预算工作簿或上年数据（--prior，"gpb"）。']);
-    expect(n1Issues(model, generateNarrative(model, { year: 2022, gpb: new Dec("31.50") }))).toEqual([]);
+    expect(n1Issues(model, generate(model, { year: 2022, gpb: new Dec("31.50") }))).toEqual([]);
   });
 
   it("says each “三公” item's change with its own reason slot, and the text passes the narrative check", async () => {
     const model = await fixtureModel("seed000");
     const prior = { year: 2023, threePublic: { 因公出国: new Dec("0.03"), 购置: new Dec("0"), 运行: new Dec("3.00"), 公务接待: new Dec("0.64") } };
-    const sections = generateNarrative(model, prior);
+    const sections = generate(model, prior);
     const tp = sections.find((s) => s.id === "threePublic")!;
     expect(tp.paragraphs).toEqual([
       "2024年，我单位财政拨款“三公”经费预算安排3.61万元，与2023年相比减少0.06万元，其中因公出国（境）费0万元，与2023年相比减少0.03万元，主要原因是【请填写增减原因】；公务用车购置及运维费3.00万元（其中：公务用车购置费为0万元，公务用车运维费3.00万元），与2023年相比持平；公务接待费0.61万元，与2023年相比减少0.03万元，主要原因是【请填写增减原因】。",
@@ -167,7 +168,7 @@ describe("narrative generation with prior-year figures (budget)", () => {
   it("says the Henan “三公” change when last year's figure is given", async () => {
     const model = await fixtureModel("seed003");
     const prior = { year: 2022, total: new Dec("31.50"), threePublic: { 合计: new Dec("0") } };
-    const sections = generateNarrative(model, prior);
+    const sections = generate(model, prior);
     expect(sections.find((s) => s.id === "threePublic")!.paragraphs[0]).toBe("平顶山市石龙区医疗保障局2023年“三公”经费预算为1.20万元。2023年“三公”经费支出预算数比2022年增加1.20万元，主要原因：【请填写增减原因】。具体支出情况如下：");
     expect(n1Issues(model, sections, prior)).toEqual([]);
   });
@@ -187,7 +188,7 @@ const SEED004_PRIOR: PriorYear = {
 describe("narrative generation with prior-year figures (决算)", () => {
   it("says the change from last year's 决算 with its rate, and the completion of the 年初预算 per 类", async () => {
     const model = await fixtureModel("seed004");
-    const sections = generateNarrative(model, SEED004_PRIOR);
+    const sections = generate(model, SEED004_PRIOR);
     const text = (id: string) => sections.find((s) => s.id === id)!;
     expect(text("overall").paragraphs).toEqual([
       "2024年度收入总计5,056.26万元，支出总计5,056.26万元。与上年相比，收入总计增加2,690.32万元，增长113.71%，支出总计增加2,690.32万元，增长113.71%。主要原因是【请填写增减原因】。",
@@ -235,7 +236,7 @@ describe("narrative generation with prior-year figures (决算)", () => {
   it("writes what it has and names what is missing: 年初预算 of one 类, last year's 三公 items", async () => {
     const model = await fixtureModel("seed004");
     const prior = { year: 2023, threePublic: { 合计: new Dec("1.58") }, budget: { categories: { "210": new Dec("4835.57") } } };
-    const sections = generateNarrative(model, prior);
+    const sections = generate(model, prior);
     const gpb = sections.find((s) => s.id === "gpb")!;
     expect(gpb.paragraphs.slice(5)).toEqual(["2024年度一般公共预算财政拨款支出决算具体情况如下：", "卫生健康支出年初预算4,835.57万元，支出决算4,976.46万元，完成年初预算的102.91%，用于【请填写主要用途】。"]);
     expect(gpb.notes).toEqual([
@@ -255,7 +256,7 @@ describe("narrative generation with prior-year figures (决算)", () => {
     const row = (label: string, no: string) => sheet.cells[i].map((c, k) => (k === 0 ? { ...c!, value: label, text: label } : k === 1 ? { ...c!, value: no, text: no } : { ...c!, value: 3.15, text: "3.15" }));
     sheet.cells.splice(i + 1, 0, row("其中：授予中小企业合同金额", "4a"), row("其中：授予小微企业合同金额", "4b"));
     const model = recognize(wb);
-    const sections = generateNarrative(model);
+    const sections = generate(model);
     expect(sections.find((x) => x.id === "procurement")).toMatchObject({
       paragraphs: [
         "2024年度政府采购支出总额3.35万元，其中：政府采购货物支出2.71万元、政府采购工程支出0万元、政府采购服务支出0.64万元。政府采购授予中小企业合同金额3.15万元，占政府采购支出总额的94.03%。其中：授予小微企业合同金额3.15万元，占政府采购支出总额的94.03%。",
@@ -293,7 +294,7 @@ describe("“三公” items of the Henan wording against last year's", () => {
   it("says each item's change with its own reason slot, an unchanged item as seed003 does, and no rate from 0", async () => {
     const model = await fixtureModel("seed003");
     const prior = priorFromJson(JSON.stringify({ year: 2022, threePublic: { 因公出国: "0", 公务接待: "0.50", 公务用车: "0.20" } }), "2022.json");
-    const sections = generateNarrative(model, prior);
+    const sections = generate(model, prior);
     const tp = sections.find((s) => s.id === "threePublic")!;
     expect(tp.paragraphs).toEqual([
       "平顶山市石龙区医疗保障局2023年“三公”经费预算为1.20万元。2023年“三公”经费支出预算数比2022年增加0.50万元，主要原因：【请填写增减原因】。具体支出情况如下：",
@@ -307,7 +308,7 @@ describe("“三公” items of the Henan wording against last year's", () => {
 
     // the officer's reasons are kept, by item, when the text is generated again with other figures
     const written = narrativeLines(applyReasons(sections, { "threePublic/合计": "公务用车运行维护费增加", "threePublic/公务接待": "压减接待活动", "threePublic/公务用车": "新增一辆执法执勤用车" })).map((l) => l.text);
-    const again = generateNarrative(model, priorFromJson(JSON.stringify({ year: 2022, threePublic: { 因公出国: "0", 公务接待: "0.40", 公务用车: "0" } }), "2022.json"));
+    const again = generate(model, priorFromJson(JSON.stringify({ year: 2022, threePublic: { 因公出国: "0", 公务接待: "0.40", 公务用车: "0" } }), "2022.json"));
     expect(recoverReasons(written, again)).toEqual({ "threePublic/合计": "公务用车运行维护费增加", "threePublic/公务接待": "压减接待活动", "threePublic/公务用车": "新增一辆执法执勤用车" });
     expect(applyReasons(again, recoverReasons(written, again)).find((s) => s.id === "threePublic")!.paragraphs).toEqual([
       "平顶山市石龙区医疗保障局2023年“三公”经费预算为1.20万元。2023年“三公”经费支出预算数比2022年增加0.80万元，主要原因：公务用车运行维护费增加。具体支出情况如下：",
@@ -319,7 +320,7 @@ describe("“三公” items of the Henan wording against last year's", () => {
   });
 
   it("says a total and items without change as 持平 and 相同, never 增加0.00万元", async () => {
-    const sections = generateNarrative(await fixtureModel("seed003"), priorFromJson(JSON.stringify({ year: 2022, threePublic: { 因公出国: "0", 公务接待: "0", 公务用车: "1.20" } }), "2022.json"));
+    const sections = generate(await fixtureModel("seed003"), priorFromJson(JSON.stringify({ year: 2022, threePublic: { 因公出国: "0", 公务接待: "0", 公务用车: "1.20" } }), "2022.json"));
     expect(sections.find((s) => s.id === "threePublic")!.paragraphs).toEqual([
       "平顶山市石龙区医疗保障局2023年“三公”经费预算为1.20万元。2023年“三公”经费支出预算数与2022年持平。具体支出情况如下：",
       "（一）因公出国（境）费0万元。预算数与2022年相同，无差异。",
@@ -329,7 +330,7 @@ describe("“三公” items of the Henan wording against last year's", () => {
   });
 
   it("names the items last year's figures do not give", async () => {
-    const sections = generateNarrative(await fixtureModel("seed003"), priorFromJson(JSON.stringify({ year: 2022, threePublic: { 合计: "0", 公务用车: "0" } }), "2022.json"));
+    const sections = generate(await fixtureModel("seed003"), priorFromJson(JSON.stringify({ year: 2022, threePublic: { 合计: "0", 公务用车: "0" } }), "2022.json"));
     const tp = sections.find((s) => s.id === "threePublic")!;
     expect(tp.paragraphs.slice(1)).toEqual([
       "（一）因公出国（境）费0万元。",
@@ -359,9 +360,9 @@ describe("prior-year figures from the tables' own 上年 and 年初预算 column
   });
 
   it("seed000: with no --prior, the same text as the plain tables with the same figures in JSON", async () => {
-    const fromColumns = generateNarrative(await fixtureModel("variants/seed000-prior"));
+    const fromColumns = generate(await fixtureModel("variants/seed000-prior"));
     const json = { year: 2023, total: "8378.87", basic: "799.60", project: "7579.27", gpb: "8378.87", threePublic: { 合计: "3.67", 因公出国: "0.03", 公务用车: "3.00", 购置: "0", 运行: "3.00", 公务接待: "0.64" } };
-    expect(fromColumns).toEqual(generateNarrative(await fixtureModel("seed000"), priorFromJson(JSON.stringify(json), "2023.json")));
+    expect(fromColumns).toEqual(generate(await fixtureModel("seed000"), priorFromJson(JSON.stringify(json), "2023.json")));
     const text = (id: string) => fromColumns.find((s) => s.id === id)!;
     expect(text("change").paragraphs).toEqual(["2024年预算收支安排9064.36万元，较2023年预算增加685.49万元，其中：基本支出增加6.04万元，主要为【请填写增减原因】；项目支出增加679.45万元，主要是【请填写增减原因】。"]);
     expect(text("threePublic").paragraphs).toEqual([
@@ -372,9 +373,9 @@ describe("prior-year figures from the tables' own 上年 and 年初预算 column
 
   it("seed003: with no --prior, the Henan “三公” comparisons of the plain tables with the same figures in JSON", async () => {
     const model = await fixtureModel("variants/seed003-prior");
-    const fromColumns = generateNarrative(model);
+    const fromColumns = generate(model);
     const json = { year: 2022, threePublic: { 合计: "0", 因公出国: "0", 公务用车: "0", 购置: "0", 运行: "0", 公务接待: "0" } };
-    expect(fromColumns).toEqual(generateNarrative(await fixtureModel("seed003"), priorFromJson(JSON.stringify(json), "2022.json")));
+    expect(fromColumns).toEqual(generate(await fixtureModel("seed003"), priorFromJson(JSON.stringify(json), "2022.json")));
     expect(fromColumns.find((s) => s.id === "threePublic")!.paragraphs).toEqual([
       "平顶山市石龙区医疗保障局2023年“三公”经费预算为1.20万元。2023年“三公”经费支出预算数比2022年增加1.20万元，主要原因：【请填写增减原因】。具体支出情况如下：",
       "（一）因公出国（境）费0万元。预算数与2022年相同，无差异。",
@@ -386,9 +387,9 @@ describe("prior-year figures from the tables' own 上年 and 年初预算 column
 
   it("seed004: 完成年初预算 per 类 and in all from the 年初预算数 column, as from the JSON budget object", async () => {
     const model = await fixtureModel("variants/seed004-budget");
-    const fromColumns = generateNarrative(model);
+    const fromColumns = generate(model);
     const json = { year: 2023, budget: { gpb: "5015.28", categories: { "208": "151.50", "210": "4835.57", "221": "28.21" } } };
-    expect(fromColumns).toEqual(generateNarrative(await fixtureModel("seed004"), priorFromJson(JSON.stringify(json), "2023.json")));
+    expect(fromColumns).toEqual(generate(await fixtureModel("seed004"), priorFromJson(JSON.stringify(json), "2023.json")));
     expect(fromColumns.find((s) => s.id === "gpb")!.paragraphs.slice(5)).toEqual([
       "2024年度一般公共预算财政拨款支出年初预算5,015.28万元，支出决算5,056.26万元，完成年初预算的100.82%。其中：",
       "社会保障和就业支出年初预算151.50万元，支出决算51.85万元，完成年初预算的34.22%，用于【请填写主要用途】。",
@@ -400,7 +401,7 @@ describe("prior-year figures from the tables' own 上年 and 年初预算 column
 
   it("takes the explicit figures first and the columns for what they leave out, item by item", async () => {
     const model = await fixtureModel("variants/seed000-prior");
-    const sections = generateNarrative(model, priorFromJson(JSON.stringify({ year: 2023, total: "8000.00", threePublic: { 公务接待: "0.61" } }), "2023.json"));
+    const sections = generate(model, priorFromJson(JSON.stringify({ year: 2023, total: "8000.00", threePublic: { 公务接待: "0.61" } }), "2023.json"));
     const text = (id: string) => sections.find((s) => s.id === id)!.paragraphs;
     // total from the JSON, 基本支出 and 项目支出 from the columns
     expect(text("change")).toEqual(["2024年预算收支安排9064.36万元，较2023年预算增加1064.36万元，其中：基本支出增加6.04万元，主要为【请填写增减原因】；项目支出增加679.45万元，主要是【请填写增减原因】。"]);
@@ -409,11 +410,11 @@ describe("prior-year figures from the tables' own 上年 and 年初预算 column
       "2024年，我单位财政拨款“三公”经费预算安排3.61万元，与2023年相比减少0.06万元，其中因公出国（境）费0万元，与2023年相比减少0.03万元，主要原因是【请填写增减原因】；公务用车购置及运维费3.00万元（其中：公务用车购置费为0万元，公务用车运维费3.00万元），与2023年相比持平；公务接待费0.61万元，与2023年相比持平。",
     ]);
     // figures of another year than the columns' are not mixed with them
-    const other = generateNarrative(model, priorFromJson(JSON.stringify({ year: 2022, total: "8000.00" }), "2022.json"));
+    const other = generate(model, priorFromJson(JSON.stringify({ year: 2022, total: "8000.00" }), "2022.json"));
     expect(other.find((s) => s.id === "change")!.paragraphs).toEqual(["2024年预算收支安排9064.36万元，较2022年预算增加1064.36万元。"]);
     expect(other.find((s) => s.id === "threePublic")!.notes).toEqual(["缺少2023年“三公”经费预算数，未写与上年相比的增减情况。"]);
     // a 年初预算 of the JSON wins over the column's, the other 类 come from the column
-    const final = generateNarrative(await fixtureModel("variants/seed004-budget"), priorFromJson(JSON.stringify({ year: 2023, budget: { categories: { "221": "30.00" } } }), "2023.json"));
+    const final = generate(await fixtureModel("variants/seed004-budget"), priorFromJson(JSON.stringify({ year: 2023, budget: { categories: { "221": "30.00" } } }), "2023.json"));
     expect(final.find((s) => s.id === "gpb")!.paragraphs.slice(5)).toEqual([
       "2024年度一般公共预算财政拨款支出年初预算5,015.28万元，支出决算5,056.26万元，完成年初预算的100.82%。其中：",
       "社会保障和就业支出年初预算151.50万元，支出决算51.85万元，完成年初预算的34.22%，用于【请填写主要用途】。",

@@ -2,12 +2,11 @@ import * as path from "path";
 import { readWorkbookFile } from "../../src/host/file/readWorkbook";
 import type { WorkbookSnapshot } from "../../src/grid/workbook";
 import { Dec } from "../../src/grid/decimal";
-import { generateNarrative } from "../../src/narrative/generate";
 import type { PriorYear } from "../../src/model/prior";
 import { applyReasons, listSlots, recoverReasons } from "../../src/narrative/reasons";
 import { narrativeLines } from "../../src/narrative/write";
 import { recognize } from "../../src/recognize/recognize";
-import { FIXTURES, fixtureModel } from "../helpers";
+import { FIXTURES, fixtureModel, generate } from "../helpers";
 
 const prior2023: PriorYear = {
   year: 2023,
@@ -32,7 +31,7 @@ async function seed000Changed() {
 
 describe("reasons kept on regeneration", () => {
   it("lists each slot with a key made of the section and the item, not the amounts", async () => {
-    const sections = generateNarrative(await fixtureModel("seed000"), prior2023);
+    const sections = generate(await fixtureModel("seed000"), prior2023);
     expect(listSlots(sections).map((s) => [s.key, s.kind, s.paragraph, s.placeholder])).toEqual([
       ["change/基本支出", "reason", 0, "【请填写增减原因】"],
       ["change/项目支出", "reason", 0, "【请填写增减原因】"],
@@ -43,7 +42,7 @@ describe("reasons kept on regeneration", () => {
   });
 
   it("fills the slots that have a reason and leaves the others", async () => {
-    const sections = generateNarrative(await fixtureModel("seed000"), prior2023);
+    const sections = generate(await fixtureModel("seed000"), prior2023);
     const filled = applyReasons(sections, { "change/基本支出": "人员工资调整", "change/项目支出": " " });
     expect(filled.find((s) => s.id === "change")!.paragraphs[0]).toBe(
       "2024年预算收支安排9064.36万元，较2023年预算增加685.49万元，其中：基本支出增加6.04万元，主要为人员工资调整；项目支出增加679.45万元，主要是【请填写增减原因】。",
@@ -53,7 +52,7 @@ describe("reasons kept on regeneration", () => {
   });
 
   it("keeps what the officer wrote when a table amount and the prior figures change", async () => {
-    const first = generateNarrative(await fixtureModel("seed000"), prior2023);
+    const first = generate(await fixtureModel("seed000"), prior2023);
     // the officer fills the slots in the written text (and adds spaces and half-width punctuation, as Word does)
     const written = narrativeLines(first)
       .map((l) => l.text)
@@ -66,7 +65,7 @@ describe("reasons kept on regeneration", () => {
           .replace("【请填写增减原因】", "预算人员调整")
           .replace("2024年预算收支安排", "2024 年预算收支安排 "),
       );
-    const again = generateNarrative(await seed000Changed(), { ...prior2023, total: new Dec("8000.00"), basic: new Dec("800.00"), project: new Dec("7200.00") });
+    const again = generate(await seed000Changed(), { ...prior2023, total: new Dec("8000.00"), basic: new Dec("800.00"), project: new Dec("7200.00") });
     const reasons = recoverReasons(written, again);
     expect(reasons).toEqual({
       "change/基本支出": "人员工资调整",
@@ -84,7 +83,7 @@ describe("reasons kept on regeneration", () => {
   });
 
   it("tells same-worded clauses apart by their paragraph, and leaves a slot the officer did not fill", async () => {
-    const sections = generateNarrative(await fixtureModel("seed000"), prior2023);
+    const sections = generate(await fixtureModel("seed000"), prior2023);
     const lines = narrativeLines(sections).map((l) => l.text.replace("减少0.03万元，主要原因是【请填写增减原因】；", "减少0.03万元，主要原因是无出国任务；"));
     expect(recoverReasons(lines, sections)).toEqual({ "threePublic/因公出国": "无出国任务" });
   });

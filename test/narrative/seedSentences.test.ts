@@ -9,12 +9,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Dec } from "../../src/grid/decimal";
-import { generateNarrative } from "../../src/narrative/generate";
 import type { PriorYear } from "../../src/model/prior";
 import { checkNarrative } from "../../src/narrative/check";
 import { applyReasons, recoverReasons } from "../../src/narrative/reasons";
 import { narrativeLines } from "../../src/narrative/write";
-import { FIXTURES, fixtureModel } from "../helpers";
+import { FIXTURES, fixtureModel, generate } from "../helpers";
 
 const d = (x: string) => new Dec(x);
 
@@ -51,7 +50,7 @@ interface Differs {
 function compareSeed(id: string, prior: PriorYear | undefined, same: [string, string][], differ: Differs[]) {
   const texts = async () => {
     const published = publishedText(id);
-    const fresh = generateNarrative(await fixtureModel(id), prior);
+    const fresh = generate(await fixtureModel(id), prior);
     const generated = narrativeLines(applyReasons(fresh, recoverReasons(published, fresh))).map((l) => l.text);
     return { published: norm(published.join("\n")), generated: norm(generated.join("\n")), lines: generated };
   };

@@ -362,8 +362,8 @@ describe("N1-narrative with the user's prior-year figures (checkWorkbook with { 
   async function n1(id: string, json: { year: number; [k: string]: unknown }, edits: Record<string, Edit> = {}) {
     const wb = await readWorkbookFile(path.join(FIXTURES, `${id}.xlsx`));
     for (const [ref, v] of Object.entries(edits)) setCell(wb, ref, v);
-    const { model, findings } = checkWorkbook(wb, { prior: priorFromJson(JSON.stringify(json), `${json.year}.json`) });
-    expect(model.prior?.year).toBe(json.year);
+    const { lastYear, findings } = checkWorkbook(wb, { prior: priorFromJson(JSON.stringify(json), `${json.year}.json`) });
+    expect(lastYear.explicit?.year).toBe(json.year);
     return findings.filter((f) => f.ruleId === "N1-narrative").map((f) => ({ level: f.level, messageId: f.messageId, cells: f.cells.map((c) => `${c.sheet}!${c.address}`), message: f.message }));
   }
 
