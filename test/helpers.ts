@@ -3,7 +3,8 @@ import { readWorkbookFile } from "../src/host/file/readWorkbook";
 import type { BudgetModel } from "../src/model/budgetModel";
 import { recognize } from "../src/recognize/recognize";
 import type { PriorYear } from "../src/model/prior";
-import { generateNarrative, type NarrativeSection, type NarrativeStyle } from "../src/narrative/generate";
+import { generateNarrative } from "../src/narrative/generate";
+import type { NarrativeSection, NarrativeStyle } from "../src/narrative/section";
 import { resolvePrior } from "../src/narrative/prior";
 
 export const FIXTURES = path.join(__dirname, "fixtures");

@@ -11,7 +11,7 @@ import { readWorkbookToCheck, WorkbookReadError } from "../host/file/readWorkboo
 import { describeMapping, modelHeadline, rowCount, rowCountText } from "../model/describe";
 import type { Unrecognized } from "../model/budgetModel";
 import type { BatchFileResult } from "../report/types";
-import type { NarrativeSection, NarrativeStyle } from "../narrative/generate";
+import type { NarrativeSection, NarrativeStyle } from "../narrative/section";
 import { writeNarrativeFile } from "../host/file/writeNarrative";
 import { PriorYearError } from "../narrative/prior";
 import { readPrior } from "../host/file/readPrior";

@@ -10,7 +10,7 @@ import type { FileReport, FileTask } from "./checkFile";
 import { annotatedCopyPaths, folderRefusal, InputSet, OutputError, refusal, writeNewFile } from "../host/file/outputs";
 import { batchSummaryLines, jsonReport, textReport } from "./format";
 import { renderHtmlReport } from "../report/html";
-import type { NarrativeStyle } from "../narrative/generate";
+import type { NarrativeStyle } from "../narrative/section";
 
 const USAGE = `用法：budget-check [选项] <工作簿或文件夹>...
 

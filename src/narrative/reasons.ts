@@ -6,7 +6,7 @@
  * generation — by the words around the slot, with every number allowed to have changed — and
  * applyReasons puts it back.
  */
-import type { NarrativeSection } from "./generate";
+import { REASON_SLOT, USE_SLOT, type NarrativeSection } from "./section";
 
 export interface ReasonSlot {
   /** Stable across regenerations: section id + "/" + item ("change/基本支出"). */
@@ -19,7 +19,7 @@ export interface ReasonSlot {
   placeholder: string;
 }
 
-const SLOT = /【请填写增减原因】|【请填写主要用途】/g;
+const SLOT = new RegExp(`${REASON_SLOT}|${USE_SLOT}`, "g");
 
 function keyOf(sectionId: string, item: string): string {
   return `${sectionId}/${item}`;

@@ -1,5 +1,5 @@
 /** The generated 情况说明 as lines: headings and paragraphs, as files and the 情况说明 sheet print them. */
-import type { NarrativeSection } from "./generate";
+import type { NarrativeSection } from "./section";
 
 const DIGITS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
 

@@ -20,7 +20,7 @@ import {
 } from "@fluentui/react-components";
 import { draftNarrative } from "../engine";
 import type { AddinSettings } from "../host/types";
-import type { NarrativeSection, NarrativeStyle } from "../narrative/generate";
+import type { NarrativeSection, NarrativeStyle } from "../narrative/section";
 import { PriorYearError, priorFromJson, resolvePrior } from "../narrative/prior";
 import { applyReasons, listSlots, type ReasonSlot } from "../narrative/reasons";
 import { narrativeLines, sectionHeading } from "../narrative/write";

@@ -1,4 +1,5 @@
-import { changeWords, wan, type NarrativeSection } from "../../src/narrative/generate";
+import type { NarrativeSection } from "../../src/narrative/section";
+import { changeWords, wan } from "../../src/narrative/styles/common";
 import type { PriorYear } from "../../src/model/prior";
 import { priorFromColumns, priorFromJson, resolvePrior } from "../../src/narrative/prior";
 import { applyReasons, listSlots, recoverReasons } from "../../src/narrative/reasons";
@@ -37,6 +38,25 @@ describe("narrative generation (budget, Hebei wording)", () => {
       assets: ["截至2023年12月31日，我单位固定资产总额89.44万元。"],
     });
     expect(sections.find((s) => s.id === "threePublic")!.notes).toEqual(["缺少2023年“三公”经费预算数，未写与上年相比的增减情况。"]);
+  });
+
+  it("never writes a figure the tables do not give as 0: without the income tables the income section says what is missing", async () => {
+    const full = await fixtureModel("seed000");
+    const model = { ...full, tables: full.tables.filter((t) => t.kind !== "income_expense_summary" && t.kind !== "income_summary") };
+    const sections = generate(model);
+    expect(sections.find((s) => s.id === "income")).toEqual({
+      id: "income",
+      title: "收入说明",
+      paragraphs: [],
+      notes: ["表中没有收入合计，未写本节：请核对是否缺少相应的公开表，或在“映射”中指定。"],
+    });
+    expect(sections.flatMap((s) => s.paragraphs).join("")).not.toContain("收入0万元");
+    // the other sections are written as before
+    expect(sections.find((s) => s.id === "operating")!.paragraphs).toEqual(generate(full).find((s) => s.id === "operating")!.paragraphs);
+    // a 决算 wording forced on a budget without a procurement split: the section says so instead of “货物支出0万元”
+    const forced = generate(await fixtureModel("seed001-dept"), undefined, "final").find((s) => s.id === "procurement")!;
+    expect(forced.paragraphs).toEqual([]);
+    expect(forced.notes).toEqual(["表中没有政府采购货物支出、政府采购工程支出、政府采购服务支出，未写本节：请核对是否缺少相应的公开表，或在“映射”中指定。"]);
   });
 
   it("says the spending by 类, 款 and 项 as seed001 does, with each 类's share of 一般公共预算支出", async () => {

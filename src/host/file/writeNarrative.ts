@@ -1,7 +1,7 @@
 /** The generated 情况说明 as a file: Markdown, plain text, or a Word document. */
 import * as path from "path";
 import JSZip from "jszip";
-import type { NarrativeSection } from "../../narrative/generate";
+import type { NarrativeSection } from "../../narrative/section";
 import { narrativeLines } from "../../narrative/write";
 import { writeNewFile } from "./outputs";
 
