@@ -60,10 +60,17 @@ async function main(): Promise<void> {
     for (const n of sizes) {
       for (const jobs of [1, cores]) {
         const t = performance.now();
-        const reports = await checkFiles(files.slice(0, n).map((file) => ({ file })), {}, jobs, () => {});
+        const reports = await checkFiles(
+          files.slice(0, n).map((file) => ({ file })),
+          {},
+          jobs,
+          () => {},
+        );
         const s = (performance.now() - t) / 1000;
         const withErrors = reports.filter((r) => (r.counts?.error ?? 0) > 0).length;
-        console.log(`${String(n).padEnd(8)}${String(jobs).padEnd(10)}${s.toFixed(1).padStart(6)}${(n / s).toFixed(1).padStart(10)}${String(withErrors).padStart(14)}${String(reports.filter((r) => r.error).length).padStart(13)}`);
+        console.log(
+          `${String(n).padEnd(8)}${String(jobs).padEnd(10)}${s.toFixed(1).padStart(6)}${(n / s).toFixed(1).padStart(10)}${String(withErrors).padStart(14)}${String(reports.filter((r) => r.error).length).padStart(13)}`,
+        );
       }
     }
     console.log("\ntarget: 1,000 workbooks in under 2 minutes on 2 cores");

@@ -133,12 +133,17 @@ async function main(): Promise<void> {
     );
   }
   console.log("every run (ms): the parses, then the checks of the last snapshot in order (recognize / rules)");
-  for (const r of rows) console.log(`  ${r.units} units: parse ${r.parses.map((x) => x.toFixed(0)).join(", ")}; checks ${r.checks.map((x) => `${x.recognize.toFixed(0)} / ${x.rules.toFixed(0)}`).join("   ")}`);
+  for (const r of rows)
+    console.log(
+      `  ${r.units} units: parse ${r.parses.map((x) => x.toFixed(0)).join(", ")}; checks ${r.checks.map((x) => `${x.recognize.toFixed(0)} / ${x.rules.toFixed(0)}`).join("   ")}`,
+    );
   for (let i = 1; i < rows.length; i++) {
     const a = rows[i - 1];
     const b = rows[i];
     const growth = engineOf(b.median) / engineOf(a.median);
-    console.log(`${a.units} → ${b.units} units (×${(b.units / a.units).toFixed(1)} data): engine time ×${growth.toFixed(2)}, parse time ×${(b.median.parse / a.median.parse).toFixed(2)}`);
+    console.log(
+      `${a.units} → ${b.units} units (×${(b.units / a.units).toFixed(1)} data): engine time ×${growth.toFixed(2)}, parse time ×${(b.median.parse / a.median.parse).toFixed(2)}`,
+    );
   }
   console.log("targets: engine/parse ≤ 0.30; 4× the data ≤ 4.4× the engine time");
 }

@@ -61,7 +61,10 @@ export function createHarnessServer(dist = DIST): http.Server {
       const rel = url.searchParams.get("file") || SAMPLE;
       const file = projectFile(rel);
       if (!file || !fs.existsSync(file)) return sendError(res, 404, `找不到工作簿「${rel}」（只能打开项目文件夹中的 .xlsx 文件）。`);
-      fs.promises.readFile(file).then((buf) => sendWorkbook(res, buf, path.basename(file)), (e) => sendError(res, 500, String(e)));
+      fs.promises.readFile(file).then(
+        (buf) => sendWorkbook(res, buf, path.basename(file)),
+        (e) => sendError(res, 500, String(e)),
+      );
       return;
     }
     if (url.pathname === "/api/workbook" && req.method === "POST") {

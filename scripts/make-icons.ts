@@ -93,13 +93,29 @@ function draw(size: number, background: [number, number, number], strokes: Pt[][
 }
 
 const ICONS: { name: string; background: [number, number, number]; strokes: Pt[][] }[] = [
-  { name: "check", background: [0x21, 0x73, 0x46], strokes: [[[0.26, 0.52], [0.43, 0.69], [0.75, 0.33]]] },
+  {
+    name: "check",
+    background: [0x21, 0x73, 0x46],
+    strokes: [
+      [
+        [0.26, 0.52],
+        [0.43, 0.69],
+        [0.75, 0.33],
+      ],
+    ],
+  },
   {
     name: "clear",
     background: [0xa4, 0x26, 0x2c],
     strokes: [
-      [[0.3, 0.3], [0.7, 0.7]],
-      [[0.7, 0.3], [0.3, 0.7]],
+      [
+        [0.3, 0.3],
+        [0.7, 0.7],
+      ],
+      [
+        [0.7, 0.3],
+        [0.3, 0.7],
+      ],
     ],
   },
 ];

@@ -17,7 +17,9 @@ const zh = {
   clearMarks: "清除标记",
   cleared: (n: number) => (n > 0 ? `已恢复 ${n} 个单元格原来的填充。` : "工作簿中没有本加载项的标记。"),
   checkDone: (c: Record<FindingLevel, number>, marked: number) =>
-    c.error + c.warning + c.info === 0 ? "检查完成：未发现问题。" : `检查完成：错误 ${c.error} 处，提示 ${c.warning} 处，尾差 ${c.info} 处；已标记 ${marked} 个单元格。`,
+    c.error + c.warning + c.info === 0
+      ? "检查完成：未发现问题。"
+      : `检查完成：错误 ${c.error} 处，提示 ${c.warning} 处，尾差 ${c.info} 处；已标记 ${marked} 个单元格。`,
   notChecked: "尚未检查。单击“检查工作簿”开始。",
   checkedSummary: (tables: number, marked: number) => `识别到 ${tables} 张表，已标记 ${marked} 个单元格。`,
   noFindings: "没有发现问题。",
@@ -71,7 +73,8 @@ const zh = {
   editedPrompt: (cells: string) => `以下单元格的文字已被修改或不是本加载项写入的：${cells}。是否替换？`,
   replace: "替换",
   prior: "上年数据（用于比上年增减）",
-  priorHelp: '格式：{"year": 2023, "total": "8378.87", "basic": "799.60", "project": "7579.27", "threePublic": {"合计": "3.67"}}，金额单位万元。表中列有上年数（上年预算数、增减额）或年初预算数时可不填；此处所填优先。检查时也用它核对情况说明所写的比上年增减。',
+  priorHelp:
+    '格式：{"year": 2023, "total": "8378.87", "basic": "799.60", "project": "7579.27", "threePublic": {"合计": "3.67"}}，金额单位万元。表中列有上年数（上年预算数、增减额）或年初预算数时可不填；此处所填优先。检查时也用它核对情况说明所写的比上年增减。',
   importPrior: "导入 JSON 文件",
   savePrior: "保存上年数据",
   priorSaved: "上年数据已保存到工作簿。",
@@ -96,7 +99,9 @@ const en: Strings = {
   clearMarks: "Clear marks",
   cleared: (n) => (n > 0 ? `Restored the original fill of ${n} cells.` : "No marks of this add-in in the workbook."),
   checkDone: (c, marked) =>
-    c.error + c.warning + c.info === 0 ? "Check finished: no problems found." : `Check finished: ${c.error} error(s), ${c.warning} warning(s), ${c.info} rounding difference(s); ${marked} cell(s) marked.`,
+    c.error + c.warning + c.info === 0
+      ? "Check finished: no problems found."
+      : `Check finished: ${c.error} error(s), ${c.warning} warning(s), ${c.info} rounding difference(s); ${marked} cell(s) marked.`,
   notChecked: "Not checked yet. Click “Check workbook”.",
   checkedSummary: (tables, marked) => `${tables} tables recognized, ${marked} cells marked.`,
   noFindings: "No problems found.",
@@ -150,7 +155,8 @@ const en: Strings = {
   editedPrompt: (cells) => `These cells were edited or were not written by the add-in: ${cells}. Replace them?`,
   replace: "Replace",
   prior: "Prior-year figures (for the year-on-year sentences)",
-  priorHelp: 'Format: {"year": 2023, "total": "8378.87", "basic": "799.60", "project": "7579.27", "threePublic": {"合计": "3.67"}}, amounts in 万元. May be left empty when the tables have 上年 (last year) or 年初预算 columns; what is entered here comes first. The check also compares the changes the 情况说明 states with them.',
+  priorHelp:
+    'Format: {"year": 2023, "total": "8378.87", "basic": "799.60", "project": "7579.27", "threePublic": {"合计": "3.67"}}, amounts in 万元. May be left empty when the tables have 上年 (last year) or 年初预算 columns; what is entered here comes first. The check also compares the changes the 情况说明 states with them.',
   importPrior: "Import JSON file",
   savePrior: "Save prior-year figures",
   priorSaved: "Prior-year figures saved in the workbook.",

@@ -20,7 +20,12 @@ function startWorker(): Worker {
   return new Worker(js);
 }
 
-export async function checkFiles(tasks: FileTask[], opts: CheckOptions, jobs: number, onDone: (done: number, total: number, report: FileReport) => void): Promise<FileReport[]> {
+export async function checkFiles(
+  tasks: FileTask[],
+  opts: CheckOptions,
+  jobs: number,
+  onDone: (done: number, total: number, report: FileReport) => void,
+): Promise<FileReport[]> {
   const files = tasks.map((t) => t.file);
   const results: FileReport[] = new Array(files.length);
   let done = 0;
@@ -51,7 +56,8 @@ export async function checkFiles(tasks: FileTask[], opts: CheckOptions, jobs: nu
         send();
       });
       w.on("error", (e) => {
-        if (current >= 0 && results[current] === undefined) finish(current, { path: files[current], error: `检查「${path.basename(files[current])}」时出错：${e.message}` });
+        if (current >= 0 && results[current] === undefined)
+          finish(current, { path: files[current], error: `检查「${path.basename(files[current])}」时出错：${e.message}` });
         run().then(resolve);
       });
       send();

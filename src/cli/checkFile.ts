@@ -96,7 +96,11 @@ export async function checkFile({ file, annotateTo }: FileTask, opts: CheckOptio
     if (opts.mapping) report.mapping = describeMapping(model);
     if (model.documentKind) {
       // The officer's reasons in the old text (--narrative, which replaced the workbook's 情况说明 sheet, or that sheet) are kept.
-      const draft = draftNarrative(result, model.narrative.map((p) => p.text), opts.style);
+      const draft = draftNarrative(
+        result,
+        model.narrative.map((p) => p.text),
+        opts.style,
+      );
       report.generated = applyReasons(draft.sections, draft.reasons);
     }
     if (opts.narrativeOut) {
@@ -111,7 +115,9 @@ export async function checkFile({ file, annotateTo }: FileTask, opts: CheckOptio
     return report;
   } catch (e) {
     const message =
-      e instanceof WorkbookReadError || e instanceof OutputError || e instanceof PriorYearError ? e.message : `检查「${path.basename(file)}」时出错：${(e as Error).message}`;
+      e instanceof WorkbookReadError || e instanceof OutputError || e instanceof PriorYearError
+        ? e.message
+        : `检查「${path.basename(file)}」时出错：${(e as Error).message}`;
     return { path: file, error: message, ms: performance.now() - t0 };
   }
 }

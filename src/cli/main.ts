@@ -92,7 +92,8 @@ function parseArgs(argv: string[]): Options | { exit: number; message: string } 
     } else if (name === "--narrative-out") {
       const [v, j] = optionValue(argv, i);
       i = j;
-      if (!v || !/\.(docx|md|txt)$/i.test(v)) return { exit: 2, message: `--narrative-out 需要一个 .docx、.md 或 .txt 文件名，收到：${v ?? "（空）"}\n\n${USAGE}` };
+      if (!v || !/\.(docx|md|txt)$/i.test(v))
+        return { exit: 2, message: `--narrative-out 需要一个 .docx、.md 或 .txt 文件名，收到：${v ?? "（空）"}\n\n${USAGE}` };
       o.narrativeOut = v;
     } else if (name === "--prior") {
       const [v, j] = optionValue(argv, i);
@@ -102,7 +103,8 @@ function parseArgs(argv: string[]): Options | { exit: number; message: string } 
     } else if (name === "--style") {
       const [v, j] = optionValue(argv, i);
       i = j;
-      if (v !== "hebei" && v !== "henan" && v !== "final") return { exit: 2, message: `--style 只能是 hebei、henan 或 final，收到：${v ?? "（空）"}\n\n${USAGE}` };
+      if (v !== "hebei" && v !== "henan" && v !== "final")
+        return { exit: 2, message: `--style 只能是 hebei、henan 或 final，收到：${v ?? "（空）"}\n\n${USAGE}` };
       o.style = v;
     } else if (name === "--jobs") {
       const [v, j] = optionValue(argv, i);
@@ -159,7 +161,9 @@ function progress(err: (s: string) => void, tty: boolean): (done: number, total:
       const filled = Math.round((done / total) * width);
       err(`\r检查中 ${"█".repeat(filled)}${"░".repeat(width - filled)} ${done}/${total} ${name.slice(0, 40).padEnd(40)}${done === total ? "\n" : ""}`);
     } else {
-      err(`[${done}/${total}] ${r.path}${r.error ? "：无法读取" : `：错误 ${r.counts?.error ?? 0}，提示 ${r.counts?.warning ?? 0}，尾差 ${r.counts?.info ?? 0}`}\n`);
+      err(
+        `[${done}/${total}] ${r.path}${r.error ? "：无法读取" : `：错误 ${r.counts?.error ?? 0}，提示 ${r.counts?.warning ?? 0}，尾差 ${r.counts?.info ?? 0}`}\n`,
+      );
     }
   };
 }
@@ -222,7 +226,12 @@ export async function main(argv: string[], io: Partial<MainIO> = {}): Promise<nu
     return 2;
   }
   const t0 = performance.now();
-  const reports = await checkFiles(tasks, { mapping: parsed.mapping, narrativeFile: parsed.narrative, narrativeOut: parsed.narrativeOut, priorFile: parsed.prior, style: parsed.style }, parsed.jobs, progress(err, tty));
+  const reports = await checkFiles(
+    tasks,
+    { mapping: parsed.mapping, narrativeFile: parsed.narrative, narrativeOut: parsed.narrativeOut, priorFile: parsed.prior, style: parsed.style },
+    parsed.jobs,
+    progress(err, tty),
+  );
   if (parsed.format === "json") out(JSON.stringify(jsonReport(reports), null, 2) + "\n");
   else {
     for (const r of reports) out(textReport(r) + "\n");

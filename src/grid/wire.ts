@@ -9,5 +9,7 @@ export function snapshotToJson(wb: WorkbookSnapshot): string {
 }
 
 export function snapshotFromJson(text: string): WorkbookSnapshot {
-  return JSON.parse(text, (_key, value) => (value && typeof value === "object" && typeof value.$date === "string" && Object.keys(value).length === 1 ? new Date(value.$date) : value));
+  return JSON.parse(text, (_key, value) =>
+    value && typeof value === "object" && typeof value.$date === "string" && Object.keys(value).length === 1 ? new Date(value.$date) : value,
+  );
 }

@@ -7,9 +7,26 @@ import type { MemoryHost } from "../host/memory/MemoryHost";
 const useStyles = makeStyles({
   scroller: { overflow: "auto", flexGrow: 1, backgroundColor: "#fff" },
   table: { borderCollapse: "collapse", fontSize: "12px", tableLayout: "auto" },
-  head: { position: "sticky", top: 0, backgroundColor: "#f3f3f3", color: "#555", fontWeight: "normal", border: "1px solid #d4d4d4", padding: "0 4px", zIndex: 1 },
+  head: {
+    position: "sticky",
+    top: 0,
+    backgroundColor: "#f3f3f3",
+    color: "#555",
+    fontWeight: "normal",
+    border: "1px solid #d4d4d4",
+    padding: "0 4px",
+    zIndex: 1,
+  },
   rowHead: { position: "sticky", left: 0, backgroundColor: "#f3f3f3", color: "#555", textAlign: "right", border: "1px solid #d4d4d4", padding: "0 4px" },
-  cell: { border: "1px solid #e1e1e1", padding: "1px 4px", whiteSpace: "nowrap", maxWidth: "28em", overflow: "hidden", textOverflow: "ellipsis", cursor: "cell" },
+  cell: {
+    border: "1px solid #e1e1e1",
+    padding: "1px 4px",
+    whiteSpace: "nowrap",
+    maxWidth: "28em",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    cursor: "cell",
+  },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
 });
@@ -86,7 +103,10 @@ export function SheetGrid({ host }: { host: MemoryHost }) {
                     style={fill ? { backgroundColor: fill } : undefined}
                     onClick={(e) => {
                       // shift-click extends the selection from its top-left cell, as in Excel
-                      const address = e.shiftKey && sel ? rangeToA1({ top: Math.min(sel.top, r), left: Math.min(sel.left, c), bottom: Math.max(sel.top, r), right: Math.max(sel.left, c) }) : a1;
+                      const address =
+                        e.shiftKey && sel
+                          ? rangeToA1({ top: Math.min(sel.top, r), left: Math.min(sel.left, c), bottom: Math.max(sel.top, r), right: Math.max(sel.left, c) })
+                          : a1;
                       host.selectFromPage({ sheet: sheet.name, address });
                     }}
                     onDoubleClick={() => {
@@ -102,7 +122,11 @@ export function SheetGrid({ host }: { host: MemoryHost }) {
           ))}
         </tbody>
       </table>
-      {sheetBottom(sheet) >= MAX_ROWS && <p>（仅显示前 {MAX_ROWS} 行，共 {sheetBottom(sheet) + 1} 行）</p>}
+      {sheetBottom(sheet) >= MAX_ROWS && (
+        <p>
+          （仅显示前 {MAX_ROWS} 行，共 {sheetBottom(sheet) + 1} 行）
+        </p>
+      )}
     </div>
   );
 }

@@ -18,7 +18,14 @@ import { SheetGrid } from "./SheetGrid";
 const useStyles = makeStyles({
   page: { display: "flex", height: "100vh" },
   workbook: { display: "flex", flexDirection: "column", flexGrow: 1, minWidth: 0, borderRight: `1px solid ${tokens.colorNeutralStroke1}` },
-  bar: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, padding: tokens.spacingHorizontalS, backgroundColor: "#217346", color: "#fff" },
+  bar: {
+    display: "flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    padding: tokens.spacingHorizontalS,
+    backgroundColor: "#217346",
+    color: "#fff",
+  },
   file: { flexGrow: 1, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   tabs: { overflowX: "auto", backgroundColor: "#f3f3f3", flexShrink: 0 },
   pane: { width: "350px", flexShrink: 0, overflowY: "auto" },

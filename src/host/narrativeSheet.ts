@@ -15,7 +15,6 @@ export interface NarrativeLine {
   text: string;
 }
 
-
 /** What the add-in wrote last time: lines at rows top, top+1, … of one column (0-based). */
 export interface NarrativeRecord {
   sheet: string;
@@ -34,8 +33,7 @@ export interface NarrativeSheetState {
 }
 
 export type NarrativePlan =
-  | { kind: "write"; record: NarrativeRecord; cells: { address: string; value: string }[] }
-  | { kind: "conflict"; editedCells: string[] };
+  { kind: "write"; record: NarrativeRecord; cells: { address: string; value: string }[] } | { kind: "conflict"; editedCells: string[] };
 
 export function lineText(l: NarrativeLine): string {
   return l.text;

@@ -8,7 +8,6 @@ import type { MappingOverride } from "../model/mapping";
 import type { FindingLevel } from "../rules/types";
 import type { NarrativeLine, NarrativeRecord } from "./narrativeSheet";
 
-
 export type { MappingOverride };
 
 /** One cell to mark, with the worst level of the findings on it and their messages (for a note/tooltip). */

@@ -64,7 +64,8 @@ export function fixedYuanOf(n: ShownNumber, unit: AmountUnit | null): number | u
   let decimals = -1; // digits after the point, −1 before it
   for (let i = 0; i < digits.length; i++) {
     const c = digits.charCodeAt(i);
-    if (c === 46 && decimals < 0) decimals = 0; // "."
+    if (c === 46 && decimals < 0)
+      decimals = 0; // "."
     else if (c >= 48 && c <= 57) {
       units = units * 10 + (c - 48);
       if (decimals >= 0) decimals++;
@@ -159,7 +160,8 @@ const DASHES = /^[-－—–]+$/;
  * punctuation that NFKC keeps (、。“”‘’—《》【】「」) is left out: most labels carry it and skip the
  * normalization.
  */
-const COMPATIBILITY = "\\u00a0-\\u00ff\\u2000-\\u200a\\u2011\\u2017\\u2024-\\u2026\\u202f-\\u2bff\\u3000\\u3036\\u3038-\\u303a\\u3200-\\u33ff\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uffef";
+const COMPATIBILITY =
+  "\\u00a0-\\u00ff\\u2000-\\u200a\\u2011\\u2017\\u2024-\\u2026\\u202f-\\u2bff\\u3000\\u3036\\u3038-\\u303a\\u3200-\\u33ff\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uffef";
 const NEEDS_NFKC = new RegExp(`[${COMPATIBILITY}]`);
 /** What squash changes: compatibility characters (as above) and whitespace. */
 const NEEDS_SQUASH = new RegExp(`[\\s${COMPATIBILITY}]`);
@@ -173,7 +175,13 @@ export function normalizeText(s: string): string {
   let n = normalized.get(s);
   if (n === undefined) {
     if (normalized.size >= NORMALIZED_MAX) normalized.clear();
-    normalized.set(s, (n = s.normalize("NFKC").replace(/\u00a0|\u3000/g, " ").trim()));
+    normalized.set(
+      s,
+      (n = s
+        .normalize("NFKC")
+        .replace(/\u00a0|\u3000/g, " ")
+        .trim()),
+    );
   }
   return n;
 }

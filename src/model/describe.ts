@@ -23,7 +23,7 @@ export function modelHeadline(m: BudgetModel): string {
 function levelName(r: BudgetRow): string {
   if (r.isTotal) return "合计行";
   if (r.level === undefined) return "";
-  return r.code && r.codeSystem !== "单位" ? LEVEL_NAMES[r.level] ?? "" : `层级${r.level}`;
+  return r.code && r.codeSystem !== "单位" ? (LEVEL_NAMES[r.level] ?? "") : `层级${r.level}`;
 }
 
 /** Every table with its columns, rows and amount cells, one line per row. */
@@ -31,7 +31,9 @@ export function describeMapping(m: BudgetModel): string {
   const out: string[] = [modelHeadline(m)];
   for (const t of m.tables) {
     out.push("");
-    out.push(`## ${t.kindName} [${t.kind}] ${t.sheet}!${t.range} 「${t.title}」 单位=${t.unit ?? "-"}${t.year ? ` 年度=${t.year}` : ""}${t.headerRange ? ` 表头=${t.headerRange}` : ""}`);
+    out.push(
+      `## ${t.kindName} [${t.kind}] ${t.sheet}!${t.range} 「${t.title}」 单位=${t.unit ?? "-"}${t.year ? ` 年度=${t.year}` : ""}${t.headerRange ? ` 表头=${t.headerRange}` : ""}`,
+    );
     for (const f of t.fields) out.push(`  ${f.cell.address} ${f.label} = ${f.amount ? amountText(f.amount) : JSON.stringify(f.text)}`);
     for (const b of t.blocks) {
       const side = b.side ? `[${b.side}] ` : "";
@@ -78,7 +80,11 @@ export function canonicalModel(m: BudgetModel, { thisYearOnly = false } = {}): u
             name: r.name,
             level: r.level,
             isTotal: r.isTotal,
-            amounts: Object.fromEntries(Object.entries(r.amounts).filter(([k]) => !other.has(k)).map(([k, a]) => [k, toYuan(a.value, a.unit).toString()])),
+            amounts: Object.fromEntries(
+              Object.entries(r.amounts)
+                .filter(([k]) => !other.has(k))
+                .map(([k, a]) => [k, toYuan(a.value, a.unit).toString()]),
+            ),
           })),
         };
       }),

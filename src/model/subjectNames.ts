@@ -180,4 +180,3 @@ const STANDARD_NAMES = new Map<string, string>([
 export function standardName(code: string): string | undefined {
   return STANDARD_NAMES.get(code);
 }
-

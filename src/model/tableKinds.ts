@@ -52,7 +52,13 @@ export const TABLE_KINDS: TableKindSpec[] = [
   { kind: "soe_expense", name: "国有资本经营预算财政拨款支出表", titles: [/国有资本经营预算/], layout: "grid" },
   { kind: "gpb_expense", name: "一般公共预算财政拨款支出表", titles: [/一般公共预算.*支出/], layout: "grid" },
   { kind: "fiscal_summary", name: "财政拨款收支总表", titles: [/财政拨款收支/, /财政拨款收入支出/], layout: "grid", sideBySide: true },
-  { kind: "income_expense_summary", name: "收支总表", titles: [/收支总表/, /收支总体情况/, /收入支出决算总表/, /收支预算总表/], layout: "grid", sideBySide: true },
+  {
+    kind: "income_expense_summary",
+    name: "收支总表",
+    titles: [/收支总表/, /收支总体情况/, /收入支出决算总表/, /收支预算总表/],
+    layout: "grid",
+    sideBySide: true,
+  },
   { kind: "income_summary", name: "收入总表", titles: [/收入总表/, /收入总体情况/, /收入决算表/, /收入预算表/], layout: "grid" },
   { kind: "expense_summary", name: "支出总表", titles: [/支出总表/, /支出总体情况/, /支出决算表/, /支出预算表/], layout: "grid" },
   { kind: "econ_summary", name: "支出经济分类汇总表", titles: [/经济分类汇总/], layout: "grid" },
@@ -71,7 +77,7 @@ const NOT_BUDGET_TABLES: { pattern: RegExp; what: string }[] = [
 export function normalizeTitle(title: string): string {
   return withoutNumbering(squash(title))
     .replace(/^\d{4}年(度)?/, "")
-    .replace(/[“”"]/g, "\"");
+    .replace(/[“”"]/g, '"');
 }
 
 export function specOf(kind: TableKind): TableKindSpec {

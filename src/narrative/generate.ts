@@ -32,6 +32,10 @@ export function detectStyle(model: BudgetModel): NarrativeStyle {
  * The 情况说明 of the model, written from last year's figures as the check resolved them (the explicit
  * source merged with the tables' own 上年 and 年初预算 columns: prior.ts, resolvePrior).
  */
-export function generateNarrative(model: BudgetModel, lastYear: LastYear = resolvePrior(model), style: NarrativeStyle = detectStyle(model)): NarrativeSection[] {
+export function generateNarrative(
+  model: BudgetModel,
+  lastYear: LastYear = resolvePrior(model),
+  style: NarrativeStyle = detectStyle(model),
+): NarrativeSection[] {
   return writeSections(model, modelQuantities(model), lastYear.merged, WORDINGS[style]);
 }

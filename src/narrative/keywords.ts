@@ -70,7 +70,8 @@ export function amountKeywords(quantities: Iterable<Quantity>): Keyword[] {
 /** The wording of counts (vehicles). */
 export function countKeywords(quantities: Iterable<Quantity>): Keyword[] {
   const out: Keyword[] = FIXED_COUNTS.map(([key, src]) => ({ key, pattern: new RegExp(src, "g") }));
-  for (const q of quantities) if (q.key.startsWith("vehicles.") && q.key !== "vehicles.total" && q.names?.[0]) out.push({ key: q.key, pattern: new RegExp(escape(q.names[0]), "g") });
+  for (const q of quantities)
+    if (q.key.startsWith("vehicles.") && q.key !== "vehicles.total" && q.names?.[0]) out.push({ key: q.key, pattern: new RegExp(escape(q.names[0]), "g") });
   return out;
 }
 

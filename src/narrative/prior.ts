@@ -95,7 +95,12 @@ export function priorFromJson(text: string, file: string): PriorYear {
   }
   const year = Number(data.year);
   if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new PriorYearError(`上年数据文件「${file}」缺少有效的 "year"（上年年度）。`);
-  const prior: PriorYear = { year, total: amount(data.total, "total", file), basic: amount(data.basic, "basic", file), project: amount(data.project, "project", file) };
+  const prior: PriorYear = {
+    year,
+    total: amount(data.total, "total", file),
+    basic: amount(data.basic, "basic", file),
+    project: amount(data.project, "project", file),
+  };
   const object = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
   const threePublic = (x: unknown, what: string): ThreePublicFigures | undefined => {
     if (!object(x)) return undefined;
@@ -123,7 +128,8 @@ export function priorFromJson(text: string, file: string): PriorYear {
   prior.fiscalGrand = amount(data.fiscalGrand, "fiscalGrand", file);
   prior.gpb = amount(data.gpb, "gpb", file);
   prior.categories = categories(data.categories, "categories");
-  if (object(data.budget)) prior.budget = { gpb: amount(data.budget.gpb, "budget.gpb", file), categories: categories(data.budget.categories, "budget.categories") };
+  if (object(data.budget))
+    prior.budget = { gpb: amount(data.budget.gpb, "budget.gpb", file), categories: categories(data.budget.categories, "budget.categories") };
   return prior;
 }
 
@@ -140,7 +146,8 @@ export function priorFromColumns(model: BudgetModel, last = lastYearModel(model)
     const q = modelQuantities(initial);
     const categories = Object.fromEntries([...q.values()].filter((x) => x.family === "category" && x.code).map((x) => [x.code!, x.value]));
     const gpb = q.get("expense.gpb")?.value;
-    if (gpb !== undefined || Object.keys(categories).length) prior.budget = withoutUndefined({ gpb, categories: Object.keys(categories).length ? categories : undefined });
+    if (gpb !== undefined || Object.keys(categories).length)
+      prior.budget = withoutUndefined({ gpb, categories: Object.keys(categories).length ? categories : undefined });
   }
   return prior;
 }
@@ -159,7 +166,8 @@ export function mergePrior(first: PriorYear | undefined, second: PriorYear | und
   if (!first || !second) return first ?? second;
   const out: PriorYear = { ...first };
   if (first.year === second.year) {
-    for (const k of ["total", "basic", "project", "grand", "fiscalGrand", "gpb"] as const) if (out[k] === undefined && second[k] !== undefined) out[k] = second[k];
+    for (const k of ["total", "basic", "project", "grand", "fiscalGrand", "gpb"] as const)
+      if (out[k] === undefined && second[k] !== undefined) out[k] = second[k];
     if (second.threePublic) out.threePublic = { ...second.threePublic, ...withoutUndefined(first.threePublic ?? {}) };
     if (second.categories) out.categories = { ...second.categories, ...first.categories };
   }
@@ -249,7 +257,7 @@ function priorFigures(model: BudgetModel, explicit: PriorYear | undefined, merge
     if (tp.has(whole) || xs.some((x) => x === undefined)) return;
     const all = xs as PriorFigure[];
     // where the parts come from: 上年数据文件, or a table's 上年 column
-    const origin = (x: PriorFigure) => (x.source.startsWith(EXPLICIT_SOURCE) ? EXPLICIT_SOURCE : /^「[^」]*」上年列/.exec(x.source)?.[0] ?? x.source);
+    const origin = (x: PriorFigure) => (x.source.startsWith(EXPLICIT_SOURCE) ? EXPLICIT_SOURCE : (/^「[^」]*」上年列/.exec(x.source)?.[0] ?? x.source));
     const sources = [...new Set(all.map(origin))];
     tp.set(whole, {
       value: all.reduce((s, x) => s.plus(x.value), ZERO),

@@ -85,7 +85,15 @@ function shownOf(t: Term, fallback: string): string {
  * A quantity from one or more terms of the same table (a sum when several). A table that states no unit
  * (项目绩效目标汇总表 "单位：-") is read in the unit of the workbook's other tables.
  */
-export function quantityOfTerms(model: BudgetModel, key: string, family: QuantityFamily, name: string, terms: Term[], table: BudgetTable, extra: Partial<Quantity> = {}): Quantity {
+export function quantityOfTerms(
+  model: BudgetModel,
+  key: string,
+  family: QuantityFamily,
+  name: string,
+  terms: Term[],
+  table: BudgetTable,
+  extra: Partial<Quantity> = {},
+): Quantity {
   let yuan = ZERO;
   let half = ZERO;
   const assumeWan = (model.amountUnit ?? "万元") === "万元";
@@ -130,7 +138,17 @@ function firstTable(model: BudgetModel, ...kinds: TableKind[]): BudgetTable | un
 /** A 0 for an empty table (no rows at all): the title cell stands for it. */
 function emptyTableQuantity(key: string, family: QuantityFamily, name: string, t: BudgetTable): Quantity {
   const cell = t.titleCell ?? { sheet: t.sheet, address: t.range.split(":")[0], row: 0, col: 0 };
-  return { key, family, name, value: ZERO, unit: "万元", tolerance: ZERO, cells: [cell], shown: "空表（按 0 计）", source: `「${t.kindName}」${cellRef(cell)}` };
+  return {
+    key,
+    family,
+    name,
+    value: ZERO,
+    unit: "万元",
+    tolerance: ZERO,
+    cells: [cell],
+    shown: "空表（按 0 计）",
+    source: `「${t.kindName}」${cellRef(cell)}`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -205,8 +223,10 @@ export function incomeQuantities(model: BudgetModel): Quantity[] {
     const fExpense = sideBlocks(fiscal).expense;
     const eCol = fExpense && mainColumn(fExpense);
     const eo = fExpense && sideOutline(fExpense, "支出");
-    if (fExpense && eCol && eo?.current) out.push(quantityOfTerms(model, "expense.fiscal", "income", "财政拨款支出", [termAt(fiscal, eo.current, eCol)], fiscal));
-    if (fExpense && eCol && eo?.grand) out.push(quantityOfTerms(model, "expense.fiscalGrand", "income", "财政拨款支出总计", [termAt(fiscal, eo.grand, eCol)], fiscal));
+    if (fExpense && eCol && eo?.current)
+      out.push(quantityOfTerms(model, "expense.fiscal", "income", "财政拨款支出", [termAt(fiscal, eo.current, eCol)], fiscal));
+    if (fExpense && eCol && eo?.grand)
+      out.push(quantityOfTerms(model, "expense.fiscalGrand", "income", "财政拨款支出总计", [termAt(fiscal, eo.grand, eCol)], fiscal));
   }
   return out;
 }
@@ -256,7 +276,8 @@ export function expenseQuantities(model: BudgetModel): Quantity[] {
     const tot = b && totalRow(b);
     const personnel = (tot && rowTerm(basicTable, tot, "人员经费")) ?? namedTotal(basicTable, /^人员经费合计$/);
     const pub = (tot && rowTerm(basicTable, tot, "公用经费")) ?? namedTotal(basicTable, /^公用经费合计$/);
-    if (personnel) out.push(quantityOfTerms(model, "personnel", "expense", "人员经费", [personnel], basicTable, { parts: economicParts(basicTable, "人员经费") }));
+    if (personnel)
+      out.push(quantityOfTerms(model, "personnel", "expense", "人员经费", [personnel], basicTable, { parts: economicParts(basicTable, "人员经费") }));
     if (pub) out.push(quantityOfTerms(model, "public", "expense", "公用经费", [pub], basicTable, { parts: economicParts(basicTable, "公用经费") }));
     if (!out.some((q) => q.key === "basic") && tot) {
       const basic = rowTerm(basicTable, tot, "合计");
@@ -283,7 +304,8 @@ export function expenseQuantities(model: BudgetModel): Quantity[] {
     const fExpense = fiscal && sideBlocks(fiscal).expense;
     const o = fExpense && sideOutline(fExpense, "支出");
     const term = fiscal && o?.current && rowTerm(fiscal, o.current, "一般公共预算");
-    if (fiscal && term) out.push(quantityOfTerms(model, "expense.gpb", "expense", "一般公共预算财政拨款支出", [term], fiscal, { parts: [["basic", "project"]] }));
+    if (fiscal && term)
+      out.push(quantityOfTerms(model, "expense.gpb", "expense", "一般公共预算财政拨款支出", [term], fiscal, { parts: [["basic", "project"]] }));
   }
   const fund = firstTable(model, "gov_fund_expense");
   if (fund) {
@@ -303,7 +325,8 @@ function economicParts(t: BudgetTable, role: "人员经费" | "公用经费"): s
   for (const b of t.blocks) {
     const col = b.columns.find((c) => c.role === role || c.role.startsWith(`${role}/`));
     if (!col) continue;
-    for (const r of b.rows) if (r.code && r.code.length === 3 && r.codeSystem === "经济分类" && r.amounts[col.role] && !r.amounts[col.role].value.isZero()) codes.push(r.code);
+    for (const r of b.rows)
+      if (r.code && r.code.length === 3 && r.codeSystem === "经济分类" && r.amounts[col.role] && !r.amounts[col.role].value.isZero()) codes.push(r.code);
   }
   return codes.length ? [codes.map((c) => `econ.${c}`)] : undefined;
 }
@@ -329,14 +352,27 @@ export function threePublicQuantities(model: BudgetModel): Quantity[] {
   const all = threePublicItems(t);
   const out: Quantity[] = [];
   const sets: [Map<ThreePublicItem, Term> | undefined, Aspect | undefined][] =
-    all.has("决算数") || all.has("预算数") ? [[all.get("预算数"), "预算数"], [all.get("决算数"), "决算数"]] : [[all.get("合计") ?? all.get("") ?? [...all.values()][0], undefined]];
+    all.has("决算数") || all.has("预算数")
+      ? [
+          [all.get("预算数"), "预算数"],
+          [all.get("决算数"), "决算数"],
+        ]
+      : [[all.get("合计") ?? all.get("") ?? [...all.values()][0], undefined]];
   for (const [items, aspect] of sets) {
     if (!items) continue;
     for (const item of TP_ITEMS) {
-      const term = item === "合计" ? items.get("小计") ?? items.get("合计") : items.get(item);
+      const term = item === "合计" ? (items.get("小计") ?? items.get("合计")) : items.get(item);
       if (!term) continue;
       const k = (i: ThreePublicItem) => threePublicKey(i, aspect);
-      const parts = item === "合计" ? [[k("因公出国"), k("公务用车"), k("公务接待")], [k("因公出国"), k("购置"), k("运行"), k("公务接待")]] : item === "公务用车" ? [[k("购置"), k("运行")]] : undefined;
+      const parts =
+        item === "合计"
+          ? [
+              [k("因公出国"), k("公务用车"), k("公务接待")],
+              [k("因公出国"), k("购置"), k("运行"), k("公务接待")],
+            ]
+          : item === "公务用车"
+            ? [[k("购置"), k("运行")]]
+            : undefined;
       const name = item === "合计" ? "“三公”经费" : ITEM_NAMES[item];
       out.push(quantityOfTerms(model, k(item), "three_public", aspect ? `${name}（${aspect}）` : name, [term], t, { aspect, parts }));
     }
@@ -508,7 +544,11 @@ export function procurementQuantities(model: BudgetModel): Quantity[] {
     const idx = b ? b.rows.findIndex((r) => r.isTotal) : -1;
     const col = b && plainColumns(b)[0];
     if (b && col && idx >= 0) {
-      out.push(quantityOfTerms(model, "procurement.total", "procurement", "政府采购支出总额", [termAt(stats, b.rows[idx], col)], stats, { parts: [["procurement.goods", "procurement.works", "procurement.services"]] }));
+      out.push(
+        quantityOfTerms(model, "procurement.total", "procurement", "政府采购支出总额", [termAt(stats, b.rows[idx], col)], stats, {
+          parts: [["procurement.goods", "procurement.works", "procurement.services"]],
+        }),
+      );
       for (const [key, word] of [
         ["procurement.goods", "货物"],
         ["procurement.works", "工程"],
@@ -565,8 +605,20 @@ export function assetQuantities(model: BudgetModel): Quantity[] {
       if (!col) return undefined;
       const a = r.amounts[col.role];
       const cell = a?.cell ?? { sheet: stats.sheet, address: toA1(r.row, col.col), row: r.row, col: col.col };
-      const name = bareName(r.name).replace(/^\d+[.．]/, "").replace(/\(辆\)$/, "");
-      return { key: "", family: "assets", name, value: a ? a.value : ZERO, unit: "辆", tolerance: ZERO, cells: [cell], shown: a ? `${a.text}辆` : "空白（按 0 计）", source: `「${stats.kindName}」${cellRef(cell)}` };
+      const name = bareName(r.name)
+        .replace(/^\d+[.．]/, "")
+        .replace(/\(辆\)$/, "");
+      return {
+        key: "",
+        family: "assets",
+        name,
+        value: a ? a.value : ZERO,
+        unit: "辆",
+        tolerance: ZERO,
+        cells: [cell],
+        shown: a ? `${a.text}辆` : "空白（按 0 计）",
+        source: `「${stats.kindName}」${cellRef(cell)}`,
+      };
     };
     const tot = count(rows[start]);
     if (tot) out.push({ ...tot, key: "vehicles.total", name: "车辆数" });
@@ -592,7 +644,14 @@ export function budgetQuantities(model: BudgetModel): Quantity[] {
   const initial = periodModel(model, "年初预算", model.year);
   if (!initial) return [];
   const figures = [...expenseQuantities(initial).filter((q) => q.key === "expense.gpb"), ...categoryQuantities(initial)];
-  return figures.map((q) => ({ ...q, key: `${q.key}@预算数`, family: "budget" as const, name: `${q.name}（年初预算数）`, aspect: "预算数" as const, parts: undefined }));
+  return figures.map((q) => ({
+    ...q,
+    key: `${q.key}@预算数`,
+    family: "budget" as const,
+    name: `${q.name}（年初预算数）`,
+    aspect: "预算数" as const,
+    parts: undefined,
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -602,7 +661,18 @@ export function modelQuantities(model: BudgetModel): Map<string, Quantity> {
   const cached = CACHE.get(model);
   if (cached) return cached;
   const m = new Map<string, Quantity>();
-  const families = [totalQuantities, incomeQuantities, expenseQuantities, threePublicQuantities, categoryQuantities, subjectQuantities, projectQuantities, procurementQuantities, assetQuantities, budgetQuantities];
+  const families = [
+    totalQuantities,
+    incomeQuantities,
+    expenseQuantities,
+    threePublicQuantities,
+    categoryQuantities,
+    subjectQuantities,
+    projectQuantities,
+    procurementQuantities,
+    assetQuantities,
+    budgetQuantities,
+  ];
   for (const f of families) for (const q of f(model)) if (!m.has(q.key)) m.set(q.key, q);
   const gpb = m.get("expense.gpb");
   const cats = [...m.values()].filter((q) => q.family === "category" && !q.value.isZero()).map((q) => q.key);
@@ -629,4 +699,3 @@ export function formatWan(value: Dec, thousands = false): string {
 export function halfUnitOfPrinted(text: string): Dec {
   return halfUnit(shownDecimals(text));
 }
-

@@ -118,7 +118,18 @@ export function findNumbers(text: string): NumberToken[] {
     const unit: NumberUnit = unitText === "万" ? "万元" : (unitText as NumberUnit);
     const decimals = /\.(\d+)$/.exec(plain)?.[1].length ?? 0;
     const threshold = THRESHOLD_AFTER.test(s.slice(end)) || THRESHOLD_BEFORE.test(s.slice(Math.max(0, start - 6), start));
-    out.push({ text: m[0], digits, value: new Dec(plain), decimals, unit, unitText, start, end, ...(malformed ? { malformed } : {}), ...(threshold ? { threshold } : {}) });
+    out.push({
+      text: m[0],
+      digits,
+      value: new Dec(plain),
+      decimals,
+      unit,
+      unitText,
+      start,
+      end,
+      ...(malformed ? { malformed } : {}),
+      ...(threshold ? { threshold } : {}),
+    });
   }
   return out;
 }
@@ -189,8 +200,10 @@ export function cleanLabel(raw: string): string {
 const CHANGE_WORD = /(增加|减少|增长|下降|上升|降低|提高|压减|缩减|节约|增|减)了?$/;
 const COMPARISON = /(?:与|较|比|同比|相比|对比)(?:上年度?|上一年度?|去年|上年同期|同期)?(?:年初|全年)?(?:预算|决算)?数?(?:相比|比较)?(?:的)?$/;
 const COMPARISON_LONG = /(?:与|较|比|同)[^与较比]{0,10}(?:相比|比较)$/;
-const LEAD = /^(?:[,，:、]|其中|包括|主要包括|主要为|主要是|主要用于|分别为|分别是|以及|和|及|另|具体|如下|为|是|有|\(?[一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[、.])+/;
-const FILLER = /^(?:\((?:类|款|项)\)|的|年初预算数?|全年预算数?|预算数|预算|决算数|决算|支出|安排|共计|合计|总计|总额|金额|为|是|共|计|达到?|约|了|数|拨款|财政拨款|年初|全年|本年度|本年|当年|年度|累计|实际|执行|预计|规模|:|、|,)*$/;
+const LEAD =
+  /^(?:[,，:、]|其中|包括|主要包括|主要为|主要是|主要用于|分别为|分别是|以及|和|及|另|具体|如下|为|是|有|\(?[一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[、.])+/;
+const FILLER =
+  /^(?:\((?:类|款|项)\)|的|年初预算数?|全年预算数?|预算数|预算|决算数|决算|支出|安排|共计|合计|总计|总额|金额|为|是|共|计|达到?|约|了|数|拨款|财政拨款|年初|全年|本年度|本年|当年|年度|累计|实际|执行|预计|规模|:|、|,)*$/;
 const FLAT = /(持平|无变化|没有变化|无增减变化|无增减|保持一致|一致|相同|无差异|不变)/;
 /** A comparison with the previous year (not with the budget): 与上年, 较2020年, 与 2022 年. */
 const PRIOR_YEAR = /(?:与|较|比|同)[^，,。;]*?(?:上年|去年|上一年|同期|(?:19|20)\d{2}\s*年)/;
@@ -386,7 +399,13 @@ export function readNarrative(paragraphs: NarrativeParagraph[], o: ReadOptions):
     }
     // what the paragraph is about: its list, and the headings it sits under
     const context = `${headings.filter(Boolean).join("\n")}\n${groupText}`;
-    const rp: ReadParagraph = { index: p, text, cell: paragraphs[p].cell, statements: readParagraph(p, text, o, amountWords, countWords, projects, context), continues };
+    const rp: ReadParagraph = {
+      index: p,
+      text,
+      cell: paragraphs[p].cell,
+      statements: readParagraph(p, text, o, amountWords, countWords, projects, context),
+      continues,
+    };
     out.push(rp);
     if (/[:：]\s*$/.test(text)) {
       open = true;
@@ -438,8 +457,22 @@ export function readParagraph(
       const tail = s.slice(tailStart, cl.end);
       const m = FLAT.exec(tail);
       if (m && PRIOR_YEAR.test(s.slice(cl.start, tailStart + m.index))) {
-        const label = cleanLabel(tail.slice(0, m.index)).replace(COMPARISON_LONG, "").replace(/(?:与|较|比|同)[^与较比]*$/, "");
-        const st: Statement = { paragraph: p, sentence: si, clause: ci, role: "change", direction: "flat", word: m[1], label, depth: depthAt(s, tailStart + m.index), quote: "", from: cl.start, to: tailStart + m.index + m[1].length };
+        const label = cleanLabel(tail.slice(0, m.index))
+          .replace(COMPARISON_LONG, "")
+          .replace(/(?:与|较|比|同)[^与较比]*$/, "");
+        const st: Statement = {
+          paragraph: p,
+          sentence: si,
+          clause: ci,
+          role: "change",
+          direction: "flat",
+          word: m[1],
+          label,
+          depth: depthAt(s, tailStart + m.index),
+          quote: "",
+          from: cl.start,
+          to: tailStart + m.index + m[1].length,
+        };
         resolveSubject(st, label, s, sent, cl, sentStatements, out, o, amountWords, projects, context);
         sentStatements.push(st);
         out.push(st);
@@ -456,20 +489,34 @@ function earlierYear(rawLabel: string, year: number | null | undefined): boolean
   return [...rawLabel.matchAll(/((?:19|20)\d{2})\s*年/g)].some((m) => Number(m[1]) < year);
 }
 
-function statementOf(p: number, si: number, ci: number, t: NumberToken, label: string, s: string, cl: Span, o: ReadOptions, final: boolean, rawLabel: string): Statement | undefined {
+function statementOf(
+  p: number,
+  si: number,
+  ci: number,
+  t: NumberToken,
+  label: string,
+  s: string,
+  cl: Span,
+  o: ReadOptions,
+  final: boolean,
+  rawLabel: string,
+): Statement | undefined {
   const base = { paragraph: p, sentence: si, clause: ci, token: t, depth: depthAt(s, t.start), quote: "", from: cl.start, to: t.end };
   if (t.unit === "%") {
     let m: RegExpExecArray | null;
     if ((m = /占(?:比)?(?:为)?$/.exec(label)) || /(?:所占)?(?:比例|比重)(?:为)?$/.test(label)) return { ...base, role: "share", label };
     if ((m = /占(.{1,20}?)的(?:比例|比重)?(?:为)?$/.exec(label))) return { ...base, role: "share", label, baseText: m[1] };
-    if ((m = /(增长|下降|增加|减少|上升|降低|提高)了?(?:幅度)?(?:为)?$/.exec(label))) return { ...base, role: "growth", label, word: m[1], direction: directionOf(m[1]) };
+    if ((m = /(增长|下降|增加|减少|上升|降低|提高)了?(?:幅度)?(?:为)?$/.exec(label)))
+      return { ...base, role: "growth", label, word: m[1], direction: directionOf(m[1]) };
     if (/完成了?(?:年初|全年)?(?:预算|计划)数?的?$/.test(label)) return { ...base, role: "completion", label };
     if (label === "" && s.slice(cl.start, t.start).trim() === "") return { ...base, role: "share", label };
     return undefined;
   }
   const change = CHANGE_WORD.exec(label);
-  if (change && t.unit !== "辆") return { ...base, role: "change", label, word: change[1], direction: directionOf(change[1]), aspect: final ? aspectOf(label) : undefined };
-  if ((COMPARISON.test(label) || earlierYear(rawLabel, o.year)) && t.unit !== "辆") return { ...base, role: "prior", label, aspect: final ? aspectOf(label) : undefined };
+  if (change && t.unit !== "辆")
+    return { ...base, role: "change", label, word: change[1], direction: directionOf(change[1]), aspect: final ? aspectOf(label) : undefined };
+  if ((COMPARISON.test(label) || earlierYear(rawLabel, o.year)) && t.unit !== "辆")
+    return { ...base, role: "prior", label, aspect: final ? aspectOf(label) : undefined };
   return { ...base, role: "value", label, aspect: final ? aspectOf(label) : undefined };
 }
 
@@ -487,7 +534,19 @@ function subjectWords(st: Statement, label: string): string {
   return s;
 }
 
-function resolveSubject(st: Statement, label: string, s: string, sent: Span, cl: Span, sentStatements: Statement[], paragraphStatements: Statement[], o: ReadOptions, words: Keyword[], projects: Quantity[], context: string): void {
+function resolveSubject(
+  st: Statement,
+  label: string,
+  s: string,
+  sent: Span,
+  cl: Span,
+  sentStatements: Statement[],
+  paragraphStatements: Statement[],
+  o: ReadOptions,
+  words: Keyword[],
+  projects: Quantity[],
+  context: string,
+): void {
   const w = subjectWords(st, label);
   const isPercent = st.token?.unit === "%";
   if (isPercent) {
@@ -535,7 +594,8 @@ function resolveSubject(st: Statement, label: string, s: string, sent: Span, cl:
     let best: Match | undefined;
     for (const k of words) {
       k.pattern.lastIndex = 0;
-      for (const m of before.matchAll(k.pattern)) if (m[0] && (!best || m.index! + m[0].length > best.end)) best = { key: k.key, start: m.index!, end: m.index! + m[0].length };
+      for (const m of before.matchAll(k.pattern))
+        if (m[0] && (!best || m.index! + m[0].length > best.end)) best = { key: k.key, start: m.index!, end: m.index! + m[0].length };
     }
     key = best?.key;
     from = "mention";

@@ -97,7 +97,10 @@ function loose(literal: string): string {
     last = m.index! + m[0].length;
   }
   out += escape(text.slice(last));
-  return out.replace(/增加|减少/g, "(?:增加|减少)").replace(/增长|下降/g, "(?:增长|下降)").replace(/万元/g, `万元${ANY_RATE}`);
+  return out
+    .replace(/增加|减少/g, "(?:增加|减少)")
+    .replace(/增长|下降/g, "(?:增长|下降)")
+    .replace(/万元/g, `万元${ANY_RATE}`);
 }
 
 /** The words after a slot that identify it: up to the next number (or the end of the paragraph). */
@@ -140,7 +143,12 @@ export function recoverReasons(previousText: string[], fresh: NarrativeSection[]
         const key = keyOf(s.id, slot.item);
         if (out[key]) continue;
         const right = rightContext(segments[j + 1], j + 1 === segments.length - 1);
-        const whole = new RegExp(`^${segments.slice(0, j + 1).map(loose).join("(?:.+?)")}[：]?(.+?)${right}`);
+        const whole = new RegExp(
+          `^${segments
+            .slice(0, j + 1)
+            .map(loose)
+            .join("(?:.+?)")}[：]?(.+?)${right}`,
+        );
         const clause = new RegExp(`(?:^|[。；：])${loose(clauseBefore(segments[j]))}[：]?(.+?)${right}`);
         let found: string | undefined;
         for (const re of [whole, clause]) {

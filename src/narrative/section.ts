@@ -11,7 +11,8 @@ export interface SlotItem {
   kind: "reason" | "use";
 }
 
-export type SectionId = "overall" | "income" | "expense" | "fiscal" | "gpb" | "basic" | "fund" | "soe" | "change" | "operating" | "threePublic" | "procurement" | "assets";
+export type SectionId =
+  "overall" | "income" | "expense" | "fiscal" | "gpb" | "basic" | "fund" | "soe" | "change" | "operating" | "threePublic" | "procurement" | "assets";
 
 export interface NarrativeSection {
   id: SectionId;

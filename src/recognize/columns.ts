@@ -24,7 +24,6 @@ export interface ColumnDraft {
   counts?: boolean;
 }
 
-
 export function isLanciText(text: string): boolean {
   return squash(text) === "栏次";
 }
@@ -139,13 +138,13 @@ export function classifyColumns(
   nameHeader?: RegExp,
 ): ColumnDraft[] {
   const drafts: ColumnDraft[] = paths.map((p) => ({ col: p.col, letter: columnLetters(p.col), header: p.header, lanci: p.lanci, kind: "text" as ColumnKind }));
-  const isPrefixOfOther = (d: ColumnDraft) =>
-    drafts.some((o) => o !== d && o.header.length > d.header.length && d.header.every((h, i) => o.header[i] === h));
+  const isPrefixOfOther = (d: ColumnDraft) => drafts.some((o) => o !== d && o.header.length > d.header.length && d.header.every((h, i) => o.header[i] === h));
   for (const d of drafts) {
     const last = d.header[d.header.length - 1] ?? "";
     const all = d.header.join("/");
     const filled = filledCells(view, bodyRows, d.col);
-    if (filled === 0 && (d.header.length === 0 || isPrefixOfOther(d))) d.kind = "blank"; // a spacer column under a group header
+    if (filled === 0 && (d.header.length === 0 || isPrefixOfOther(d)))
+      d.kind = "blank"; // a spacer column under a group header
     else if (SEQ.test(last)) d.kind = "seq";
     else if (SPLIT_PART.test(last) && d.header.some((h) => /科目|编码|代码|分类/.test(h))) {
       d.kind = "code";
@@ -155,16 +154,25 @@ export function classifyColumns(
       d.kind = "code";
       d.codeSystem = codeSystemOf(d.header);
     } else if (nameHeader ? nameHeader.test(all) : NAME.test(last)) d.kind = "name";
-    else if (/数量$|人数$|车辆数$|^行次$/.test(last) || (/数量/.test(last) && columnTexts(view, bodyRows, d.col).some((t) => readShownNumber(t) === null && readCount(t) !== null))) {
+    else if (
+      /数量$|人数$|车辆数$|^行次$/.test(last) ||
+      (/数量/.test(last) && columnTexts(view, bodyRows, d.col).some((t) => readShownNumber(t) === null && readCount(t) !== null))
+    ) {
       d.kind = "amount";
       d.counts = true;
-    } else if (d.header.length === 0 && filled > 0 && columnTexts(view, bodyRows, d.col).filter((t) => isSubjectCode(cleanCode(t))).length >= Math.max(1, filled * 0.6)) d.kind = "code";
+    } else if (
+      d.header.length === 0 &&
+      filled > 0 &&
+      columnTexts(view, bodyRows, d.col).filter((t) => isSubjectCode(cleanCode(t))).length >= Math.max(1, filled * 0.6)
+    )
+      d.kind = "code";
     // a header of the templates' amount columns decides (words in such a column are reported, not
     // mistaken for labels); otherwise the cells do: mostly numbers make an amount column
     else if (AMOUNT_HEADER.test(last) && !TEXT_HEADER.test(last)) d.kind = "amount";
     else if (numericCells(view, bodyRows, d.col) >= Math.max(1, filled * 0.5)) d.kind = "amount";
     else if (TEXT_HEADER.test(last)) d.kind = "text";
-    else if (filled === 0 && d.header.length > 0) d.kind = "amount"; // an empty amount column
+    else if (filled === 0 && d.header.length > 0)
+      d.kind = "amount"; // an empty amount column
     else d.kind = "text";
   }
   if (nameHeader && !drafts.some((d) => d.kind === "name")) {

@@ -9,7 +9,15 @@ import { withoutSpaces, type AmountUnit } from "../model/amount";
 import { allRows, type BudgetModel, type BudgetTable, type DocumentKind, type NarrativeParagraph, type Unrecognized } from "../model/budgetModel";
 import { codeLevel, hasNumbering } from "../model/codes";
 import type { MappingOverride } from "../model/mapping";
-import { classifyTitle, kindOfNormalizedTitle, nonBudgetOfNormalizedTitle, nonBudgetTable, normalizeTitle, specOf, type TableKindSpec } from "../model/tableKinds";
+import {
+  classifyTitle,
+  kindOfNormalizedTitle,
+  nonBudgetOfNormalizedTitle,
+  nonBudgetTable,
+  normalizeTitle,
+  specOf,
+  type TableKindSpec,
+} from "../model/tableKinds";
 import { isMetaText, isTagText, type TableMeta } from "./meta";
 import { SheetView } from "./sheetView";
 import { isNoteText, readTable, resolveHeaderYears, type BlockBounds } from "./tables";
@@ -98,7 +106,12 @@ function recognizeSheet(view: SheetView): SheetResult {
       const b: BlockBounds = { titleRow: view.top, title: name, lastRow: titleRows[0].row - 1, titleFromSheetName: true };
       const spec = classifyTitle(name);
       if (spec) blocks.unshift(b);
-      else res.unrecognized.push({ sheet: name, range: rangeToA1({ top: view.top, left: view.left, bottom: b.lastRow, right: view.right }), reason: "表标题之上的内容不属于任何已知的公开表" });
+      else
+        res.unrecognized.push({
+          sheet: name,
+          range: rangeToA1({ top: view.top, left: view.left, bottom: b.lastRow, right: view.right }),
+          reason: "表标题之上的内容不属于任何已知的公开表",
+        });
     }
   }
   for (const b of blocks) {
@@ -149,7 +162,12 @@ export function recognize(workbook: WorkbookSnapshot, mapping: MappingOverride[]
   const metas: TableMeta[] = [];
   for (const sheet of workbook.sheets) {
     try {
-      recognizeInto(model, metas, sheet, mapping.filter((o) => o.sheet === sheet.name));
+      recognizeInto(
+        model,
+        metas,
+        sheet,
+        mapping.filter((o) => o.sheet === sheet.name),
+      );
     } catch (e) {
       model.unrecognized.push({ sheet: sheet.name, reason: `识别此工作表时出错：${(e as Error).message}` });
     }
@@ -171,13 +189,14 @@ export function recognize(workbook: WorkbookSnapshot, mapping: MappingOverride[]
  */
 function fillCodesByName(model: BudgetModel): void {
   const codesByName = new Map<string, Set<string>>();
-  for (const t of model.tables) for (const r of allRows(t)) {
-    if (r.code && r.codeSystem === "功能分类" && r.name) {
-      const set = codesByName.get(r.name) ?? new Set<string>();
-      set.add(r.code);
-      codesByName.set(r.name, set);
+  for (const t of model.tables)
+    for (const r of allRows(t)) {
+      if (r.code && r.codeSystem === "功能分类" && r.name) {
+        const set = codesByName.get(r.name) ?? new Set<string>();
+        set.add(r.code);
+        codesByName.set(r.name, set);
+      }
     }
-  }
   for (const t of model.tables) {
     if (!t.blocks.some((b) => b.rows.some((r) => r.code && r.codeSystem === "功能分类")) && !FUNCTIONAL_TABLES.has(t.kind)) continue;
     for (const r of allRows(t)) {

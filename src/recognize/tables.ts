@@ -1,9 +1,31 @@
 /** Reading one table block (title, meta, header, body, notes) into a BudgetTable. */
 import { rangeToA1 } from "../grid/address";
 import { isCellError } from "../grid/workbook";
-import { CellAmount, isShownNumber, normalizeText, numberOfValue, readCount, readShownNumber, squash, withoutSpaces, type Amount, type AmountUnit } from "../model/amount";
+import {
+  CellAmount,
+  isShownNumber,
+  normalizeText,
+  numberOfValue,
+  readCount,
+  readShownNumber,
+  squash,
+  withoutSpaces,
+  type Amount,
+  type AmountUnit,
+} from "../model/amount";
 import type { BudgetRow, BudgetTable, CellIssue, ColumnInfo, FormField, TableBlock } from "../model/budgetModel";
-import { CHINESE_NUMBERED, cleanCode, codeLevel, guessCodeSystem, isKnownCategory, isSubjectCode, levelFromNumbering, NUMBERED, QIZHONG, type CodeSystem } from "../model/codes";
+import {
+  CHINESE_NUMBERED,
+  cleanCode,
+  codeLevel,
+  guessCodeSystem,
+  isKnownCategory,
+  isSubjectCode,
+  levelFromNumbering,
+  NUMBERED,
+  QIZHONG,
+  type CodeSystem,
+} from "../model/codes";
 import type { TableKindSpec } from "../model/tableKinds";
 import { assignRoles, classifyColumns, headerPaths, isLanciRow, isSubsetColumn, namesYear, type ColumnDraft, type ColumnRole } from "./columns";
 import { amountUnitIn, isMetaText, parseMeta, type TableMeta } from "./meta";
@@ -34,7 +56,6 @@ const ASSET_SECTION = /资产占用|车辆|设备/;
 export function isNoteText(text: string): boolean {
   return NOTE.test(withoutSpaces(text));
 }
-
 
 export type TableResult = { table: BudgetTable; meta?: TableMeta } | { reason: string; range?: string };
 
@@ -111,7 +132,7 @@ function readAmount(view: SheetView, r: number, c: number, unit: AmountUnit | nu
   }
   if (text.trim() === "") return undefined;
   const shown = readShownNumber(text);
-  let number = counts ? shown ?? readCount(text) : shown;
+  let number = counts ? (shown ?? readCount(text)) : shown;
   if (number === null && typeof cell.value === "number") number = numberOfValue(cell.value); // an exotic format
   if (number === null) {
     issues.push({ cell: view.location(r, c), text, issue: "not-a-number" });
@@ -296,7 +317,11 @@ function readGrid(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: Ta
   // body: up to the notes
   const bodyRows: number[] = [];
   const noteRows: number[] = [];
-  const headerLine = (q: number) => view.rowTexts(q).map((t) => `${t.col}:${squash(t.text)}`).join("|");
+  const headerLine = (q: number) =>
+    view
+      .rowTexts(q)
+      .map((t) => `${t.col}:${squash(t.text)}`)
+      .join("|");
   const headerLines = new Set(headerRows.map(headerLine));
   const headerFirsts = new Set(headerRows.map((q) => view.rowTexts(q)[0]?.text));
   for (let q = r; q <= b.lastRow; q++) {
@@ -348,14 +373,24 @@ function readGrid(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: Ta
 }
 
 function amountUnitInHeader(drafts: ColumnDraft[]): AmountUnit | undefined {
-  for (const d of drafts) for (const h of d.header) {
-    const unit = amountUnitIn(h);
-    if (unit) return unit;
-  }
+  for (const d of drafts)
+    for (const h of d.header) {
+      const unit = amountUnitIn(h);
+      if (unit) return unit;
+    }
   return undefined;
 }
 
-function baseTable(view: SheetView, spec: TableKindSpec, b: BlockBounds, meta: TableMeta, unit: AmountUnit | null, left: number, right: number, lastRow: number): BudgetTable {
+function baseTable(
+  view: SheetView,
+  spec: TableKindSpec,
+  b: BlockBounds,
+  meta: TableMeta,
+  unit: AmountUnit | null,
+  left: number,
+  right: number,
+  lastRow: number,
+): BudgetTable {
   const top = b.titleRow;
   const titleLeft = b.titleFromSheetName ? left : Math.min(left, view.rowTexts(b.titleRow)[0]?.col ?? left);
   const t: BudgetTable = {
@@ -423,14 +458,16 @@ const INDICATOR_HEADER = /^(一级指标|二级指标|三级指标|指标值|备
 const FORM_COLUMN_LABELS = /^(\d{1,2}月底|年初预算数|全年预算数|全年执行数|执行率|资金结\(转\)余|结余)$/;
 /** Form fields that are ratios or scores, not money. */
 const RATIO_FIELDS = /^(执行率|总分)$/;
-const AMOUNT_FIELDS = /^(预算数|财政资金|其他资金|预算总额|政府预算资金|财政专户管理资金|单位资金|基本支出|项目支出|\d{1,2}月底|年初预算数|全年预算数|全年执行数|执行率|资金结\(转\)余|结余|总分)$/;
+const AMOUNT_FIELDS =
+  /^(预算数|财政资金|其他资金|预算总额|政府预算资金|财政专户管理资金|单位资金|基本支出|项目支出|\d{1,2}月底|年初预算数|全年预算数|全年执行数|执行率|资金结\(转\)余|结余|总分)$/;
 
 /** A unit stated inside a form's labels: "项目资金预算安排及执行进度（万元）". */
 function unitInLabels(view: SheetView, rows: number[], left: number, right: number): AmountUnit | undefined {
-  for (const r of rows) for (const t of view.rowTexts(r, left, right)) {
-    const unit = amountUnitIn(t.text);
-    if (unit) return unit;
-  }
+  for (const r of rows)
+    for (const t of view.rowTexts(r, left, right)) {
+      const unit = amountUnitIn(t.text);
+      if (unit) return unit;
+    }
   return undefined;
 }
 
@@ -511,7 +548,11 @@ export function readTable(view: SheetView, spec: TableKindSpec, b: BlockBounds):
 export function resolveHeaderYears(t: BudgetTable, year: number): void {
   for (const b of t.blocks) {
     if (!b.columns.some((c) => c.header.some(namesYear))) continue;
-    const roles = assignRoles(b.columns.map((c) => ({ col: c.col, letter: c.letter, header: c.header, kind: "amount" as const })), b.side, year);
+    const roles = assignRoles(
+      b.columns.map((c) => ({ col: c.col, letter: c.letter, header: c.header, kind: "amount" as const })),
+      b.side,
+      year,
+    );
     const renamed = new Map<string, string>();
     for (const c of b.columns) {
       const { role, period, of } = roles.get(c.col)!;

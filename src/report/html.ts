@@ -99,7 +99,9 @@ export function ruleStats(report: BatchReport): RuleStat[] {
     }
   }
   const order = (id: string) => descriptions.get(id)?.order ?? Number.MAX_SAFE_INTEGER;
-  return [...stats.values()].sort((a, b) => b.total - a.total || b.errors - a.errors || order(a.ruleId) - order(b.ruleId) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  return [...stats.values()].sort(
+    (a, b) => b.total - a.total || b.errors - a.errors || order(a.ruleId) - order(b.ruleId) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
 }
 
 /** The unit with its code, the code kept on one line. */
@@ -261,13 +263,15 @@ function findingRow(f: Finding): string {
   return `<tr class="${LEVEL_CLASS[f.level]}"><td><b>${LEVEL_NAMES[f.level]}</b></td><td>${escapeHtml(f.ruleId)}</td><td>${escapeHtml(f.message)}</td><td${cells.title ? ` title="${escapeHtml(cells.title)}"` : ""}>${cells.html}</td><td>${values.join("<br>")}</td></tr>`;
 }
 
-
 const FINDINGS_HEAD = `<colgroup><col class="c-lv"><col class="c-rule"><col><col class="c-cells"><col class="c-vals"></colgroup><thead><tr><th scope="col">级别</th><th scope="col">规则</th><th scope="col">说明</th><th scope="col">单元格</th><th scope="col">应为 / 实为</th></tr></thead>`;
 
 function findingsTable(findings: Finding[]): string {
   const body = findingsBySheet(findings).map(([sheet, list]) => {
     const c = countByLevel(list);
-    const n = (["error", "warning", "info"] as FindingLevel[]).filter((l) => c[l]).map((l) => `${LEVEL_NAMES[l]} ${c[l]}`).join("，");
+    const n = (["error", "warning", "info"] as FindingLevel[])
+      .filter((l) => c[l])
+      .map((l) => `${LEVEL_NAMES[l]} ${c[l]}`)
+      .join("，");
     return `<tr class="sh"><th colspan="5" scope="colgroup">${escapeHtml(sheet)}<small>${n}</small></th></tr>${list.map(findingRow).join("")}`;
   });
   return `<table class="fd">${FINDINGS_HEAD}<tbody>${body.join("")}</tbody></table>`;
@@ -287,7 +291,9 @@ function renderFile(f: BatchFileResult, i: number): string {
     `类型：${f.kind ? escapeHtml(f.kind) : "未识别"}`,
     ...(f.amountUnit ? [`金额单位：${escapeHtml(f.amountUnit)}`] : []),
   ].join(" · ");
-  const counts = (["error", "warning", "info"] as FindingLevel[]).map((l) => `<span class="cn ${LEVEL_CLASS[l]}${c[l] ? "" : " z"}">${LEVEL_NAMES[l]} ${c[l]}</span>`).join("");
+  const counts = (["error", "warning", "info"] as FindingLevel[])
+    .map((l) => `<span class="cn ${LEVEL_CLASS[l]}${c[l] ? "" : " z"}">${LEVEL_NAMES[l]} ${c[l]}</span>`)
+    .join("");
   const findings = f.findings ?? [];
   const main = findings.filter((x) => x.level !== "info");
   const tails = findings.filter((x) => x.level === "info");
@@ -295,7 +301,9 @@ function renderFile(f: BatchFileResult, i: number): string {
   if (main.length) parts.push(findingsTable(main));
   else parts.push(`<p class="empty">${tails.length ? "没有错误或提示。" : "未发现问题。"}</p>`);
   if (tails.length) {
-    parts.push(`<details class="tails"><summary>尾差 ${tails.length} 条（四舍五入造成，在允许范围内，一般无需修改）</summary>${findingsTable(tails)}</details>`);
+    parts.push(
+      `<details class="tails"><summary>尾差 ${tails.length} 条（四舍五入造成，在允许范围内，一般无需修改）</summary>${findingsTable(tails)}</details>`,
+    );
   }
   return `<section class="file" id="f-${i + 1}">${head}<p class="meta">${meta}</p><p class="counts">${counts}</p>${parts.join("")}${back}</section>`;
 }

@@ -47,7 +47,8 @@ const rule: Rule = {
     }
     const expenseTable = ctx.tables("expense_summary")[0];
     const expTotal = expenseTable?.blocks[0] && totalRow(expenseTable.blocks[0]);
-    if (expenseTable && expTotal) eq(at(expenseTable, expTotal, "合计", `「${expenseTable.kindName}」合计`), sumTerm(exp?.current, expCol, "本年支出合计"), expenseTable.sheet);
+    if (expenseTable && expTotal)
+      eq(at(expenseTable, expTotal, "合计", `「${expenseTable.kindName}」合计`), sumTerm(exp?.current, expCol, "本年支出合计"), expenseTable.sheet);
     // per 类: 收支总表 支出 rows ↔ 支出总表 ↔ 收入总表
     if (!expense || !expCol) return;
     for (const { code, row: r } of categoryRows(expense.rows, categoryCodeOfName)) {
@@ -58,7 +59,8 @@ const rule: Rule = {
         const parts = categoryTerms(t, code, "合计", (x) => `${rowLabel(t, x)}合计`);
         if (parts === undefined) continue; // a 收入总表 by unit, not by subject
         if (parts.length === 0 && here.yuan.isZero()) continue;
-        const what = parts.length === 1 ? parts[0].label : parts.length ? `「${t.kindName}」${code} 类下各科目之和` : `「${t.kindName}」中的 ${code} 类科目（缺失）`;
+        const what =
+          parts.length === 1 ? parts[0].label : parts.length ? `「${t.kindName}」${code} 类下各科目之和` : `「${t.kindName}」中的 ${code} 类科目（缺失）`;
         ctx.equation({ left: [here], right: parts, messageId: "total", data: { leftLabel: here.label, rightLabel: what }, sheet: summary.sheet });
       }
     }

@@ -37,7 +37,8 @@ const rule: Rule = {
         const here = termAt(t, r, col, `「${t.kindName}」${r.name}（一般公共预算）`);
         const parts = categoryTerms(gpb, code, "合计", (x) => `${rowLabel(gpb, x)}合计`);
         if (parts === undefined || (parts.length === 0 && here.yuan.isZero())) continue;
-        const what = parts.length === 1 ? parts[0].label : parts.length ? `「${gpb.kindName}」${code} 类下各科目之和` : `「${gpb.kindName}」中的 ${code} 类科目（缺失）`;
+        const what =
+          parts.length === 1 ? parts[0].label : parts.length ? `「${gpb.kindName}」${code} 类下各科目之和` : `「${gpb.kindName}」中的 ${code} 类科目（缺失）`;
         ctx.equation({ left: [here], right: parts, messageId: "cross", data: { leftLabel: here.label, rightLabel: what }, sheet: t.sheet });
       }
     }

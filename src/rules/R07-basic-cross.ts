@@ -12,13 +12,14 @@ export function basicTotal(t: BudgetTable): Term[] | undefined {
     if (tot && col) return [termAt(t, tot, col, `「${t.kindName}」合计`)];
   }
   const parts: Term[] = [];
-  for (const b of t.blocks) for (const r of b.rows) {
-    if (/^(人员经费|公用经费)合计$/.test(r.name)) {
-      const col = plainColumns(b).find((c) => r.amounts[c.role]);
-      const a = col && r.amounts[col.role];
-      if (a) parts.push(termOfAmount(a, `「${t.kindName}」${r.name}`));
+  for (const b of t.blocks)
+    for (const r of b.rows) {
+      if (/^(人员经费|公用经费)合计$/.test(r.name)) {
+        const col = plainColumns(b).find((c) => r.amounts[c.role]);
+        const a = col && r.amounts[col.role];
+        if (a) parts.push(termOfAmount(a, `「${t.kindName}」${r.name}`));
+      }
     }
-  }
   return parts.length ? parts : undefined;
 }
 
@@ -43,7 +44,13 @@ const rule: Rule = {
     const basicSum = basic && basicTotal(basic);
     if (gpb && tot && basicCol && basicSum) {
       const a = termAt(gpb, tot, basicCol, `「${gpb.kindName}」基本支出合计`);
-      ctx.equation({ left: [a], right: basicSum, messageId: "basic", data: { leftLabel: a.label, rightLabel: basicSum.map((x) => x.label).join(" + ") }, sheet: gpb.sheet });
+      ctx.equation({
+        left: [a],
+        right: basicSum,
+        messageId: "basic",
+        data: { leftLabel: a.label, rightLabel: basicSum.map((x) => x.label).join(" + ") },
+        sheet: gpb.sheet,
+      });
     }
     // 03 vs 05 when every yuan is 一般公共预算
     const summary = ctx.tables("income_expense_summary")[0];

@@ -16,7 +16,8 @@ const rule: Rule = {
   meta: {
     id: "R10-payroll-lines",
     level: "提示",
-    description: "功能分类与经济分类的社保缴费、公积金等科目金额应对应一致（2080505↔30108、2080506↔30109、2210201↔30113、2101101/2101102↔30110、2101103↔30111）",
+    description:
+      "功能分类与经济分类的社保缴费、公积金等科目金额应对应一致（2080505↔30108、2080506↔30109、2210201↔30113、2101101/2101102↔30110、2101103↔30111）",
     tables: ["gpb_basic"],
     messages: {
       pair: "{what}：功能分类 {functional} 合计 {left}，经济分类 {economic} 为 {right}，相差 {diff}{unit}，{verdict}；请核实科目是否对应。",
@@ -35,7 +36,11 @@ const rule: Rule = {
         left,
         right,
         messageId: "pair",
-        data: { what: p.what, functional: p.functional.join("+") + (left.length ? "" : "（无此科目）"), economic: p.economic.join("+") + (right.length ? "" : "（无此科目）") },
+        data: {
+          what: p.what,
+          functional: p.functional.join("+") + (left.length ? "" : "（无此科目）"),
+          economic: p.economic.join("+") + (right.length ? "" : "（无此科目）"),
+        },
         sheet: basic.sheet,
       });
     }

@@ -20,7 +20,13 @@ const rule: Rule = {
         const eq = (left: Term | undefined, keys: ThreePublicItem[]) => {
           const parts = keys.map(get).filter((x): x is Term => x !== undefined);
           if (!left || parts.length === 0) return;
-          ctx.equation({ left: [left], right: parts, messageId: "items", data: { leftLabel: left.label, parts: parts.map((p) => p.label.replace(/^「[^」]*」/, "")).join(" + ") }, sheet: t.sheet });
+          ctx.equation({
+            left: [left],
+            right: parts,
+            messageId: "items",
+            data: { leftLabel: left.label, parts: parts.map((p) => p.label.replace(/^「[^」]*」/, "")).join(" + ") },
+            sheet: t.sheet,
+          });
         };
         const three: ThreePublicItem[] = ["因公出国", "公务用车", "公务接待"];
         if (get("小计")) {

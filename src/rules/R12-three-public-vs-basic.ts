@@ -30,14 +30,22 @@ const rule: Rule = {
       if (!mine) continue;
       if (econ) {
         const other = codedTerm(econ, p.code, "合计");
-        if (other) ctx.equation({ left: [mine], right: [other], messageId: "equal", data: { leftLabel: mine.label, rightLabel: other.label }, sheet: tp.sheet });
+        if (other)
+          ctx.equation({ left: [mine], right: [other], messageId: "equal", data: { leftLabel: mine.label, rightLabel: other.label }, sheet: tp.sheet });
         continue;
       }
       const b = basic && codedTerm(basic, p.code);
       if (b && mine.yuan.plus(mine.half).plus(b.half).lessThan(b.yuan)) {
         ctx.report({
           messageId: "less",
-          data: { item: mine.label, left: showIn(mine.yuan, mine.unit), basicLabel: b.label, right: showIn(b.yuan, b.unit), diff: showIn(b.yuan.minus(mine.yuan), mine.unit), unit: mine.unit ?? "" },
+          data: {
+            item: mine.label,
+            left: showIn(mine.yuan, mine.unit),
+            basicLabel: b.label,
+            right: showIn(b.yuan, b.unit),
+            diff: showIn(b.yuan.minus(mine.yuan), mine.unit),
+            unit: mine.unit ?? "",
+          },
           cells: [
             { sheet: mine.cell.sheet, address: mine.cell.address, side: "left" },
             { sheet: b.cell.sheet, address: b.cell.address, side: "right" },

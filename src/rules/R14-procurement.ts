@@ -27,7 +27,16 @@ function checkLines(ctx: RuleContext, t: BudgetTable): void {
       ctx.report({
         messageId: "line",
         level: rounding ? "info" : undefined,
-        data: { row: rowLabel(t, r), qty: q.value.toString(), price: showIn(pt.yuan, p.unit), product: showIn(product, a.unit), amount: showIn(at.yuan, a.unit), diff: showIn(diff, a.unit), unit: a.unit ?? "", verdict: rounding ? "在尾差范围内" : "超出尾差范围" },
+        data: {
+          row: rowLabel(t, r),
+          qty: q.value.toString(),
+          price: showIn(pt.yuan, p.unit),
+          product: showIn(product, a.unit),
+          amount: showIn(at.yuan, a.unit),
+          diff: showIn(diff, a.unit),
+          unit: a.unit ?? "",
+          verdict: rounding ? "在尾差范围内" : "超出尾差范围",
+        },
         cells: [
           { sheet: t.sheet, address: a.cell.address, side: "left" },
           { sheet: t.sheet, address: q.cell.address, side: "right" },
@@ -44,7 +53,13 @@ function checkLines(ctx: RuleContext, t: BudgetTable): void {
   const total = b.rows.find((r) => r.isTotal);
   if (total && items.length) {
     for (const col of plainColumns(b).filter((c) => c !== qty && c !== price)) {
-      ctx.equation({ left: [termAt(t, total, col)], right: items.map((r) => termAt(t, r, col)), messageId: "total", data: { row: rowLabel(t, total), column: col.role, count: items.length }, sheet: t.sheet });
+      ctx.equation({
+        left: [termAt(t, total, col)],
+        right: items.map((r) => termAt(t, r, col)),
+        messageId: "total",
+        data: { row: rowLabel(t, total), column: col.role, count: items.length },
+        sheet: t.sheet,
+      });
     }
   }
 }
@@ -58,7 +73,13 @@ function checkFinalStats(ctx: RuleContext, t: BudgetTable): void {
   const parts = b.rows.slice(idx + 1, idx + 4).filter((r) => /^(货物|工程|服务)/.test(bareName(r.name)));
   const col = plainColumns(b)[0];
   if (parts.length === 0 || !col) return;
-  ctx.equation({ left: [termAt(t, b.rows[idx], col, "政府采购合计")], right: parts.map((r) => termAt(t, r, col, bareName(r.name))), messageId: "kinds", data: { table: t.kindName }, sheet: t.sheet });
+  ctx.equation({
+    left: [termAt(t, b.rows[idx], col, "政府采购合计")],
+    right: parts.map((r) => termAt(t, r, col, bareName(r.name))),
+    messageId: "kinds",
+    data: { table: t.kindName },
+    sheet: t.sheet,
+  });
 }
 
 /** R14 政府采购：数量 × 单价 = 金额，合计 = 各项之和；决算：政府采购合计 = 货物 + 工程 + 服务。 */

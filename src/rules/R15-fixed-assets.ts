@@ -23,7 +23,13 @@ const rule: Rule = {
       for (const total of totals) {
         if (!hasAmounts(total) && !categories.some(hasAmounts)) continue;
         for (const col of plainColumns(b)) {
-          ctx.equation({ left: [termAt(t, total, col)], right: categories.map((r) => termAt(t, r, col)), messageId: "total", data: { row: rowLabel(t, total), column: col.role }, sheet: t.sheet });
+          ctx.equation({
+            left: [termAt(t, total, col)],
+            right: categories.map((r) => termAt(t, r, col)),
+            messageId: "total",
+            data: { row: rowLabel(t, total), column: col.role },
+            sheet: t.sheet,
+          });
         }
       }
     }

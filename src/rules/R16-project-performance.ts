@@ -24,7 +24,15 @@ const rule: Rule = {
       const bt = termOfAmount(budget, `「${name}」预算数`);
       budgets.push(bt);
       const dec = t.fields.find((f) => f.label === "12月底")?.amount;
-      if (dec) ctx.equation({ left: [bt], right: [termOfAmount(dec, `「${name}」12月底`)], messageId: "plan", level: "warning", data: { project: name }, sheet: t.sheet });
+      if (dec)
+        ctx.equation({
+          left: [bt],
+          right: [termOfAmount(dec, `「${name}」12月底`)],
+          messageId: "plan",
+          level: "warning",
+          data: { project: name },
+          sheet: t.sheet,
+        });
     }
     const exp = ctx.tables("expense_summary")[0] ?? ctx.tables("gpb_expense")[0];
     const b = exp?.blocks[0];

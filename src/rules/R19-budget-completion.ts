@@ -15,7 +15,8 @@ const rule: Rule = {
     tables: [],
     messages: {
       rate: "{row}（{column}）：完成率 {shown}% 与 决算数 {final} ÷ 年初预算数 {budget} = {exact}% 不符（应为 {expected}%）。",
-      rateRounding: "{row}（{column}）：完成率 {shown}% 与 决算数 {final} ÷ 年初预算数 {budget} = {exact}% 在四舍五入尾差范围内（按四舍五入应为 {expected}%）。",
+      rateRounding:
+        "{row}（{column}）：完成率 {shown}% 与 决算数 {final} ÷ 年初预算数 {budget} = {exact}% 在四舍五入尾差范围内（按四舍五入应为 {expected}%）。",
       noBudget: "{row}（{column}）：年初预算数为 0，完成率无法计算，表中却为 {shown}%。",
     },
   },
@@ -34,7 +35,15 @@ const rule: Rule = {
             const budget = termAt(t, r, initial);
             const data = { row: rowLabel(t, r), column: c.of, final: shownFigure(final), budget: shownFigure(budget) };
             const cells = rateCells(t.sheet, rate, [final, budget]);
-            checkRate(ctx, { rate, part: final.shown, whole: budget.shown, messageIds: { wrong: "rate", rounding: "rateRounding", zeroWhole: "noBudget" }, data, cells, sheet: t.sheet });
+            checkRate(ctx, {
+              rate,
+              part: final.shown,
+              whole: budget.shown,
+              messageIds: { wrong: "rate", rounding: "rateRounding", zeroWhole: "noBudget" },
+              data,
+              cells,
+              sheet: t.sheet,
+            });
           }
         }
       }

@@ -24,7 +24,13 @@ const rule: Rule = {
         if (!b || f.yuan.minus(f.half).lessThanOrEqualTo(b.yuan.plus(b.half))) continue;
         ctx.report({
           messageId: "over",
-          data: { item: ITEM_NAMES[item], actual: showIn(f.yuan, f.unit), budget: showIn(b.yuan, b.unit), diff: showIn(f.yuan.minus(b.yuan), f.unit), unit: f.unit ?? "" },
+          data: {
+            item: ITEM_NAMES[item],
+            actual: showIn(f.yuan, f.unit),
+            budget: showIn(b.yuan, b.unit),
+            diff: showIn(f.yuan.minus(b.yuan), f.unit),
+            unit: f.unit ?? "",
+          },
           cells: [
             { sheet: t.sheet, address: f.cell.address, side: "left" },
             { sheet: t.sheet, address: b.cell.address, side: "right" },

@@ -24,7 +24,13 @@ const rule: Rule = {
       const rest = field("资金结(转)余") ?? field("结余");
       const rate = field("执行率");
       if (budget && spent && rest) {
-        ctx.equation({ left: [termOfAmount(budget, "全年预算数")], right: [termOfAmount(spent, "全年执行数"), termOfAmount(rest, "结余")], messageId: "balance", data: { project }, sheet: t.sheet });
+        ctx.equation({
+          left: [termOfAmount(budget, "全年预算数")],
+          right: [termOfAmount(spent, "全年执行数"), termOfAmount(rest, "结余")],
+          messageId: "balance",
+          data: { project },
+          sheet: t.sheet,
+        });
       }
       if (budget && spent && rate) {
         checkRate(ctx, {

@@ -3,7 +3,17 @@ import { specOf } from "../model/tableKinds";
 import { tableHasData } from "../model/query/tables";
 import type { Rule } from "./types";
 
-const BUDGET_TABLES: TableKind[] = ["income_expense_summary", "income_summary", "expense_summary", "fiscal_summary", "gpb_expense", "gpb_basic", "gov_fund_expense", "soe_expense", "three_public"];
+const BUDGET_TABLES: TableKind[] = [
+  "income_expense_summary",
+  "income_summary",
+  "expense_summary",
+  "fiscal_summary",
+  "gpb_expense",
+  "gpb_basic",
+  "gov_fund_expense",
+  "soe_expense",
+  "three_public",
+];
 const FINAL_TABLES: TableKind[] = [...BUDGET_TABLES, "final_info_stats"];
 const EMPTY_NOTE = /空表|本表无数据|无数据|本表为空/;
 
@@ -32,8 +42,16 @@ const rule: Rule = {
       const note = t.notes.find((n) => EMPTY_NOTE.test(n.text));
       const hasData = tableHasData(t);
       const at = t.titleCell ?? { sheet: t.sheet, address: t.range.split(":")[0] };
-      if (!hasData && !note) ctx.report({ messageId: "emptyWithoutNote", data: { table: t.kindName }, cells: [{ sheet: t.sheet, address: at.address }], sheet: t.sheet });
-      if (hasData && note) ctx.report({ messageId: "noteWithData", data: { table: t.kindName, note: note.text }, cells: [{ sheet: note.cell.sheet, address: note.cell.address }], suspect: note.cell, sheet: t.sheet });
+      if (!hasData && !note)
+        ctx.report({ messageId: "emptyWithoutNote", data: { table: t.kindName }, cells: [{ sheet: t.sheet, address: at.address }], sheet: t.sheet });
+      if (hasData && note)
+        ctx.report({
+          messageId: "noteWithData",
+          data: { table: t.kindName, note: note.text },
+          cells: [{ sheet: note.cell.sheet, address: note.cell.address }],
+          suspect: note.cell,
+          sheet: t.sheet,
+        });
     }
   },
 };

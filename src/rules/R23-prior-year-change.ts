@@ -21,14 +21,28 @@ function checkBlock(ctx: RuleContext, t: BudgetTable, b: TableBlock): void {
       const current = termAt(t, r, p.current);
       const prior = termAt(t, r, p.prior);
       if (c.period === "增减额") {
-        ctx.equation({ left: [current], right: [prior, termAt(t, r, c)], messageId: "change", data: () => ({ row: rowLabel(t, r), column: p.current.role }), sheet: t.sheet });
+        ctx.equation({
+          left: [current],
+          right: [prior, termAt(t, r, c)],
+          messageId: "change",
+          data: () => ({ row: rowLabel(t, r), column: p.current.role }),
+          sheet: t.sheet,
+        });
         continue;
       }
       const rate = r.amounts[c.role];
       if (!rate) continue;
       const data = { row: rowLabel(t, r), column: p.current.role, current: shownFigure(current), prior: shownFigure(prior) };
       const cells = rateCells(t.sheet, rate, [current, prior]);
-      checkRate(ctx, { rate, part: current.shown.minus(prior.shown), whole: prior.shown, messageIds: { wrong: "rate", rounding: "rateRounding", zeroWhole: "rateFromZero" }, data, cells, sheet: t.sheet });
+      checkRate(ctx, {
+        rate,
+        part: current.shown.minus(prior.shown),
+        whole: prior.shown,
+        messageIds: { wrong: "rate", rounding: "rateRounding", zeroWhole: "rateFromZero" },
+        data,
+        cells,
+        sheet: t.sheet,
+      });
     }
   }
 }
@@ -46,12 +60,14 @@ const rule: Rule = {
     messages: {
       change: "{row}（{column}）：本年数 {left} 应等于上年数与增减额之和 {right}（增减额应为本年数减上年数），相差 {diff}{unit}，{verdict}。",
       rate: "{row}（{column}）：增减率 {shown}% 与（本年数 {current} − 上年数 {prior}）÷ 上年数 = {exact}% 不符（应为 {expected}%）。",
-      rateRounding: "{row}（{column}）：增减率 {shown}% 与（本年数 {current} − 上年数 {prior}）÷ 上年数 = {exact}% 在四舍五入尾差范围内（按四舍五入应为 {expected}%）。",
+      rateRounding:
+        "{row}（{column}）：增减率 {shown}% 与（本年数 {current} − 上年数 {prior}）÷ 上年数 = {exact}% 在四舍五入尾差范围内（按四舍五入应为 {expected}%）。",
       rateFromZero: "{row}（{column}）：上年数为 0，增减率无法计算，表中却为 {shown}%。",
     },
   },
   check(ctx) {
-    for (const t of ctx.model.tables) for (const b of t.blocks) if (b.columns.some((c) => c.period === "增减额" || c.period === "增减率")) checkBlock(ctx, t, b);
+    for (const t of ctx.model.tables)
+      for (const b of t.blocks) if (b.columns.some((c) => c.period === "增减额" || c.period === "增减率")) checkBlock(ctx, t, b);
   },
 };
 export default rule;

@@ -32,7 +32,15 @@ const rule: Rule = {
         for (const r of b.rows) {
           for (const role in r.amounts) {
             const a = r.amounts[role];
-            if (a.number.negative && !signed.has(role)) ctx.report({ messageId: "negative", level: "warning", data: { table: t.kindName, cell: a.cell.address, text: a.text }, cells: [{ sheet: a.cell.sheet, address: a.cell.address }], suspect: a.cell, sheet: t.sheet });
+            if (a.number.negative && !signed.has(role))
+              ctx.report({
+                messageId: "negative",
+                level: "warning",
+                data: { table: t.kindName, cell: a.cell.address, text: a.text },
+                cells: [{ sheet: a.cell.sheet, address: a.cell.address }],
+                suspect: a.cell,
+                sheet: t.sheet,
+              });
             if (a.storedAsText) texts.push(a);
           }
         }

@@ -38,14 +38,27 @@ function identities(t: BudgetTable): Identity[] {
       const { parents, columns } = hierarchyOf(b, system);
       for (const col of columns) {
         for (const p of parents) {
-          out.push({ parent: termAt(t, p.row, col), parts: p.children.map((k) => termAt(t, k, col)), label: () => `${rowLabel(t, p.row)}「${col.role}」`, kind: "vertical", formula: p.row.amounts[col.role]?.formula });
+          out.push({
+            parent: termAt(t, p.row, col),
+            parts: p.children.map((k) => termAt(t, k, col)),
+            label: () => `${rowLabel(t, p.row)}「${col.role}」`,
+            kind: "vertical",
+            formula: p.row.amounts[col.role]?.formula,
+          });
         }
       }
     }
     for (const g of columnGroups(b)) {
       for (const r of b.rows) {
         const a = r.amounts[g.parent.role];
-        if (a) out.push({ parent: termAt(t, r, g.parent), parts: g.shares.map((c) => termAt(t, r, c)), label: () => `${rowLabel(t, r)}「${g.parent.role}」`, kind: "horizontal", formula: a.formula });
+        if (a)
+          out.push({
+            parent: termAt(t, r, g.parent),
+            parts: g.shares.map((c) => termAt(t, r, c)),
+            label: () => `${rowLabel(t, r)}「${g.parent.role}」`,
+            kind: "horizontal",
+            formula: a.formula,
+          });
       }
     }
   }
@@ -83,7 +96,10 @@ function check(ctx: RuleContext, t: BudgetTable): void {
     ctx.report({
       messageId: "omits",
       data: { total: meant.label(), cell: meant.parent.cell.address, formula: `=${formula}`, missing: missing.map((p) => p.cell.address).join("、") },
-      cells: [{ sheet: meant.parent.cell.sheet, address: meant.parent.cell.address, side: "left" }, ...missing.map((p) => ({ sheet: p.cell.sheet, address: p.cell.address, side: "right" as const }))],
+      cells: [
+        { sheet: meant.parent.cell.sheet, address: meant.parent.cell.address, side: "left" },
+        ...missing.map((p) => ({ sheet: p.cell.sheet, address: p.cell.address, side: "right" as const })),
+      ],
       suspect: meant.parent.cell,
       sheet: t.sheet,
     });

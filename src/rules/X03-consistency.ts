@@ -14,11 +14,25 @@ const rule: Rule = {
   },
   check(ctx) {
     const m = ctx.model;
-    const main = new Set(["income_expense_summary", "income_summary", "expense_summary", "fiscal_summary", "gpb_expense", "gpb_basic", "gov_fund_expense", "soe_expense", "three_public", "econ_summary", "project_expense"]);
+    const main = new Set([
+      "income_expense_summary",
+      "income_summary",
+      "expense_summary",
+      "fiscal_summary",
+      "gpb_expense",
+      "gpb_basic",
+      "gov_fund_expense",
+      "soe_expense",
+      "three_public",
+      "econ_summary",
+      "project_expense",
+    ]);
     for (const t of m.tables) {
       const at = [{ sheet: t.sheet, address: (t.titleCell ?? { address: t.range.split(":")[0] }).address }];
-      if (m.year && t.year && t.year !== m.year && t.kind !== "self_evaluation") ctx.report({ messageId: "year", data: { table: t.kindName, year: t.year, majority: m.year }, cells: at, sheet: t.sheet });
-      if (m.amountUnit && t.unit && t.unit !== m.amountUnit && main.has(t.kind)) ctx.report({ messageId: "unit", data: { table: t.kindName, unit: t.unit, majority: m.amountUnit }, cells: at, sheet: t.sheet });
+      if (m.year && t.year && t.year !== m.year && t.kind !== "self_evaluation")
+        ctx.report({ messageId: "year", data: { table: t.kindName, year: t.year, majority: m.year }, cells: at, sheet: t.sheet });
+      if (m.amountUnit && t.unit && t.unit !== m.amountUnit && main.has(t.kind))
+        ctx.report({ messageId: "unit", data: { table: t.kindName, unit: t.unit, majority: m.amountUnit }, cells: at, sheet: t.sheet });
     }
   },
 };

@@ -49,7 +49,13 @@ const rule: Rule = {
             const standard = standardName(r.code!);
             if (standard && r.name && standard !== r.name && comparableName(standard) !== comparableName(r.name)) {
               const label = labelCell(t, r);
-              ctx.report({ messageId: "nameMismatch", data: { row: rowLabel(t, r), code: r.code!, standard, name: r.name }, cells: [listed(label)], suspect: label, sheet: t.sheet });
+              ctx.report({
+                messageId: "nameMismatch",
+                data: { row: rowLabel(t, r), code: r.code!, standard, name: r.name },
+                cells: [listed(label)],
+                suspect: label,
+                sheet: t.sheet,
+              });
             }
             const parent = r.code!.slice(0, r.code!.length - 2);
             // only where the table lists that level at all (类/款/项 columns list 项 rows alone by design)

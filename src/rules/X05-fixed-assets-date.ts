@@ -18,7 +18,14 @@ const rule: Rule = {
     for (const t of ctx.tables("fixed_assets")) {
       if (!t.asOf || t.asOf === expected) continue;
       const at = t.titleCell ?? { sheet: t.sheet, address: t.range.split(":")[0] };
-      ctx.report({ messageId: "date", data: { table: t.kindName, asOf: t.asOf, year: m.year, expected }, cells: [{ sheet: t.sheet, address: at.address }], expected, actual: t.asOf, sheet: t.sheet });
+      ctx.report({
+        messageId: "date",
+        data: { table: t.kindName, asOf: t.asOf, year: m.year, expected },
+        cells: [{ sheet: t.sheet, address: at.address }],
+        expected,
+        actual: t.asOf,
+        sheet: t.sheet,
+      });
     }
   },
 };

@@ -29,4 +29,33 @@ import X4 from "./X04-code-structure";
 import X5 from "./X05-fixed-assets-date";
 import type { Rule } from "./types";
 
-export const RULES: Rule[] = [R01, R02, R03, R04, R05, R06row, R06, R07, R08row, R08hier, R10, R11col, R11items, R12, R14, R15, R16, R19, R20, R21, R22, R23, N1, X1, X2, X3, X4, X5];
+export const RULES: Rule[] = [
+  R01,
+  R02,
+  R03,
+  R04,
+  R05,
+  R06row,
+  R06,
+  R07,
+  R08row,
+  R08hier,
+  R10,
+  R11col,
+  R11items,
+  R12,
+  R14,
+  R15,
+  R16,
+  R19,
+  R20,
+  R21,
+  R22,
+  R23,
+  N1,
+  X1,
+  X2,
+  X3,
+  X4,
+  X5,
+];

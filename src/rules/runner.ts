@@ -9,7 +9,18 @@ import type { TableKind } from "../model/tableKinds";
 import { EquationLog, locateSuspects } from "./suspect";
 import { Balance, type Term } from "../model/terms";
 import { cellSumTerms } from "./cellSum";
-import { LEVEL_ORDER, type CellSumInput, type EquationInput, type Finding, type FindingCell, type FindingLevel, type ReportInput, type Rule, type RuleContext, type RuleSettings } from "./types";
+import {
+  LEVEL_ORDER,
+  type CellSumInput,
+  type EquationInput,
+  type Finding,
+  type FindingCell,
+  type FindingLevel,
+  type ReportInput,
+  type Rule,
+  type RuleContext,
+  type RuleSettings,
+} from "./types";
 import { resolvePrior } from "../narrative/prior";
 
 /**
@@ -37,7 +48,6 @@ const templateParts = new Map<string, string[]>();
 function levelOf(rule: Rule): FindingLevel {
   return rule.meta.level === "强制" ? "error" : "warning";
 }
-
 
 export interface RunResult {
   findings: Finding[];
@@ -159,4 +169,3 @@ class Context implements RuleContext {
     if (failing) this.equations.keep(eq, balance, f);
   }
 }
-

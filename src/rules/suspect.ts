@@ -284,7 +284,13 @@ export function locateSuspects(log: EquationLog): void {
     // left moves left − right by +delta, on the right by −delta)
     const harmless = list
       .filter((x) => !isFailing(x.eq))
-      .every((x) => log.diff(x.eq).plus(x.right ? delta.negated() : delta).abs().lessThanOrEqualTo(log.tol(x.eq)));
+      .every((x) =>
+        log
+          .diff(x.eq)
+          .plus(x.right ? delta.negated() : delta)
+          .abs()
+          .lessThanOrEqualTo(log.tol(x.eq)),
+      );
     explains.set(k, consistent && harmless ? bad.length : 0);
   }
   for (const eq of failing) {

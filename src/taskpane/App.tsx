@@ -1,16 +1,5 @@
 import { useState } from "react";
-import {
-  Body1,
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Tab,
-  TabList,
-  Title2,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Body1, Button, MessageBar, MessageBarActions, MessageBarBody, Tab, TabList, Title2, makeStyles, tokens } from "@fluentui/react-components";
 import type { BudgetHost } from "../host/types";
 import { CheckTab } from "./CheckTab";
 import { strings, type Lang } from "../addin/i18n";
@@ -70,7 +59,13 @@ export function App({ host, assetBase = "" }: AppProps) {
       {checker.notice && (
         <MessageBar intent={checker.notice.intent} role={checker.notice.intent === "error" ? "alert" : "status"}>
           <MessageBarBody>{checker.notice.text}</MessageBarBody>
-          <MessageBarActions containerAction={<Button appearance="transparent" size="small" aria-label="关闭" onClick={() => checker.setNotice(null)}>×</Button>} />
+          <MessageBarActions
+            containerAction={
+              <Button appearance="transparent" size="small" aria-label="关闭" onClick={() => checker.setNotice(null)}>
+                ×
+              </Button>
+            }
+          />
         </MessageBar>
       )}
       {host && (

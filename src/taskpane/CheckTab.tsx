@@ -58,7 +58,16 @@ export function CheckTab({ checker, s }: { checker: Checker; s: Strings }) {
     return m;
   }, [outcome]);
   const counts = useMemo(() => countByLevel(visible), [visible]);
-  const groups = useMemo(() => findingGroups(visible.filter((f) => shown[f.level]), groupBy, tableNames, s.wholeWorkbook), [visible, shown, groupBy, tableNames, s]);
+  const groups = useMemo(
+    () =>
+      findingGroups(
+        visible.filter((f) => shown[f.level]),
+        groupBy,
+        tableNames,
+        s.wholeWorkbook,
+      ),
+    [visible, shown, groupBy, tableNames, s],
+  );
   const ordered = useMemo(() => groups.flatMap((g) => g.findings), [groups]);
   const position = useMemo(() => new Map(ordered.map((f, i) => [f, i])), [ordered]);
 
@@ -76,10 +85,7 @@ export function CheckTab({ checker, s }: { checker: Checker; s: Strings }) {
         <Button appearance="primary" onClick={() => void checker.check().then(() => setCurrent(-1))} disabled={busy !== null}>
           {busy ? s.checking : s.checkWorkbook}
         </Button>
-        <Button
-          onClick={() => void checker.clearMarks().then((n) => checker.setNotice({ intent: "info", text: s.cleared(n) }))}
-          disabled={busy !== null}
-        >
+        <Button onClick={() => void checker.clearMarks().then((n) => checker.setNotice({ intent: "info", text: s.cleared(n) }))} disabled={busy !== null}>
           {s.clearMarks}
         </Button>
       </div>

@@ -16,7 +16,7 @@ export function MappingTab({ checker, s }: { checker: Checker; s: Strings }) {
   const styles = useStyles();
   const { outcome, settings } = checker;
   const [kind, setKind] = useState<TableKind | typeof IGNORE>(TABLE_KINDS[0].kind);
-  const kindName = (k: string) => (k === IGNORE ? s.ignoreKind : TABLE_KINDS.find((t) => t.kind === k)?.name ?? k);
+  const kindName = (k: string) => (k === IGNORE ? s.ignoreKind : (TABLE_KINDS.find((t) => t.kind === k)?.name ?? k));
   const mapping = settings?.mapping ?? [];
 
   const assign = async () => {
@@ -68,11 +68,7 @@ export function MappingTab({ checker, s }: { checker: Checker; s: Strings }) {
         </>
       )}
       <Field label={s.assignKind}>
-        <Dropdown
-          value={kindName(kind)}
-          selectedOptions={[kind]}
-          onOptionSelect={(_, d) => d.optionValue && setKind(d.optionValue as TableKind)}
-        >
+        <Dropdown value={kindName(kind)} selectedOptions={[kind]} onOptionSelect={(_, d) => d.optionValue && setKind(d.optionValue as TableKind)}>
           {TABLE_KINDS.map((k) => (
             <Option key={k.kind} value={k.kind}>
               {k.name}

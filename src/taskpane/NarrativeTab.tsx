@@ -37,7 +37,21 @@ const useStyles = makeStyles({
 });
 
 /** A paragraph with its slots as inputs; `slots` are the paragraph's slots in reading order. */
-function Paragraph({ text, slots, reasons, onReason, className, slotClass }: { text: string; slots: ReasonSlot[]; reasons: Record<string, string>; onReason(key: string, v: string): void; className: string; slotClass: string }) {
+function Paragraph({
+  text,
+  slots,
+  reasons,
+  onReason,
+  className,
+  slotClass,
+}: {
+  text: string;
+  slots: ReasonSlot[];
+  reasons: Record<string, string>;
+  onReason(key: string, v: string): void;
+  className: string;
+  slotClass: string;
+}) {
   const parts: (string | ReasonSlot)[] = [];
   let rest = text;
   for (const slot of slots) {
@@ -53,7 +67,15 @@ function Paragraph({ text, slots, reasons, onReason, className, slotClass }: { t
         typeof p === "string" ? (
           <span key={i}>{p}</span>
         ) : (
-          <Input key={p.key} className={slotClass} size="small" placeholder={p.placeholder} aria-label={`${p.placeholder}：${p.item}`} value={reasons[p.key] ?? ""} onChange={(_, d) => onReason(p.key, d.value)} />
+          <Input
+            key={p.key}
+            className={slotClass}
+            size="small"
+            placeholder={p.placeholder}
+            aria-label={`${p.placeholder}：${p.item}`}
+            value={reasons[p.key] ?? ""}
+            onChange={(_, d) => onReason(p.key, d.value)}
+          />
         ),
       )}
     </p>
@@ -88,7 +110,11 @@ export function NarrativeTab({ checker, s }: { checker: Checker; s: Strings }) {
       const model = outcome.model;
       // last year's figures as the check resolved them, unless the officer has typed others since (not saved yet)
       const lastYear = priorText === savedPriorText(settings) ? outcome.lastYear : resolvePrior(model, prior);
-      const draft = draftNarrative({ model, lastYear }, model.narrative.map((p) => p.text), style);
+      const draft = draftNarrative(
+        { model, lastYear },
+        model.narrative.map((p) => p.text),
+        style,
+      );
       setSections(draft.sections);
       // the reasons typed here before, then those the officer wrote into the 情况说明 sheet (matched by section and item)
       setReasons({ ...(settings?.reasons ?? {}), ...draft.reasons });
@@ -148,7 +174,9 @@ export function NarrativeTab({ checker, s }: { checker: Checker; s: Strings }) {
         <Dropdown
           value={style ? s.styleNames[style] : s.styleAuto}
           selectedOptions={[style ?? "auto"]}
-          onOptionSelect={(_, d) => settings && void checker.saveSettings({ ...settings, style: d.optionValue === "auto" ? undefined : (d.optionValue as NarrativeStyle) })}
+          onOptionSelect={(_, d) =>
+            settings && void checker.saveSettings({ ...settings, style: d.optionValue === "auto" ? undefined : (d.optionValue as NarrativeStyle) })
+          }
         >
           <Option value="auto">{s.styleAuto}</Option>
           {(["hebei", "henan", "final"] as const).map((k) => (

@@ -50,7 +50,9 @@ describe("manifest.xml", () => {
       for (const size of [16, 32, 80]) expect(control).toMatch(new RegExp(`<bt:Image size="${size}" resid="Icon\\.\\w+\\.${size}x${size}"/>`));
       expect(source).toMatch(new RegExp(`async ${fn}\\(`));
       for (const res of [`${id}.Label`, `${id}.Tooltip`]) {
-        expect(manifest).toMatch(new RegExp(`<bt:String id="${res.replace(".", "\\.")}" DefaultValue="[^"]*[\\u4e00-\\u9fff][^"]*">\\s*<bt:Override Locale="en-US" Value="[^"]+"/>`));
+        expect(manifest).toMatch(
+          new RegExp(`<bt:String id="${res.replace(".", "\\.")}" DefaultValue="[^"]*[\\u4e00-\\u9fff][^"]*">\\s*<bt:Override Locale="en-US" Value="[^"]+"/>`),
+        );
       }
     }
     expect(manifest).toMatch(/DefaultValue="检查工作簿"/);

@@ -38,7 +38,9 @@ beforeAll(async () => {
     table(ws, [["", "合计", 10, 4, 6]]);
     ws.mergeCells("A2:E2");
   });
-  await write("08到处是错误值.xlsx", (wb) => table(wb.addWorksheet("03支出总表"), [["", "合计", { error: "#REF!" }, { error: "#VALUE!" }, { error: "#N/A" }]] as never));
+  await write("08到处是错误值.xlsx", (wb) =>
+    table(wb.addWorksheet("03支出总表"), [["", "合计", { error: "#REF!" }, { error: "#VALUE!" }, { error: "#N/A" }]] as never),
+  );
   await write("09公式无缓存值.xlsx", (wb) => table(wb.addWorksheet("03支出总表"), [["", "合计", { formula: "D3+E3" }, 4, 6]] as never));
   await write("10金额栏是文字.xlsx", (wb) => table(wb.addWorksheet("03支出总表"), [["", "合计", "十元", 4, 6]]));
   await write("11负数和括号.xlsx", (wb) => table(wb.addWorksheet("03支出总表"), [["", "合计", -10, "(4.00)", -6]]));
@@ -60,7 +62,13 @@ describe("bad inputs in a folder", () => {
     let err = "";
     const code = await main(["--format", "json", "--jobs", "2", tmp], { out: (s) => (out += s), err: (s) => (err += s), tty: false });
     expect(code).toBe(2);
-    const files = JSON.parse(out).files as { path: string; error?: string; findings?: { ruleId: string; level: string; message: string }[]; tables?: unknown[]; unrecognized?: { reason: string }[] }[];
+    const files = JSON.parse(out).files as {
+      path: string;
+      error?: string;
+      findings?: { ruleId: string; level: string; message: string }[];
+      tables?: unknown[];
+      unrecognized?: { reason: string }[];
+    }[];
     const byName = new Map(files.map((f) => [path.basename(f.path), f]));
     const errorOf = (n: string) => byName.get(n)!.error;
     expect(errorOf("01不是工作簿.xlsx")).toBe("文件「01不是工作簿.xlsx」不是 Excel 工作簿（.xlsx），无法读取。");
@@ -78,7 +86,9 @@ describe("bad inputs in a folder", () => {
       "X1-cell-values error: 「支出总表」D3 是错误值 #VALUE!，该金额无法读取。",
       "X1-cell-values error: 「支出总表」E3 是错误值 #N/A，该金额无法读取。",
     ]);
-    expect(messages("09公式无缓存值.xlsx")).toContain("X1-cell-values warning: 「支出总表」C3 的公式 =D3+E3 没有计算结果（文件由程序生成后未在 Excel 中计算），该金额无法读取；请在 Excel 中打开、重新计算并保存。");
+    expect(messages("09公式无缓存值.xlsx")).toContain(
+      "X1-cell-values warning: 「支出总表」C3 的公式 =D3+E3 没有计算结果（文件由程序生成后未在 Excel 中计算），该金额无法读取；请在 Excel 中打开、重新计算并保存。",
+    );
     expect(messages("10金额栏是文字.xlsx")).toContain("X1-cell-values warning: 「支出总表」C3 的金额栏中是文字「十元」，未计入任何合计。");
     expect(messages("11负数和括号.xlsx").filter((m) => m.includes("负数"))).toEqual([
       "X1-cell-values warning: 「支出总表」C3 的金额为负数 -10；预决算公开表中的金额一般不为负，请核实是否填错。",

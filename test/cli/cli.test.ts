@@ -50,7 +50,15 @@ describe("budget-check", () => {
     expect(h8.value).toBe(8500); // values untouched
     const results = wb.getWorksheet("审核结果")!;
     expect(results.rowCount).toBe(1 + 8);
-    expect(results.getRow(2).values).toEqual([, "错误", "R14-procurement", "政府采购", { text: "H8、F8、G8", hyperlink: "#政府采购!H8" }, "", expect.stringContaining("金属质柜类")]);
+    expect(results.getRow(2).values).toEqual([
+      ,
+      "错误",
+      "R14-procurement",
+      "政府采购",
+      { text: "H8、F8、G8", hyperlink: "#政府采购!H8" },
+      "",
+      expect.stringContaining("金属质柜类"),
+    ]);
   });
 
   it("checks a folder on worker threads and writes a self-contained HTML report", async () => {
@@ -105,7 +113,19 @@ describe("budget-check", () => {
     expect(f.tables[0]).toMatchObject({ kind: "income_expense_summary", sheet: "公开01收入支出决算总表", range: "A1:F38", rows: 30 });
     expect(f.tables).toHaveLength(21);
     expect(f.narrative.paragraphs).toBe(91);
-    expect(f.narrative.sections.map((x: { id: string }) => x.id)).toEqual(["overall", "income", "expense", "fiscal", "gpb", "basic", "fund", "soe", "threePublic", "procurement", "assets"]);
+    expect(f.narrative.sections.map((x: { id: string }) => x.id)).toEqual([
+      "overall",
+      "income",
+      "expense",
+      "fiscal",
+      "gpb",
+      "basic",
+      "fund",
+      "soe",
+      "threePublic",
+      "procurement",
+      "assets",
+    ]);
     expect(f.summary).toEqual({ error: 1, warning: 3, info: 22 });
     expect(f.findings[0]).toEqual({
       ruleId: "R21-self-evaluation",

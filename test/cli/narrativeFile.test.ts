@@ -20,7 +20,10 @@ async function docx(paragraphs: string[]): Promise<Buffer> {
     "[Content_Types].xml",
     '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
   );
-  zip.file("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
+  zip.file(
+    "_rels/.rels",
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  );
   zip.file(
     "word/document.xml",
     `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${esc(p)}</w:t></w:r></w:p>`).join("")}</w:body></w:document>`,
@@ -82,7 +85,12 @@ describe("--narrative-out <file>", () => {
     const r = await run(["--format", "json", "--narrative-out", md, path.join(FIXTURES, "seed000.xlsx")]);
     expect(r.code).toBe(0);
     const text = fs.readFileSync(md, "utf8");
-    expect(text.split("\n\n").slice(0, 4)).toEqual(["## 一、收入说明", "2024年预算收入9064.36万元，其中：一般公共预算收入9064.36万元。", "## 二、支出说明", expect.stringMatching(/^2024年支出预算9064.36万元，其中基本支出805.64万元/)]);
+    expect(text.split("\n\n").slice(0, 4)).toEqual([
+      "## 一、收入说明",
+      "2024年预算收入9064.36万元，其中：一般公共预算收入9064.36万元。",
+      "## 二、支出说明",
+      expect.stringMatching(/^2024年支出预算9064.36万元，其中基本支出805.64万元/),
+    ]);
     expect(text).toContain("【说明：缺少2023年预算数，未写比上年增减情况");
     const sections = JSON.parse(r.out).files[0].narrative.sections;
     expect(sections.map((s: { id: string }) => s.id)).toEqual(["income", "expense", "change", "operating", "threePublic", "procurement", "assets"]);
@@ -121,14 +129,25 @@ describe("--prior <file>", () => {
     await run(["--prior", prior, "--narrative-out", out, path.join(FIXTURES, "seed000.xlsx")]);
     const text = fs.readFileSync(out, "utf8");
     // the reasons come from the published 情况说明 on the workbook's own sheet
-    expect(text).toContain("2024年预算收支安排9064.36万元，较2023年预算增加685.49万元，其中：基本支出增加6.04万元，主要为人员工资调整；项目支出增加679.45万元，主要是城乡居民基本医疗保险标准提高。");
+    expect(text).toContain(
+      "2024年预算收支安排9064.36万元，较2023年预算增加685.49万元，其中：基本支出增加6.04万元，主要为人员工资调整；项目支出增加679.45万元，主要是城乡居民基本医疗保险标准提高。",
+    );
     expect(text).toContain("公务接待费0.61万元。与2023年相比减少0.06万元，主要原因是【请填写增减原因】。");
     expect(text).not.toContain("缺少2023年预算数");
   });
 
   it("keeps the reasons written in the old 情况说明 given with --narrative when the numbers change", async () => {
     const prior = path.join(tmp, "2023-first.json");
-    fs.writeFileSync(prior, JSON.stringify({ year: 2023, total: "8378.87", basic: "799.60", project: "7579.27", threePublic: { 因公出国: "0.03", 公务用车: "3.00", 公务接待: "0.64" } }));
+    fs.writeFileSync(
+      prior,
+      JSON.stringify({
+        year: 2023,
+        total: "8378.87",
+        basic: "799.60",
+        project: "7579.27",
+        threePublic: { 因公出国: "0.03", 公务用车: "3.00", 公务接待: "0.64" },
+      }),
+    );
     const old = path.join(tmp, "旧说明.txt");
     await run(["--prior", prior, "--narrative-out", old, path.join(FIXTURES, "seed000.xlsx")]);
     const edited = fs
@@ -138,11 +157,22 @@ describe("--prior <file>", () => {
       .replace("与2023年相比减少0.03万元，主要原因是【请填写增减原因】", "与2023年相比减少0.03万元，主要原因是无出国计划");
     fs.writeFileSync(old, edited);
     const revised = path.join(tmp, "2023-revised.json");
-    fs.writeFileSync(revised, JSON.stringify({ year: 2023, total: "9000.00", basic: "800.00", project: "8200.00", threePublic: { 因公出国: "0.05", 公务用车: "3.00", 公务接待: "0.64" } }));
+    fs.writeFileSync(
+      revised,
+      JSON.stringify({
+        year: 2023,
+        total: "9000.00",
+        basic: "800.00",
+        project: "8200.00",
+        threePublic: { 因公出国: "0.05", 公务用车: "3.00", 公务接待: "0.64" },
+      }),
+    );
     const out = path.join(tmp, "新说明.txt");
     await run(["--prior", revised, "--narrative", old, "--narrative-out", out, path.join(FIXTURES, "seed000.xlsx")]);
     const text = fs.readFileSync(out, "utf8");
-    expect(text).toContain("2024年预算收支安排9064.36万元，较2023年预算增加64.36万元，其中：基本支出增加5.64万元，主要为新增编制人员；项目支出增加58.72万元，主要是城乡居民基本医疗保险标准提高。");
+    expect(text).toContain(
+      "2024年预算收支安排9064.36万元，较2023年预算增加64.36万元，其中：基本支出增加5.64万元，主要为新增编制人员；项目支出增加58.72万元，主要是城乡居民基本医疗保险标准提高。",
+    );
     expect(text).toContain("主要用于办公费、水电费等日常运行支出。");
     expect(text).toContain("其中因公出国（境）费0万元，与2023年相比减少0.05万元，主要原因是无出国计划；");
     expect(text).toContain("公务接待费0.61万元，与2023年相比减少0.03万元，主要原因是【请填写增减原因】。");
@@ -158,13 +188,21 @@ describe("--prior <file>", () => {
     const out = path.join(tmp, "表中上年.txt");
     await run(["--narrative-out", out, path.join(FIXTURES, "variants", "seed000-prior.xlsx")]);
     const text = fs.readFileSync(out, "utf8");
-    expect(text).toContain("2024年预算收支安排9064.36万元，较2023年预算增加685.49万元，其中：基本支出增加6.04万元，主要为人员工资调整；项目支出增加679.45万元，主要是城乡居民基本医疗保险标准提高。");
+    expect(text).toContain(
+      "2024年预算收支安排9064.36万元，较2023年预算增加685.49万元，其中：基本支出增加6.04万元，主要为人员工资调整；项目支出增加679.45万元，主要是城乡居民基本医疗保险标准提高。",
+    );
     expect(text).not.toContain("缺少2023年");
   });
 
   it("checks the changes the 情况说明 states against the figures of --prior", async () => {
     const n1 = (out: string) => JSON.parse(out).files[0].findings.filter((f: { ruleId: string }) => f.ruleId === "N1-narrative");
-    const year2023 = { year: 2023, total: "8378.87", basic: "799.60", project: "7579.27", threePublic: { 合计: "3.67", 因公出国: "0.03", 公务用车: "3.00", 公务接待: "0.64" } };
+    const year2023 = {
+      year: 2023,
+      total: "8378.87",
+      basic: "799.60",
+      project: "7579.27",
+      threePublic: { 合计: "3.67", 因公出国: "0.03", 公务用车: "3.00", 公务接待: "0.64" },
+    };
     // last year's figures as seed000's text states them: the decrease of the 0 item is backed, nothing is reported
     const same = path.join(tmp, "核对-2023.json");
     fs.writeFileSync(same, JSON.stringify(year2023));
@@ -176,7 +214,13 @@ describe("--prior <file>", () => {
     fs.writeFileSync(other, JSON.stringify({ ...year2023, total: "8400.00" }));
     const bad = await run(["--format", "json", "--prior", other, path.join(FIXTURES, "seed000.xlsx")]);
     expect(bad.code).toBe(1);
-    expect(n1(bad.out).map((f: { level: string; cells: { sheet: string; address: string }[]; message: string }) => [f.level, f.cells.map((c) => `${c.sheet}!${c.address}`), f.message])).toEqual([
+    expect(
+      n1(bad.out).map((f: { level: string; cells: { sheet: string; address: string }[]; message: string }) => [
+        f.level,
+        f.cells.map((c) => `${c.sheet}!${c.address}`),
+        f.message,
+      ]),
+    ).toEqual([
       [
         "error",
         ["情况说明!A23", "01收支总表!E37"],
@@ -200,7 +244,9 @@ describe("--narrative-out on a Henan workbook", () => {
   it("writes the Henan wording, which passes the narrative check, and --style chooses another", async () => {
     const txt = path.join(tmp, "河南.txt");
     await run(["--narrative-out", txt, path.join(FIXTURES, "seed003.xlsx")]);
-    expect(fs.readFileSync(txt, "utf8")).toContain("平顶山市石龙区医疗保障局2023年支出合计193.86万元。其中：基本支出165.42万元，占85.33%；项目支出28.44万元，占14.67%。");
+    expect(fs.readFileSync(txt, "utf8")).toContain(
+      "平顶山市石龙区医疗保障局2023年支出合计193.86万元。其中：基本支出165.42万元，占85.33%；项目支出28.44万元，占14.67%。",
+    );
     const r = await run(["--format", "json", "--narrative", txt, path.join(FIXTURES, "seed003.xlsx")]);
     expect(JSON.parse(r.out).files[0].findings.filter((f: { ruleId: string }) => f.ruleId === "N1-narrative")).toEqual([]);
     const hebei = path.join(tmp, "河北措辞.txt");

@@ -56,14 +56,22 @@ describe("outputs never overwrite an input", () => {
       const out = path.join(tmp, `out${++n}`);
       fs.mkdirSync(out);
       make(file, path.join(out, "2024.xlsx"));
-      await expectRefused(["--annotate", out, file], [file], `标注副本 不能写到输入文件「${file}」上（「${path.join(out, "2024.xlsx")}」就是这个文件），以免覆盖原文件。`);
+      await expectRefused(
+        ["--annotate", out, file],
+        [file],
+        `标注副本 不能写到输入文件「${file}」上（「${path.join(out, "2024.xlsx")}」就是这个文件），以免覆盖原文件。`,
+      );
     }
   });
 
   it("refuses an annotated copy over the --prior workbook", async () => {
     const prior = folderWith("2024.xlsx");
     const current = folderWith("2024.xlsx");
-    await expectRefused(["--prior", prior.file, "--annotate", prior.dir, current.file], [prior.file, current.file], `--annotate 的输出文件夹不能是输入文件所在的文件夹（${prior.file}），以免覆盖原文件。`);
+    await expectRefused(
+      ["--prior", prior.file, "--annotate", prior.dir, current.file],
+      [prior.file, current.file],
+      `--annotate 的输出文件夹不能是输入文件所在的文件夹（${prior.file}），以免覆盖原文件。`,
+    );
   });
 
   it("refuses --narrative-out over the --narrative text", async () => {
@@ -86,7 +94,11 @@ describe("outputs never overwrite an input", () => {
     const mine = path.join(dir, "情况说明.docx");
     fs.writeFileSync(mine, "科长写的说明");
     const report = path.join(dir, "报告.html");
-    await expectRefused(["--narrative-out", mine, "--report", report, file], [mine, file], `--narrative-out「${mine}」已存在，为免覆盖没有写入：请换一个文件名，或先移走原文件。`);
+    await expectRefused(
+      ["--narrative-out", mine, "--report", report, file],
+      [mine, file],
+      `--narrative-out「${mine}」已存在，为免覆盖没有写入：请换一个文件名，或先移走原文件。`,
+    );
     expect(fs.existsSync(report)).toBe(false);
     const out = path.join(tmp, `out${++n}`);
     fs.mkdirSync(out);
@@ -104,7 +116,11 @@ describe("outputs never overwrite an input", () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).files.map((f: { annotated: string }) => path.basename(f.annotated))).toEqual(["2024.xlsx", "2024（2）.xlsx", "2024（3）.xlsx"]);
     expect(fs.readdirSync(out).sort()).toEqual(["2024.xlsx", "2024（2）.xlsx", "2024（3）.xlsx"]);
-    expect(annotatedCopyPaths(["x/A.xlsx", "y/a.XLSX", "z/a.et"], "o")).toEqual([path.join("o", "A.xlsx"), path.join("o", "a（2）.xlsx"), path.join("o", "a（3）.xlsx")]);
+    expect(annotatedCopyPaths(["x/A.xlsx", "y/a.XLSX", "z/a.et"], "o")).toEqual([
+      path.join("o", "A.xlsx"),
+      path.join("o", "a（2）.xlsx"),
+      path.join("o", "a（3）.xlsx"),
+    ]);
   });
 });
 

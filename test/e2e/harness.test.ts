@@ -33,13 +33,24 @@ describeBrowser("harness in Chromium", () => {
 
   beforeAll(async () => {
     dist = fs.mkdtempSync(path.join(os.tmpdir(), "bdc-harness-"));
-    execFileSync(process.execPath, [path.join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "development", "--output-path", dist], { cwd: ROOT, stdio: "pipe" });
+    execFileSync(process.execPath, [path.join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "development", "--output-path", dist], {
+      cwd: ROOT,
+      stdio: "pipe",
+    });
     server = createHarnessServer(dist);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     fs.mkdirSync(SHOTS, { recursive: true });
   });
@@ -68,7 +79,11 @@ describeBrowser("harness in Chromium", () => {
     await page.goto(`${base}/harness.html?file=test/fixtures/seed000.xlsx`);
     await pane().getByRole("button", { name: "检查工作簿" }).click();
     await pane().getByText("识别到 19 张表，已标记 114 个单元格。").waitFor();
-    expect(await pane().getByRole("button", { name: /^(错误|提示|尾差) \d+$/ }).allTextContents()).toEqual(["错误 0", "提示 1", "尾差 20"]);
+    expect(
+      await pane()
+        .getByRole("button", { name: /^(错误|提示|尾差) \d+$/ })
+        .allTextContents(),
+    ).toEqual(["错误 0", "提示 1", "尾差 20"]);
     expect((await pane().boundingBox())!.width).toBe(350);
     await page.screenshot({ path: path.join(SHOTS, "check.png") });
 
@@ -93,7 +108,9 @@ describeBrowser("harness in Chromium", () => {
     await pane().getByRole("heading", { name: "一、收入说明" }).waitFor();
     await page.screenshot({ path: path.join(SHOTS, "narrative.png"), fullPage: false });
     await pane().getByRole("button", { name: "插入“情况说明”工作表" }).click();
-    await pane().getByText(/^已写入“情况说明”工作表 A\d+:A\d+。$/).waitFor();
+    await pane()
+      .getByText(/^已写入“情况说明”工作表 A\d+:A\d+。$/)
+      .waitFor();
     await page.locator('[role="tab"]', { hasText: "情况说明" }).first().click();
     await page.locator("td", { hasText: "一、收入说明" }).first().waitFor();
   });
@@ -101,7 +118,9 @@ describeBrowser("harness in Chromium", () => {
   it("a workbook with table errors shows them first, with the suspect cell", async () => {
     await page.goto(`${base}/harness.html?file=test/fixtures/seed001-unit.xlsx`);
     await pane().getByRole("button", { name: "检查工作簿" }).click();
-    await pane().getByText(/^识别到 \d+ 张表/).waitFor();
+    await pane()
+      .getByText(/^识别到 \d+ 张表/)
+      .waitFor();
     const first = pane().getByRole("listitem").first();
     expect(await first.getAttribute("data-level")).toBe("error");
     await first.click();
@@ -119,7 +138,9 @@ describeBrowser("harness in Chromium", () => {
     await page.getByRole("tab", { name: "03支出总表" }).click();
     page.once("dialog", (d) => void d.accept("1.00"));
     await cell("D7").dblclick();
-    await pane().getByRole("button", { name: /^错误 [1-9]\d*$/ }).waitFor({ timeout: 10000 });
+    await pane()
+      .getByRole("button", { name: /^错误 [1-9]\d*$/ })
+      .waitFor({ timeout: 10000 });
     expect(await cell("D7").getAttribute("data-fill")).toBe("#FFC7CE");
     expect(await cell("D7").textContent()).toBe("1.00");
   });

@@ -1,4 +1,14 @@
-import { convert, decOfNumber, fixedYuanOf, halfUnitOfShown, parseCount, parseShownNumber, readShownNumber, toYuan, type AmountUnit } from "../../src/model/amount";
+import {
+  convert,
+  decOfNumber,
+  fixedYuanOf,
+  halfUnitOfShown,
+  parseCount,
+  parseShownNumber,
+  readShownNumber,
+  toYuan,
+  type AmountUnit,
+} from "../../src/model/amount";
 import { cleanCode, codeLevel, guessCodeSystem, parentCode } from "../../src/model/codes";
 import { Dec } from "../../src/grid/decimal";
 
@@ -53,7 +63,25 @@ describe("amounts in whole 0.0001 元 (the exact fast path of sums)", () => {
     if (shown > (unit === "万元" ? 8 : 4) || units.abs().greaterThan(Number.MAX_SAFE_INTEGER)) return undefined;
     return units.toNumber() + 0; // (+ 0: no −0)
   }
-  const edge = ["0", "-0", "0.00", "-", "7", "7.", ".5", "-0.0001", "1,234.50", "(3.25)", "0.12345", "0.00000001", "0.000000001", "900719925474.0991", "900719925474.0992", "90071992547409.91", "12345678901234567890"];
+  const edge = [
+    "0",
+    "-0",
+    "0.00",
+    "-",
+    "7",
+    "7.",
+    ".5",
+    "-0.0001",
+    "1,234.50",
+    "(3.25)",
+    "0.12345",
+    "0.00000001",
+    "0.000000001",
+    "900719925474.0991",
+    "900719925474.0992",
+    "90071992547409.91",
+    "12345678901234567890",
+  ];
   it.each(["元", "万元", null] as const)("agrees with Decimal in %s on edge and 20,000 random texts", (unit) => {
     let seed = 777;
     const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed);

@@ -31,9 +31,13 @@ describe("narrative generation (budget, Hebei wording)", () => {
         "2024年支出预算9064.36万元，其中基本支出805.64万元，包括人员经费776.30万元和日常公用经费29.34万元；项目支出8258.72万元，主要为城乡居民医保基金区级配套7544.13万元、医疗救助资助参保274.00万元、重度残疾人参保资助125.07万元、提前下达2024年市级医疗救助补助资金(保财社【2023】138号)121.00万元、医疗费救助110.00万元等。",
         "支出包括：社会保障和就业支出115.18万元，占一般公共预算支出的1.27%，包括行政事业单位养老支出115.18万元（其中行政单位离退休4.87万元、机关事业单位基本养老保险缴费支出71.99万元、机关事业单位职业年金缴费支出38.31万元）；卫生健康支出8901.79万元，占一般公共预算支出的98.21%，包括行政事业单位医疗29.16万元（其中行政单位医疗29.16万元）、财政对基本医疗保险基金的补助7544.13万元（其中财政对城乡居民基本医疗保险基金的补助7544.13万元）、医疗救助630.07万元（其中城乡医疗救助630.07万元）、医疗保障管理事务698.44万元（其中行政运行613.92万元、一般行政管理事务55.52万元、医疗保障经办事务29.00万元）；住房保障支出47.39万元，占一般公共预算支出的0.52%，包括住房改革支出47.39万元（其中住房公积金47.39万元）。",
       ],
-      change: ["2024年预算收支安排9064.36万元，较2023年预算增加685.49万元，其中：基本支出增加6.04万元，主要为【请填写增减原因】；项目支出增加679.45万元，主要是【请填写增减原因】。"],
+      change: [
+        "2024年预算收支安排9064.36万元，较2023年预算增加685.49万元，其中：基本支出增加6.04万元，主要为【请填写增减原因】；项目支出增加679.45万元，主要是【请填写增减原因】。",
+      ],
       operating: ["2024年，我单位机关运行经费共计安排29.34万元，主要用于【请填写主要用途】等日常运行支出。"],
-      threePublic: ["2024年，我单位财政拨款“三公”经费预算安排3.61万元，其中因公出国（境）费0万元；公务用车购置及运维费3.00万元（其中：公务用车购置费为0万元，公务用车运维费3.00万元）；公务接待费0.61万元。"],
+      threePublic: [
+        "2024年，我单位财政拨款“三公”经费预算安排3.61万元，其中因公出国（境）费0万元；公务用车购置及运维费3.00万元（其中：公务用车购置费为0万元，公务用车运维费3.00万元）；公务接待费0.61万元。",
+      ],
       procurement: ["2024年，我单位无政府采购预算。"],
       assets: ["截至2023年12月31日，我单位固定资产总额89.44万元。"],
     });
@@ -62,7 +66,9 @@ describe("narrative generation (budget, Hebei wording)", () => {
   it("says the spending by 类, 款 and 项 as seed001 does, with each 类's share of 一般公共预算支出", async () => {
     const model = await fixtureModel("seed001-dept");
     const sections = generate(model);
-    expect(sections.find((s) => s.id === "expense")!.paragraphs[1]).toBe("支出包括：卫生健康支出874.96万元，占一般公共预算支出的100.00%，包括医疗保障管理事务874.96万元（其中行政运行794.96万元、医疗保障经办事务80.00万元）。");
+    expect(sections.find((s) => s.id === "expense")!.paragraphs[1]).toBe(
+      "支出包括：卫生健康支出874.96万元，占一般公共预算支出的100.00%，包括医疗保障管理事务874.96万元（其中行政运行794.96万元、医疗保障经办事务80.00万元）。",
+    );
     expect(n1Issues(model, sections)).toEqual([]);
   });
 
@@ -71,7 +77,9 @@ describe("narrative generation (budget, Hebei wording)", () => {
     const change = sections.find((s) => s.id === "change")!;
     expect(change.paragraphs).toEqual([]);
     expect(change.notes).toEqual(["缺少2024年预算数，未写比上年增减情况：请提供上年预算工作簿（--prior）或上年收支总额、基本支出、项目支出。"]);
-    expect(sections.find((s) => s.id === "operating")!.paragraphs[0]).toBe("2025年，我部门机关运行经费共计安排43.48万元，主要用于【请填写主要用途】等日常运行支出。");
+    expect(sections.find((s) => s.id === "operating")!.paragraphs[0]).toBe(
+      "2025年，我部门机关运行经费共计安排43.48万元，主要用于【请填写主要用途】等日常运行支出。",
+    );
   });
 });
 
@@ -120,7 +128,13 @@ describe("narrative generation (决算 wording)", () => {
 describe("narrative generation (Henan wording)", () => {
   it("detects the wording from the template family", async () => {
     const { detectStyle } = await import("../../src/narrative/generate");
-    expect(await Promise.all(["seed000", "seed001-dept", "seed002", "seed003", "seed004"].map(async (id) => detectStyle(await fixtureModel(id))))).toEqual(["hebei", "hebei", "hebei", "henan", "final"]);
+    expect(await Promise.all(["seed000", "seed001-dept", "seed002", "seed003", "seed004"].map(async (id) => detectStyle(await fixtureModel(id))))).toEqual([
+      "hebei",
+      "hebei",
+      "hebei",
+      "henan",
+      "final",
+    ]);
   });
 
   it("writes seed003's text with the shares its published text gives", async () => {
@@ -130,7 +144,9 @@ describe("narrative generation (Henan wording)", () => {
     expect(text.gpb).toBe(
       "平顶山市石龙区医疗保障局2023年一般公共预算支出年初预算为193.86万元。其中：基本支出165.42万元，占85.33%；项目支出28.44万元，占14.67%。主要用于以下方面：社会保障和就业支出16.52万元，占8.52%；卫生健康支出165.05万元，占85.14%；住房保障支出12.29万元，占6.34%。",
     );
-    expect(text.basic).toBe("平顶山市石龙区医疗保障局2023年一般公共预算基本支出年初预算为165.42万元。其中：人员经费支出147.66万元，占89.26%；公用经费支出17.76万元，占10.74%。");
+    expect(text.basic).toBe(
+      "平顶山市石龙区医疗保障局2023年一般公共预算基本支出年初预算为165.42万元。其中：人员经费支出147.66万元，占89.26%；公用经费支出17.76万元，占10.74%。",
+    );
     expect(text.threePublic).toBe(
       "平顶山市石龙区医疗保障局2023年“三公”经费预算为1.20万元。具体支出情况如下：（一）因公出国（境）费0万元。（二）公务接待费0万元。（三）公务用车购置及运行维护费1.20万元，其中：公务用车购置费0万元；公务用车运行维护费1.20万元。",
     );
@@ -159,10 +175,14 @@ describe("narrative generation with prior-year figures (budget)", () => {
     const model = await fixtureModel("seed003");
     const fiscal = (prior?: PriorYear) => generate(model, prior).find((s) => s.id === "fiscal")!;
     const rose = fiscal({ year: 2022, gpb: new Dec("31.50") });
-    expect(rose.paragraphs).toEqual(["平顶山市石龙区医疗保障局2023年一般公共预算收支预算193.86万元。与2022年相比，一般公共预算收支预算增长162.36万元，增长515.43%，主要原因：【请填写增减原因】。"]);
+    expect(rose.paragraphs).toEqual([
+      "平顶山市石龙区医疗保障局2023年一般公共预算收支预算193.86万元。与2022年相比，一般公共预算收支预算增长162.36万元，增长515.43%，主要原因：【请填写增减原因】。",
+    ]);
     expect(rose.slots).toEqual([{ item: "一般公共预算", kind: "reason" }]);
     expect(rose.notes).toEqual([]);
-    expect(fiscal({ year: 2022, gpb: new Dec("193.86") }).paragraphs).toEqual(["平顶山市石龙区医疗保障局2023年一般公共预算收支预算193.86万元。与2022年相比，一般公共预算收支预算持平。"]);
+    expect(fiscal({ year: 2022, gpb: new Dec("193.86") }).paragraphs).toEqual([
+      "平顶山市石龙区医疗保障局2023年一般公共预算收支预算193.86万元。与2022年相比，一般公共预算收支预算持平。",
+    ]);
     const none = fiscal({ year: 2022, total: new Dec("31.50") });
     expect(none.paragraphs).toEqual(["平顶山市石龙区医疗保障局2023年一般公共预算收支预算193.86万元。"]);
     expect(none.notes).toEqual(['缺少2022年一般公共预算收支预算数，未写与上年相比的增减情况：请提供上年预算工作簿或上年数据（--prior，"gpb"）。']);
@@ -189,7 +209,9 @@ describe("narrative generation with prior-year figures (budget)", () => {
     const model = await fixtureModel("seed003");
     const prior = { year: 2022, total: new Dec("31.50"), threePublic: { 合计: new Dec("0") } };
     const sections = generate(model, prior);
-    expect(sections.find((s) => s.id === "threePublic")!.paragraphs[0]).toBe("平顶山市石龙区医疗保障局2023年“三公”经费预算为1.20万元。2023年“三公”经费支出预算数比2022年增加1.20万元，主要原因：【请填写增减原因】。具体支出情况如下：");
+    expect(sections.find((s) => s.id === "threePublic")!.paragraphs[0]).toBe(
+      "平顶山市石龙区医疗保障局2023年“三公”经费预算为1.20万元。2023年“三公”经费支出预算数比2022年增加1.20万元，主要原因：【请填写增减原因】。具体支出情况如下：",
+    );
     expect(n1Issues(model, sections, prior)).toEqual([]);
   });
 });
@@ -258,12 +280,17 @@ describe("narrative generation with prior-year figures (决算)", () => {
     const prior = { year: 2023, threePublic: { 合计: new Dec("1.58") }, budget: { categories: { "210": new Dec("4835.57") } } };
     const sections = generate(model, prior);
     const gpb = sections.find((s) => s.id === "gpb")!;
-    expect(gpb.paragraphs.slice(5)).toEqual(["2024年度一般公共预算财政拨款支出决算具体情况如下：", "卫生健康支出年初预算4,835.57万元，支出决算4,976.46万元，完成年初预算的102.91%，用于【请填写主要用途】。"]);
+    expect(gpb.paragraphs.slice(5)).toEqual([
+      "2024年度一般公共预算财政拨款支出决算具体情况如下：",
+      "卫生健康支出年初预算4,835.57万元，支出决算4,976.46万元，完成年初预算的102.91%，用于【请填写主要用途】。",
+    ]);
     expect(gpb.notes).toEqual([
       "缺少2023年度决算数，未写与上年相比的增减情况：请提供上年决算工作簿（--prior）或上年决算数。",
       "缺少2024年年初预算数（社会保障和就业支出、住房保障支出），未写这些类完成年初预算的比例。",
     ]);
-    expect(sections.find((s) => s.id === "threePublic")!.notes).toEqual(["缺少2023年度“三公”经费决算数（因公出国（境）费、公务用车购置费、公务用车运行维护费、公务接待费），未写这些项与上年相比的增减情况。"]);
+    expect(sections.find((s) => s.id === "threePublic")!.notes).toEqual([
+      "缺少2023年度“三公”经费决算数（因公出国（境）费、公务用车购置费、公务用车运行维护费、公务接待费），未写这些项与上年相比的增减情况。",
+    ]);
     expect(sections.find((s) => s.id === "procurement")!.notes).toEqual(["表中没有“授予中小企业合同金额”，未写授予中小企业合同金额及其占比。"]);
     expect(n1Issues(model, sections, prior)).toEqual([]);
   });
@@ -273,7 +300,10 @@ describe("narrative generation with prior-year figures (决算)", () => {
     const wb = await readWorkbookFile(path.join(FIXTURES, "seed004.xlsx"));
     const sheet = wb.sheets.find((x) => x.name.startsWith("公开10"))!;
     const i = sheet.cells.findIndex((r) => r[0]?.text === "服务");
-    const row = (label: string, no: string) => sheet.cells[i].map((c, k) => (k === 0 ? { ...c!, value: label, text: label } : k === 1 ? { ...c!, value: no, text: no } : { ...c!, value: 3.15, text: "3.15" }));
+    const row = (label: string, no: string) =>
+      sheet.cells[i].map((c, k) =>
+        k === 0 ? { ...c!, value: label, text: label } : k === 1 ? { ...c!, value: no, text: no } : { ...c!, value: 3.15, text: "3.15" },
+      );
     sheet.cells.splice(i + 1, 0, row("其中：授予中小企业合同金额", "4a"), row("其中：授予小微企业合同金额", "4b"));
     const model = recognize(wb);
     const sections = generate(model);
@@ -291,7 +321,14 @@ describe("narrative generation with prior-year figures (决算)", () => {
     const p = priorFromModel(await fixtureModel("seed004"));
     expect([p.grand, p.fiscalGrand, p.gpb].map(String)).toEqual(["5056.26", "5056.26", "5056.26"]);
     expect(Object.fromEntries(Object.entries(p.categories!).map(([k, x]) => [k, x.toString()]))).toEqual({ "208": "51.85", "210": "4976.46", "221": "27.96" });
-    expect(Object.fromEntries(Object.entries(p.threePublic!).map(([k, x]) => [k, x.toString()]))).toEqual({ 合计: "1.34", 因公出国: "0", 公务用车: "1.18", 购置: "0", 运行: "1.18", 公务接待: "0.16" });
+    expect(Object.fromEntries(Object.entries(p.threePublic!).map(([k, x]) => [k, x.toString()]))).toEqual({
+      合计: "1.34",
+      因公出国: "0",
+      公务用车: "1.18",
+      购置: "0",
+      运行: "1.18",
+      公务接待: "0.16",
+    });
   });
 });
 
@@ -299,14 +336,23 @@ describe("prior-year JSON", () => {
   it("reads the 决算 figures, 类 by code or by name, and this year's 年初预算", async () => {
     const { priorFromJson } = await import("../../src/narrative/prior");
     const p = priorFromJson(
-      JSON.stringify({ year: 2023, grand: "2365.94", gpb: 2365.94, categories: { "208": "388.39", 卫生健康支出: "1931.29" }, threePublic: { 运行: "1.46", 购置: "0" }, budget: { gpb: "5015.28", categories: { 住房保障: "28.21" } } }),
+      JSON.stringify({
+        year: 2023,
+        grand: "2365.94",
+        gpb: 2365.94,
+        categories: { "208": "388.39", 卫生健康支出: "1931.29" },
+        threePublic: { 运行: "1.46", 购置: "0" },
+        budget: { gpb: "5015.28", categories: { 住房保障: "28.21" } },
+      }),
       "2023.json",
     );
     expect([p.grand, p.gpb, p.budget!.gpb].map(String)).toEqual(["2365.94", "2365.94", "5015.28"]);
     expect(Object.keys(p.categories!)).toEqual(["208", "210"]);
     expect(Object.keys(p.budget!.categories!)).toEqual(["221"]);
     expect(Object.keys(p.threePublic!)).toEqual(["购置", "运行"]);
-    expect(() => priorFromJson(JSON.stringify({ year: 2023, categories: { 医保: "1" } }), "x.json")).toThrow("上年数据文件「x.json」中「categories」的「医保」不是功能分类的类（请写类级科目代码，如 \"208\"，或类名称）。");
+    expect(() => priorFromJson(JSON.stringify({ year: 2023, categories: { 医保: "1" } }), "x.json")).toThrow(
+      '上年数据文件「x.json」中「categories」的「医保」不是功能分类的类（请写类级科目代码，如 "208"，或类名称）。',
+    );
   });
 });
 
@@ -323,13 +369,27 @@ describe("“三公” items of the Henan wording against last year's", () => {
       "（三）公务用车购置及运行维护费1.20万元，其中：公务用车购置费0万元；公务用车运行维护费1.20万元。预算数比2022年增加1.00万元，增长500.00%，主要原因：【请填写增减原因】。",
     ]);
     expect(tp.notes).toEqual([]);
-    expect(listSlots(sections).filter((x) => x.sectionId === "threePublic").map((x) => x.key)).toEqual(["threePublic/合计", "threePublic/公务接待", "threePublic/公务用车"]);
+    expect(
+      listSlots(sections)
+        .filter((x) => x.sectionId === "threePublic")
+        .map((x) => x.key),
+    ).toEqual(["threePublic/合计", "threePublic/公务接待", "threePublic/公务用车"]);
     expect(n1Issues(model, sections, prior)).toEqual([]);
 
     // the officer's reasons are kept, by item, when the text is generated again with other figures
-    const written = narrativeLines(applyReasons(sections, { "threePublic/合计": "公务用车运行维护费增加", "threePublic/公务接待": "压减接待活动", "threePublic/公务用车": "新增一辆执法执勤用车" })).map((l) => l.text);
+    const written = narrativeLines(
+      applyReasons(sections, {
+        "threePublic/合计": "公务用车运行维护费增加",
+        "threePublic/公务接待": "压减接待活动",
+        "threePublic/公务用车": "新增一辆执法执勤用车",
+      }),
+    ).map((l) => l.text);
     const again = generate(model, priorFromJson(JSON.stringify({ year: 2022, threePublic: { 因公出国: "0", 公务接待: "0.40", 公务用车: "0" } }), "2022.json"));
-    expect(recoverReasons(written, again)).toEqual({ "threePublic/合计": "公务用车运行维护费增加", "threePublic/公务接待": "压减接待活动", "threePublic/公务用车": "新增一辆执法执勤用车" });
+    expect(recoverReasons(written, again)).toEqual({
+      "threePublic/合计": "公务用车运行维护费增加",
+      "threePublic/公务接待": "压减接待活动",
+      "threePublic/公务用车": "新增一辆执法执勤用车",
+    });
     expect(applyReasons(again, recoverReasons(written, again)).find((s) => s.id === "threePublic")!.paragraphs).toEqual([
       "平顶山市石龙区医疗保障局2023年“三公”经费预算为1.20万元。2023年“三公”经费支出预算数比2022年增加0.80万元，主要原因：公务用车运行维护费增加。具体支出情况如下：",
       "（一）因公出国（境）费0万元。预算数与2022年相同，无差异。",
@@ -340,7 +400,10 @@ describe("“三公” items of the Henan wording against last year's", () => {
   });
 
   it("says a total and items without change as 持平 and 相同, never 增加0.00万元", async () => {
-    const sections = generate(await fixtureModel("seed003"), priorFromJson(JSON.stringify({ year: 2022, threePublic: { 因公出国: "0", 公务接待: "0", 公务用车: "1.20" } }), "2022.json"));
+    const sections = generate(
+      await fixtureModel("seed003"),
+      priorFromJson(JSON.stringify({ year: 2022, threePublic: { 因公出国: "0", 公务接待: "0", 公务用车: "1.20" } }), "2022.json"),
+    );
     expect(sections.find((s) => s.id === "threePublic")!.paragraphs).toEqual([
       "平顶山市石龙区医疗保障局2023年“三公”经费预算为1.20万元。2023年“三公”经费支出预算数与2022年持平。具体支出情况如下：",
       "（一）因公出国（境）费0万元。预算数与2022年相同，无差异。",
@@ -350,7 +413,10 @@ describe("“三公” items of the Henan wording against last year's", () => {
   });
 
   it("names the items last year's figures do not give", async () => {
-    const sections = generate(await fixtureModel("seed003"), priorFromJson(JSON.stringify({ year: 2022, threePublic: { 合计: "0", 公务用车: "0" } }), "2022.json"));
+    const sections = generate(
+      await fixtureModel("seed003"),
+      priorFromJson(JSON.stringify({ year: 2022, threePublic: { 合计: "0", 公务用车: "0" } }), "2022.json"),
+    );
     const tp = sections.find((s) => s.id === "threePublic")!;
     expect(tp.paragraphs.slice(1)).toEqual([
       "（一）因公出国（境）费0万元。",
@@ -374,17 +440,32 @@ describe("prior-year figures from the tables' own 上年 and 年初预算 column
       gpb: "8378.87",
       threePublic: { 合计: "3.67", 因公出国: "0.03", 公务用车: "3", 购置: "0", 运行: "3", 公务接待: "0.64" },
     });
-    expect(plain(priorFromColumns(await fixtureModel("variants/seed003-prior")))).toEqual({ year: 2022, threePublic: { 合计: "0", 因公出国: "0", 公务用车: "0", 购置: "0", 运行: "0", 公务接待: "0" } });
-    expect(plain(priorFromColumns(await fixtureModel("variants/seed004-budget")))).toEqual({ year: 2023, budget: { gpb: "5015.28", categories: { "208": "151.5", "210": "4835.57", "221": "28.21" } } });
+    expect(plain(priorFromColumns(await fixtureModel("variants/seed003-prior")))).toEqual({
+      year: 2022,
+      threePublic: { 合计: "0", 因公出国: "0", 公务用车: "0", 购置: "0", 运行: "0", 公务接待: "0" },
+    });
+    expect(plain(priorFromColumns(await fixtureModel("variants/seed004-budget")))).toEqual({
+      year: 2023,
+      budget: { gpb: "5015.28", categories: { "208": "151.5", "210": "4835.57", "221": "28.21" } },
+    });
     for (const id of ["seed000", "seed003", "seed004"]) expect(priorFromColumns(await fixtureModel(id))).toBeUndefined();
   });
 
   it("seed000: with no --prior, the same text as the plain tables with the same figures in JSON", async () => {
     const fromColumns = generate(await fixtureModel("variants/seed000-prior"));
-    const json = { year: 2023, total: "8378.87", basic: "799.60", project: "7579.27", gpb: "8378.87", threePublic: { 合计: "3.67", 因公出国: "0.03", 公务用车: "3.00", 购置: "0", 运行: "3.00", 公务接待: "0.64" } };
+    const json = {
+      year: 2023,
+      total: "8378.87",
+      basic: "799.60",
+      project: "7579.27",
+      gpb: "8378.87",
+      threePublic: { 合计: "3.67", 因公出国: "0.03", 公务用车: "3.00", 购置: "0", 运行: "3.00", 公务接待: "0.64" },
+    };
     expect(fromColumns).toEqual(generate(await fixtureModel("seed000"), priorFromJson(JSON.stringify(json), "2023.json")));
     const text = (id: string) => fromColumns.find((s) => s.id === id)!;
-    expect(text("change").paragraphs).toEqual(["2024年预算收支安排9064.36万元，较2023年预算增加685.49万元，其中：基本支出增加6.04万元，主要为【请填写增减原因】；项目支出增加679.45万元，主要是【请填写增减原因】。"]);
+    expect(text("change").paragraphs).toEqual([
+      "2024年预算收支安排9064.36万元，较2023年预算增加685.49万元，其中：基本支出增加6.04万元，主要为【请填写增减原因】；项目支出增加679.45万元，主要是【请填写增减原因】。",
+    ]);
     expect(text("threePublic").paragraphs).toEqual([
       "2024年，我单位财政拨款“三公”经费预算安排3.61万元，与2023年相比减少0.06万元，其中因公出国（境）费0万元，与2023年相比减少0.03万元，主要原因是【请填写增减原因】；公务用车购置及运维费3.00万元（其中：公务用车购置费为0万元，公务用车运维费3.00万元），与2023年相比持平；公务接待费0.61万元，与2023年相比减少0.03万元，主要原因是【请填写增减原因】。",
     ]);
@@ -424,7 +505,9 @@ describe("prior-year figures from the tables' own 上年 and 年初预算 column
     const sections = generate(model, priorFromJson(JSON.stringify({ year: 2023, total: "8000.00", threePublic: { 公务接待: "0.61" } }), "2023.json"));
     const text = (id: string) => sections.find((s) => s.id === id)!.paragraphs;
     // total from the JSON, 基本支出 and 项目支出 from the columns
-    expect(text("change")).toEqual(["2024年预算收支安排9064.36万元，较2023年预算增加1064.36万元，其中：基本支出增加6.04万元，主要为【请填写增减原因】；项目支出增加679.45万元，主要是【请填写增减原因】。"]);
+    expect(text("change")).toEqual([
+      "2024年预算收支安排9064.36万元，较2023年预算增加1064.36万元，其中：基本支出增加6.04万元，主要为【请填写增减原因】；项目支出增加679.45万元，主要是【请填写增减原因】。",
+    ]);
     // 公务接待费 from the JSON, the other items from the columns
     expect(text("threePublic")).toEqual([
       "2024年，我单位财政拨款“三公”经费预算安排3.61万元，与2023年相比减少0.06万元，其中因公出国（境）费0万元，与2023年相比减少0.03万元，主要原因是【请填写增减原因】；公务用车购置及运维费3.00万元（其中：公务用车购置费为0万元，公务用车运维费3.00万元），与2023年相比持平；公务接待费0.61万元，与2023年相比持平。",
@@ -434,7 +517,10 @@ describe("prior-year figures from the tables' own 上年 and 年初预算 column
     expect(other.find((s) => s.id === "change")!.paragraphs).toEqual(["2024年预算收支安排9064.36万元，较2022年预算增加1064.36万元。"]);
     expect(other.find((s) => s.id === "threePublic")!.notes).toEqual(["缺少2023年“三公”经费预算数，未写与上年相比的增减情况。"]);
     // a 年初预算 of the JSON wins over the column's, the other 类 come from the column
-    const final = generate(await fixtureModel("variants/seed004-budget"), priorFromJson(JSON.stringify({ year: 2023, budget: { categories: { "221": "30.00" } } }), "2023.json"));
+    const final = generate(
+      await fixtureModel("variants/seed004-budget"),
+      priorFromJson(JSON.stringify({ year: 2023, budget: { categories: { "221": "30.00" } } }), "2023.json"),
+    );
     expect(final.find((s) => s.id === "gpb")!.paragraphs.slice(5)).toEqual([
       "2024年度一般公共预算财政拨款支出年初预算5,015.28万元，支出决算5,056.26万元，完成年初预算的100.82%。其中：",
       "社会保障和就业支出年初预算151.50万元，支出决算51.85万元，完成年初预算的34.22%，用于【请填写主要用途】。",

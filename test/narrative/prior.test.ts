@@ -10,7 +10,10 @@ import { FIXTURES, fixtureModel } from "../helpers";
 
 /** "key: value ±tolerance year source [上年 cells]" for each figure. */
 const lines = (m: Map<string, PriorFigure>) =>
-  [...m].map(([k, f]) => `${k}: ${f.value} ±${f.tolerance} ${f.year} ${f.source} [${f.quantities.flatMap((q) => q.cells.map((c) => `${c.sheet}!${c.address}`)).join(" ")}]`);
+  [...m].map(
+    ([k, f]) =>
+      `${k}: ${f.value} ±${f.tolerance} ${f.year} ${f.source} [${f.quantities.flatMap((q) => q.cells.map((c) => `${c.sheet}!${c.address}`)).join(" ")}]`,
+  );
 
 describe("resolvePrior: the figures", () => {
   it("is empty without explicit figures or 上年 columns", async () => {
@@ -47,16 +50,24 @@ describe("resolvePrior: the figures", () => {
     const { lastYear } = checkWorkbook(await readWorkbookFile(path.join(FIXTURES, "variants/seed000-prior.xlsx")), { prior: explicit });
     expect(lines(lastYear.figures)).toEqual(lines(m));
     // figures of another year are not mixed with the columns'
-    expect(lines(resolvePrior(model, priorFromJson(JSON.stringify({ year: 2022, total: "8000.00" }), "2022.json")).figures)).toEqual(["expense.total: 8000 ±0 2022 上年数据文件 []"]);
+    expect(lines(resolvePrior(model, priorFromJson(JSON.stringify({ year: 2022, total: "8000.00" }), "2022.json")).figures)).toEqual([
+      "expense.total: 8000 ±0 2022 上年数据文件 []",
+    ]);
   });
 
   it("makes up the “三公” 公务用车 and 合计 from the items as the generator does, and reads a 决算's figures", async () => {
-    const m = resolvePrior(await fixtureModel("seed000"), priorFromJson(JSON.stringify({ year: 2023, threePublic: { 因公出国: "0.03", 购置: "0", 运行: "3.00", 公务接待: "0.64" } }), "2023.json")).figures;
+    const m = resolvePrior(
+      await fixtureModel("seed000"),
+      priorFromJson(JSON.stringify({ year: 2023, threePublic: { 因公出国: "0.03", 购置: "0", 运行: "3.00", 公务接待: "0.64" } }), "2023.json"),
+    ).figures;
     expect(lines(m).filter((l) => /^tp\.(合计|公务用车):/.test(l))).toEqual([
       "tp.公务用车: 3 ±0 2023 上年数据文件中公务用车购置费、公务用车运行维护费之和 []",
       "tp.合计: 3.67 ±0 2023 上年数据文件中因公出国（境）费、公务用车购置及运行维护费、公务接待费之和 []",
     ]);
-    const final = resolvePrior(await fixtureModel("seed004"), priorFromJson(JSON.stringify({ year: 2023, grand: "2365.94", gpb: "2365.94", categories: { "208": "388.39" } }), "2023.json")).figures;
+    const final = resolvePrior(
+      await fixtureModel("seed004"),
+      priorFromJson(JSON.stringify({ year: 2023, grand: "2365.94", gpb: "2365.94", categories: { "208": "388.39" } }), "2023.json"),
+    ).figures;
     expect([...final.keys()]).toEqual(["expense.grand", "income.grand", "expense.gpb", "category.208"]);
   });
 });

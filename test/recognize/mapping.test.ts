@@ -32,7 +32,8 @@ describe("mapping corrections", () => {
     expect(again.range).toBe(tp.range);
     expect(again.title).toBe("附表七 经费情况");
     expect(fixed.unrecognized.some((u) => u.sheet === "附表7")).toBe(false);
-    const content = (m: typeof base) => (canonicalModel(m) as { tables: { kind: string }[] }).tables.filter((t) => t.kind === "three_public").map((t) => ({ ...t, title: "" }));
+    const content = (m: typeof base) =>
+      (canonicalModel(m) as { tables: { kind: string }[] }).tables.filter((t) => t.kind === "three_public").map((t) => ({ ...t, title: "" }));
     expect(content(fixed)).toEqual(content(base));
   });
 

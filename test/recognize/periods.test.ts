@@ -24,13 +24,7 @@ function columns(m: BudgetModel, kind: string): string[] {
 
 /** A 一般公共预算支出表 with the given header row over 科目编码/科目名称 and two amount columns. */
 function gpbTable(title: string, meta: string[], header: string[]): SheetSnapshot {
-  return sheet("一般公共预算支出表", [
-    [title],
-    meta,
-    ["科目编码", "科目名称", ...header],
-    ["", "合计", 90, 100],
-    ["208", "社会保障和就业支出", 90, 100],
-  ]);
+  return sheet("一般公共预算支出表", [[title], meta, ["科目编码", "科目名称", ...header], ["", "合计", 90, 100], ["208", "社会保障和就业支出", 90, 100]]);
 }
 
 describe("columns of other periods", () => {
@@ -48,7 +42,8 @@ describe("columns of other periods", () => {
     expect(periodOf(["调整预算数"], 2024)).toEqual({ period: "调整预算", header: [] });
     expect(periodOf(["完成年初预算%"], 2024)).toEqual({ period: "完成率", header: [] });
     // this year's words stay as they are
-    for (const h of ["上年结转", "本年收入", "年初结转和结余", "预算数", "决算数", "2024年预留中小微企业份额"]) expect(periodOf([h], 2024)).toEqual({ period: undefined, header: [h] });
+    for (const h of ["上年结转", "本年收入", "年初结转和结余", "预算数", "决算数", "2024年预留中小微企业份额"])
+      expect(periodOf([h], 2024)).toEqual({ period: undefined, header: [h] });
   });
 
   it("compares a year in a header with the table's 年度", () => {

@@ -11,7 +11,14 @@ const wb = (...sheets: SheetSnapshot[]): WorkbookSnapshot => ({ name: "测试.xl
 
 describe("recognizer robustness", () => {
   it("reports a sheet that matches no table, with the reason", () => {
-    const m = recognize(wb(sheet("Sheet1", [["姓名", "电话"], ["张三", "123"]])));
+    const m = recognize(
+      wb(
+        sheet("Sheet1", [
+          ["姓名", "电话"],
+          ["张三", "123"],
+        ]),
+      ),
+    );
     expect(m.tables).toEqual([]);
     expect(m.unrecognized).toEqual([{ sheet: "Sheet1", range: "A1:B2", reason: "没有找到表标题，工作表名「Sheet1」也不对应任何已知的公开表" }]);
     expect(m.documentKind).toBeNull();
@@ -53,10 +60,20 @@ describe("recognizer robustness", () => {
       sheet("空", []),
       sheet("一格", [["收支总表"]]),
       sheet("只有标题", [["部门预算支出总表"], ["单位：万元"]]),
-      sheet("数字", [[1, 2, 3], [4, 5, 6]]),
+      sheet("数字", [
+        [1, 2, 3],
+        [4, 5, 6],
+      ]),
       sheet("巨大合并", [["部门预算收支总表"], ["项目", "预算数"]], { merges: [{ top: 0, left: 0, bottom: 100000, right: 200 }] }),
       sheet("合并越界", [["三公经费支出表"], ["项目", "合计"], ["合计", "1.00"]], { merges: [{ top: 5, left: 5, bottom: 2, right: 1 }] }),
-      sheet("偏移", [[null, null], [null, "财政拨款收支总表"]], { top: 1000, left: 300 }),
+      sheet(
+        "偏移",
+        [
+          [null, null],
+          [null, "财政拨款收支总表"],
+        ],
+        { top: 1000, left: 300 },
+      ),
       sheet("错误值", [["三公经费支出表"], ["项目", "合计"], ["合计", "#N/A"]]),
     ];
     odd[7].cells[2][1] = { value: { error: "#N/A" }, text: "#N/A" };
@@ -68,10 +85,12 @@ describe("recognizer robustness", () => {
 
   it("a random grid never makes it throw", () => {
     let seed = 42;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const words = ["合计", "项目", "收入", "支出", "栏次", "208", "2080505", "三公经费支出表", "单位：万元", "注：空表", "1.00", "-", "一、", "科目编码", ""];
     for (let n = 0; n < 50; n++) {
-      const rows = Array.from({ length: 1 + Math.floor(rnd() * 20) }, () => Array.from({ length: 1 + Math.floor(rnd() * 8) }, () => words[Math.floor(rnd() * words.length)]));
+      const rows = Array.from({ length: 1 + Math.floor(rnd() * 20) }, () =>
+        Array.from({ length: 1 + Math.floor(rnd() * 8) }, () => words[Math.floor(rnd() * words.length)]),
+      );
       expect(() => recognize(wb(sheet(`随机${n}`, rows)))).not.toThrow();
     }
   });

@@ -15,8 +15,8 @@ type Expected = {
 };
 
 const EXPECTED: Record<string, Expected> = {
-  "seed000": {
-    meta: {"documentKind":"预算","unitName":"保定市满城区医疗保障局本级","unitCode":"450001","year":2024,"amountUnit":"万元"},
+  seed000: {
+    meta: { documentKind: "预算", unitName: "保定市满城区医疗保障局本级", unitCode: "450001", year: 2024, amountUnit: "万元" },
     tables: [
       ["income_expense_summary", "01收支总表", "A1:E39", 34],
       ["income_summary", "02收入总表", "A1:M25", 20],
@@ -38,11 +38,11 @@ const EXPECTED: Record<string, Expected> = {
       ["procurement", "政府采购", "A1:O7", 0],
       ["fixed_assets", "固定资产", "A1:C10", 7],
     ],
-    unrecognized: [["机构设置","机构设置情况表不含预算金额，不参与审核"]],
+    unrecognized: [["机构设置", "机构设置情况表不含预算金额，不参与审核"]],
     narrative: 44,
   },
   "seed001-dept": {
-    meta: {"documentKind":"预算","unitName":"邢台市医疗保障局","unitCode":"417","year":2021,"amountUnit":"元"},
+    meta: { documentKind: "预算", unitName: "邢台市医疗保障局", unitCode: "417", year: 2021, amountUnit: "元" },
     tables: [
       ["income_expense_summary", "01收支总表", "A1:E39", 34],
       ["income_summary", "02收入总表", "A1:M10", 5],
@@ -58,11 +58,11 @@ const EXPECTED: Record<string, Expected> = {
       ["procurement", "政府采购", "A1:M12", 7],
       ["fixed_assets", "固定资产", "A1:C12", 8],
     ],
-    unrecognized: [["机构设置","机构设置情况表不含预算金额，不参与审核"]],
+    unrecognized: [["机构设置", "机构设置情况表不含预算金额，不参与审核"]],
     narrative: 81,
   },
   "seed001-unit": {
-    meta: {"documentKind":"预算","unitName":"邢台市医疗保障局本级","unitCode":"417001","year":2021,"amountUnit":"元"},
+    meta: { documentKind: "预算", unitName: "邢台市医疗保障局本级", unitCode: "417001", year: 2021, amountUnit: "元" },
     tables: [
       ["income_expense_summary", "01收支总表", "A1:E39", 34],
       ["income_summary", "02收入总表", "A1:M10", 5],
@@ -78,11 +78,11 @@ const EXPECTED: Record<string, Expected> = {
       ["procurement", "政府采购", "A1:M11", 7],
       ["fixed_assets", "固定资产", "A1:C12", 8],
     ],
-    unrecognized: [["机构设置","机构设置情况表不含预算金额，不参与审核"]],
+    unrecognized: [["机构设置", "机构设置情况表不含预算金额，不参与审核"]],
     narrative: 83,
   },
-  "seed002": {
-    meta: {"documentKind":"预算","unitName":"丰润区医疗保障局","unitCode":"450","year":2025,"amountUnit":"万元"},
+  seed002: {
+    meta: { documentKind: "预算", unitName: "丰润区医疗保障局", unitCode: "450", year: 2025, amountUnit: "万元" },
     tables: [
       ["income_expense_summary", "01收支总表", "A1:E39", 34],
       ["income_summary", "02收入总表", "A1:M27", 22],
@@ -105,11 +105,11 @@ const EXPECTED: Record<string, Expected> = {
       ["procurement", "政府采购", "A1:O6", 0],
       ["fixed_assets", "固定资产", "A1:C10", 6],
     ],
-    unrecognized: [["机构设置","机构设置情况表不含预算金额，不参与审核"]],
+    unrecognized: [["机构设置", "机构设置情况表不含预算金额，不参与审核"]],
     narrative: 67,
   },
-  "seed003": {
-    meta: {"documentKind":"预算","unitName":"平顶山市石龙区医疗保障局","unitCode":null,"year":2023,"amountUnit":"万元"},
+  seed003: {
+    meta: { documentKind: "预算", unitName: "平顶山市石龙区医疗保障局", unitCode: null, year: 2023, amountUnit: "万元" },
     tables: [
       ["income_expense_summary", "01收支总体情况表", "A1:D37", 33],
       ["income_summary", "02收入总体情况表", "A1:T9", 3],
@@ -128,8 +128,8 @@ const EXPECTED: Record<string, Expected> = {
     unrecognized: [],
     narrative: 63,
   },
-  "seed004": {
-    meta: {"documentKind":"决算","unitName":"高平市医疗保险服务中心","unitCode":null,"year":2024,"amountUnit":"万元"},
+  seed004: {
+    meta: { documentKind: "决算", unitName: "高平市医疗保险服务中心", unitCode: null, year: 2024, amountUnit: "万元" },
     tables: [
       ["income_expense_summary", "公开01收入支出决算总表", "A1:F38", 30],
       ["income_summary", "公开02收入决算表", "A1:I27", 20],

@@ -13,7 +13,15 @@ describe("SheetView", () => {
   it("finds the merged area over a cell in a row meeting few areas", () => {
     const a = { top: 0, left: 0, bottom: 1, right: 1 };
     const b = { top: 1, left: 3, bottom: 1, right: 4 };
-    const v = new SheetView(sheet([["项目", null, "合计", "预算数", null], [null, null, "1.00", "2.00", null]], [a, b]));
+    const v = new SheetView(
+      sheet(
+        [
+          ["项目", null, "合计", "预算数", null],
+          [null, null, "1.00", "2.00", null],
+        ],
+        [a, b],
+      ),
+    );
     expect(v.merge(1, 1)).toBe(a);
     expect(v.merge(1, 4)).toBe(b);
     expect(v.merge(1, 2)).toBeUndefined();
@@ -21,7 +29,10 @@ describe("SheetView", () => {
     expect(v.isCovered(1, 0)).toBe(true);
     expect(v.isCovered(0, 0)).toBe(false);
     expect(v.shownText(1, 4)).toBe("2.00"); // the master (1, 3)
-    expect(v.rowTexts(1)).toEqual([{ col: 2, text: "1.00" }, { col: 3, text: "2.00" }]);
+    expect(v.rowTexts(1)).toEqual([
+      { col: 2, text: "1.00" },
+      { col: 3, text: "2.00" },
+    ]);
   });
 
   it("finds it the same way in a row meeting more than eight areas, the last listed winning where they overlap", () => {
@@ -64,8 +75,14 @@ describe("SheetView", () => {
         expect(v.textColAt(r, k)).toBe(texts[k]?.col);
       }
     }
-    expect(v.rowTexts(3)).toEqual([{ col: 1, text: "项目" }, { col: 2, text: "合计" }]);
-    expect(v.rowTexts(4)).toEqual([{ col: 2, text: "1.00" }, { col: 3, text: "2.00" }]); // B5 is covered by B4's merge
+    expect(v.rowTexts(3)).toEqual([
+      { col: 1, text: "项目" },
+      { col: 2, text: "合计" },
+    ]);
+    expect(v.rowTexts(4)).toEqual([
+      { col: 2, text: "1.00" },
+      { col: 3, text: "2.00" },
+    ]); // B5 is covered by B4's merge
     expect([v.textCount(5), v.textCount(1), v.textAt(1, 0)]).toEqual([0, 0, undefined]);
   });
 
@@ -80,23 +97,35 @@ describe("SheetView", () => {
       }
       return found;
     };
-    const area = fc.record({ top: fc.integer({ min: -1, max: 14 }), left: fc.integer({ min: -1, max: 14 }), height: fc.integer({ min: -1, max: 4 }), width: fc.integer({ min: -1, max: 4 }) }).map(({ top, left, height, width }) => ({ top, left, bottom: top + height, right: left + width }));
+    const area = fc
+      .record({
+        top: fc.integer({ min: -1, max: 14 }),
+        left: fc.integer({ min: -1, max: 14 }),
+        height: fc.integer({ min: -1, max: 4 }),
+        width: fc.integer({ min: -1, max: 4 }),
+      })
+      .map(({ top, left, height, width }) => ({ top, left, bottom: top + height, right: left + width }));
     const absurd = fc.constant({ top: 2, left: 0, bottom: 20001, right: 1 });
     fc.assert(
-      fc.property(fc.array(fc.oneof({ weight: 20, arbitrary: area }, { weight: 1, arbitrary: absurd }), { maxLength: 40 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 4 }), (merges, top, left) => {
-        const rows = Array.from({ length: 5 }, () => Array.from({ length: 6 }, () => "1"));
-        const v = new SheetView(sheet(rows, merges, top, left));
-        // (the areas found, as their places in the list: the same object, not an equal one)
-        const got: number[] = [];
-        const want: number[] = [];
-        for (let r = -1; r <= 20; r++) {
-          for (let c = -1; c <= 20; c++) {
-            got.push(merges.indexOf(v.merge(r, c)!));
-            want.push(merges.indexOf(reference(merges, r, c)!));
+      fc.property(
+        fc.array(fc.oneof({ weight: 20, arbitrary: area }, { weight: 1, arbitrary: absurd }), { maxLength: 40 }),
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 0, max: 4 }),
+        (merges, top, left) => {
+          const rows = Array.from({ length: 5 }, () => Array.from({ length: 6 }, () => "1"));
+          const v = new SheetView(sheet(rows, merges, top, left));
+          // (the areas found, as their places in the list: the same object, not an equal one)
+          const got: number[] = [];
+          const want: number[] = [];
+          for (let r = -1; r <= 20; r++) {
+            for (let c = -1; c <= 20; c++) {
+              got.push(merges.indexOf(v.merge(r, c)!));
+              want.push(merges.indexOf(reference(merges, r, c)!));
+            }
           }
-        }
-        expect(got).toEqual(want);
-      }),
+          expect(got).toEqual(want);
+        },
+      ),
       { seed: 20261124, numRuns: 300 },
     );
   });

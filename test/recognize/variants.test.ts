@@ -37,7 +37,9 @@ describe("layout variants give the same model", () => {
       ["上年→预算数", "预算数", "增减额→预算数", "增减率→预算数"],
       ["上年→预算数", "预算数", "增减额→预算数", "增减率→预算数"],
     ]);
-    expect(columnsOf(hebei, "gpb_expense")).toEqual([["上年/合计→合计", "上年/基本支出→基本支出", "上年/项目支出→项目支出", "合计", "基本支出", "项目支出", "增减额→合计", "增减率→合计"]]);
+    expect(columnsOf(hebei, "gpb_expense")).toEqual([
+      ["上年/合计→合计", "上年/基本支出→基本支出", "上年/项目支出→项目支出", "合计", "基本支出", "项目支出", "增减额→合计", "增减率→合计"],
+    ]);
     expect(columnsOf(hebei, "three_public")).toEqual([["上年→合计", "合计", "一般公共预算", "政府性基金", "国有资本经营", "增减额→合计", "增减率→合计"]]);
     const henan = await fixtureModel("variants/seed003-prior");
     // the table has no 年度 line: its title's 2023 tells 2022年预算数 from 2023年预算数

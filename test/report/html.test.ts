@@ -159,7 +159,25 @@ describe("HTML batch report of the seed workbooks", () => {
     // no error: the first warning (seed000's narrative)
     expect(rows[0].cells[7].startsWith("N1-narrative 情况说明写“其中因公出国(境)费 0 万元")).toBe(true);
     // only 尾差: no worst finding
-    const onlyTails = { path: "仅尾差.xlsx", kind: "预算" as const, unitName: "某单位", unitCode: null, year: 2024, amountUnit: "万元" as const, counts: { error: 0, warning: 0, info: 1 }, findings: [{ ruleId: "R4-functional-hierarchy", level: "info" as const, messageId: "childrenSum", message: "尾差", cells: [{ sheet: "表", address: "A1" }], suspect: null }] };
+    const onlyTails = {
+      path: "仅尾差.xlsx",
+      kind: "预算" as const,
+      unitName: "某单位",
+      unitCode: null,
+      year: 2024,
+      amountUnit: "万元" as const,
+      counts: { error: 0, warning: 0, info: 1 },
+      findings: [
+        {
+          ruleId: "R4-functional-hierarchy",
+          level: "info" as const,
+          messageId: "childrenSum",
+          message: "尾差",
+          cells: [{ sheet: "表", address: "A1" }],
+          suspect: null,
+        },
+      ],
+    };
     const small = renderHtmlReport({ inputs: ["x"], generatedAt: "2025-03-01T02:30:00.000Z", files: [onlyTails] });
     expect(summaryRows(small)[0].cells[7]).toBe("仅尾差");
     expect(text(between(fileSection(small, "f-1"), '<p class="empty">', "</p>"))).toBe("没有错误或提示。");
@@ -212,7 +230,10 @@ describe("HTML batch report of the seed workbooks", () => {
       ["情况说明", "错误 1"],
       ["06一般公共预算基本支出表", "提示 2"],
     ]);
-    const rows = [...section.matchAll(/<tr class="([ewi])">([\s\S]*?)<\/tr>/g)].map((m) => [m[1], ...[...m[2].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => text(c[1]))]);
+    const rows = [...section.matchAll(/<tr class="([ewi])">([\s\S]*?)<\/tr>/g)].map((m) => [
+      m[1],
+      ...[...m[2].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => text(c[1])),
+    ]);
     expect(rows.map((r) => `${r[1]} ${r[2]}`)).toEqual([
       "错误 R14-procurement",
       "错误 R14-procurement",
@@ -253,7 +274,10 @@ describe("HTML batch report of the seed workbooks", () => {
 
   it("makes every column of the summary sortable, numbers as numbers", () => {
     const head = between(between(html, '<table class="summary"', "</table>"), "<thead>", "</thead>");
-    const cols = [...head.matchAll(/<th scope="col" data-type="(\w+)" data-first="(\w+)"[^>]*><button type="button">([^<]+)<\/button><\/th>/g)].map((m) => [m[3], m[1]]);
+    const cols = [...head.matchAll(/<th scope="col" data-type="(\w+)" data-first="(\w+)"[^>]*><button type="button">([^<]+)<\/button><\/th>/g)].map((m) => [
+      m[3],
+      m[1],
+    ]);
     expect(cols).toEqual([
       ["文件", "text"],
       ["单位", "text"],
@@ -269,7 +293,9 @@ describe("HTML batch report of the seed workbooks", () => {
   });
 
   it("escapes file names, units, sheets, rule ids, messages, values and reasons", () => {
-    expect(html).toContain(`${NASTY_DIR.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#39;")}/seed002.xlsx`);
+    expect(html).toContain(
+      `${NASTY_DIR.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#39;")}/seed002.xlsx`,
+    );
     expect(html).not.toContain(NASTY_DIR);
 
     const evil = `<img src=x onerror="alert('&')">`;
@@ -289,7 +315,15 @@ describe("HTML batch report of the seed workbooks", () => {
       inputs: [`文件夹${evil}`],
       generatedAt: evil,
       files: [
-        { path: `a${evil}.xlsx`, kind: "预算", unitName: `单位${evil}`, unitCode: evil, year: 2024, counts: { error: 1, warning: 0, info: 0 }, findings: [finding] },
+        {
+          path: `a${evil}.xlsx`,
+          kind: "预算",
+          unitName: `单位${evil}`,
+          unitCode: evil,
+          year: 2024,
+          counts: { error: 1, warning: 0, info: 0 },
+          findings: [finding],
+        },
         { path: `b${evil}.xlsx`, error: `无法读取${evil}` },
       ],
     });
@@ -316,7 +350,16 @@ describe("HTML batch report edge cases", () => {
     const page = renderHtmlReport({
       inputs: ["a.xlsx", "b.xlsx", "c.xlsx", "d.xlsx", "e.xlsx", "f.xlsx", "g.xlsx"],
       generatedAt: "2025-03-01T02:30:00Z",
-      files: [{ path: "a.xlsx", unitName: null, unitCode: null, year: null, kind: null, findings: [f("Z9-new", "warning"), f("Z9-new", "info"), f("R1-summary-balance", "error")] }],
+      files: [
+        {
+          path: "a.xlsx",
+          unitName: null,
+          unitCode: null,
+          year: null,
+          kind: null,
+          findings: [f("Z9-new", "warning"), f("Z9-new", "info"), f("R1-summary-balance", "error")],
+        },
+      ],
     });
     expect(summaryRows(page)[0].cells).toEqual(["a.xlsx", "—", "—", "—", "1", "1", "1", "R1-summary-balance R1-summary-balance 消息", "需修改"]);
     expect([...page.matchAll(/<li data-rule="([^"]+)">/g)].map((m) => m[1])).toEqual(["R1-summary-balance", "Z9-new"]);
@@ -333,7 +376,15 @@ describe("HTML batch report size", () => {
     const findings = r.findings.slice(0, 25).concat(r.findings.slice(0, 25));
     const counts = { error: 0, warning: 0, info: 0 };
     for (const f of findings) counts[f.level]++;
-    const files: BatchFileResult[] = Array.from({ length: 1000 }, (_, i) => ({ path: `区县${i % 20}/单位${i}.xlsx`, kind: "决算", unitName: "高平市医疗保险服务中心", unitCode: null, year: 2024, counts, findings }));
+    const files: BatchFileResult[] = Array.from({ length: 1000 }, (_, i) => ({
+      path: `区县${i % 20}/单位${i}.xlsx`,
+      kind: "决算",
+      unitName: "高平市医疗保险服务中心",
+      unitCode: null,
+      year: 2024,
+      counts,
+      findings,
+    }));
     const page = renderHtmlReport({ inputs: ["全市"], generatedAt: "2025-03-01T02:30:00Z", files });
     expect(summaryRows(page)).toHaveLength(1000);
     expect(page.match(/<tr class="[ewi]">/g)).toHaveLength(50000);

@@ -36,63 +36,240 @@ const MAX_COLS = 16_384;
 // ---------------------------------------------------------------------------------------------------
 
 const TITLES = [
-  "部门收支总表", "2024年部门收支预算总表", "部门收入总表", "部门支出总表", "财政拨款收支总表",
-  "一般公共预算支出表", "一般公共预算基本支出表", "政府性基金预算支出表", "国有资本经营预算支出表",
-  "一般公共预算“三公”经费支出表", "政府采购预算表", "固定资产占用情况表", "项目支出绩效目标表",
-  "项目支出绩效自评表", "部门整体绩效目标表", "项目绩效目标汇总表", "支出经济分类汇总表", "项目支出表",
-  "部门决算公开相关信息统计表", "收入支出决算总表", "2023年度收入决算表", "机构设置情况表", "单位工资明细表",
+  "部门收支总表",
+  "2024年部门收支预算总表",
+  "部门收入总表",
+  "部门支出总表",
+  "财政拨款收支总表",
+  "一般公共预算支出表",
+  "一般公共预算基本支出表",
+  "政府性基金预算支出表",
+  "国有资本经营预算支出表",
+  "一般公共预算“三公”经费支出表",
+  "政府采购预算表",
+  "固定资产占用情况表",
+  "项目支出绩效目标表",
+  "项目支出绩效自评表",
+  "部门整体绩效目标表",
+  "项目绩效目标汇总表",
+  "支出经济分类汇总表",
+  "项目支出表",
+  "部门决算公开相关信息统计表",
+  "收入支出决算总表",
+  "2023年度收入决算表",
+  "机构设置情况表",
+  "单位工资明细表",
 ];
 
 const META = [
-  "单位：万元", "单位：元", "金额单位：万元", "单位:万元", "部门名称：某某区医疗保障局", "编制单位：某某局",
-  "预算年度：2024", "2024年度", "公开01表", "预算01表", "决算 09 表", "表", "308 平顶山市石龙区医疗保障局",
-  "截止时间：2024-12-31", "截止日期：2023年12月31日",
+  "单位：万元",
+  "单位：元",
+  "金额单位：万元",
+  "单位:万元",
+  "部门名称：某某区医疗保障局",
+  "编制单位：某某局",
+  "预算年度：2024",
+  "2024年度",
+  "公开01表",
+  "预算01表",
+  "决算 09 表",
+  "表",
+  "308 平顶山市石龙区医疗保障局",
+  "截止时间：2024-12-31",
+  "截止日期：2023年12月31日",
 ];
 
 const HEADERS = [
-  "项目", "科目编码", "科目名称", "功能分类科目编码", "经济分类科目编码", "项目名称", "项目编码", "单位编码",
-  "单位名称", "类", "款", "项", "合计", "总计", "小计", "基本支出", "项目支出", "人员经费", "公用经费",
-  "一般公共预算", "政府性基金", "国有资本经营", "财政拨款", "财政专户管理资金", "上年结转", "本年收入",
-  "本年支出", "事业收入", "经营收入", "其他收入", "预算数", "决算数", "金额", "栏次", "行次", "序号", "收入",
-  "支出", "收入：", "资金性质", "其中：财政拨款", "因公出国（境）费", "公务接待费", "公务用车购置及运行维护费",
-  "公务用车购置费", "公务用车运行维护费", "车辆数（辆）", "采购品目", "政府采购金额", "数量", "计量单位",
-  "价值(万元)", "绩效目标", "一级指标", "二级指标", "三级指标", "指标值", "年度预算数", "财政资金",
-  "其他资金", "执行率", "全年预算数", "全年执行数", "总分", "主管部门", "实施单位", "预算总额", "备注",
+  "项目",
+  "科目编码",
+  "科目名称",
+  "功能分类科目编码",
+  "经济分类科目编码",
+  "项目名称",
+  "项目编码",
+  "单位编码",
+  "单位名称",
+  "类",
+  "款",
+  "项",
+  "合计",
+  "总计",
+  "小计",
+  "基本支出",
+  "项目支出",
+  "人员经费",
+  "公用经费",
+  "一般公共预算",
+  "政府性基金",
+  "国有资本经营",
+  "财政拨款",
+  "财政专户管理资金",
+  "上年结转",
+  "本年收入",
+  "本年支出",
+  "事业收入",
+  "经营收入",
+  "其他收入",
+  "预算数",
+  "决算数",
+  "金额",
+  "栏次",
+  "行次",
+  "序号",
+  "收入",
+  "支出",
+  "收入：",
+  "资金性质",
+  "其中：财政拨款",
+  "因公出国（境）费",
+  "公务接待费",
+  "公务用车购置及运行维护费",
+  "公务用车购置费",
+  "公务用车运行维护费",
+  "车辆数（辆）",
+  "采购品目",
+  "政府采购金额",
+  "数量",
+  "计量单位",
+  "价值(万元)",
+  "绩效目标",
+  "一级指标",
+  "二级指标",
+  "三级指标",
+  "指标值",
+  "年度预算数",
+  "财政资金",
+  "其他资金",
+  "执行率",
+  "全年预算数",
+  "全年执行数",
+  "总分",
+  "主管部门",
+  "实施单位",
+  "预算总额",
+  "备注",
 ];
 
 const LABELS = [
-  "合计", "总计", "本年收入合计", "本年支出合计", "收入总计", "支出总计", "人员经费合计", "“三公”经费合计",
-  "一、一般公共预算拨款收入", "二、政府性基金预算拨款收入", "一、一般公共服务支出", "二十三、国有资本经营预算",
-  "（一）基本支出", "(二)项目支出", "1、其他", "1.办公费", "其中：财政拨款", "社会保障和就业支出",
-  "行政事业单位养老支出", "机关事业单位基本养老保险缴费支出", "工资福利支出", "基本工资", "办公费",
-  "医疗保障管理事务", "[208]社会保障和就业支出", "20805行政事业单位养老支出", "车辆（台、辆）", "办公设备",
-  "注：本表为空表", "注1：本单位无政府性基金预算支出", "备注：无", "说明：以上数据为预计数", "填报说明：无",
+  "合计",
+  "总计",
+  "本年收入合计",
+  "本年支出合计",
+  "收入总计",
+  "支出总计",
+  "人员经费合计",
+  "“三公”经费合计",
+  "一、一般公共预算拨款收入",
+  "二、政府性基金预算拨款收入",
+  "一、一般公共服务支出",
+  "二十三、国有资本经营预算",
+  "（一）基本支出",
+  "(二)项目支出",
+  "1、其他",
+  "1.办公费",
+  "其中：财政拨款",
+  "社会保障和就业支出",
+  "行政事业单位养老支出",
+  "机关事业单位基本养老保险缴费支出",
+  "工资福利支出",
+  "基本工资",
+  "办公费",
+  "医疗保障管理事务",
+  "[208]社会保障和就业支出",
+  "20805行政事业单位养老支出",
+  "车辆（台、辆）",
+  "办公设备",
+  "注：本表为空表",
+  "注1：本单位无政府性基金预算支出",
+  "备注：无",
+  "说明：以上数据为预计数",
+  "填报说明：无",
 ];
 
 const CODES = [
-  "208", "20805", "2080505", "208010\n9", "2 08", "2080 505", "301", "30101", "30201", "50501", "2010101",
-  "229", "22999", "2299999", "99999999", "0", "01", "1", "001", "308001", "[208]",
+  "208",
+  "20805",
+  "2080505",
+  "208010\n9",
+  "2 08",
+  "2080 505",
+  "301",
+  "30101",
+  "30201",
+  "50501",
+  "2010101",
+  "229",
+  "22999",
+  "2299999",
+  "99999999",
+  "0",
+  "01",
+  "1",
+  "001",
+  "308001",
+  "[208]",
 ];
 
 const NUMBER_TEXTS = [
-  "1,234.50", "5056. 26", "１２３４．５６", "９０６４．３６", "9064.36", "-", "—", "－", "--", "0.00", "0",
-  "(1,234.00)", "（1,234.00）", "-12.5", "+3", "1e5", "1E+308", "12,34", "1.2.3", ".5", "10.", "1,234,567,890.12",
-  "99999999999999999999999999999999999999.99", "-0.00", "十元", "3辆", "305（个、台、辆、件、套等）", "100%",
-  "95.5%", "NaN", "Infinity", "1/3", "2024-12-31",
+  "1,234.50",
+  "5056. 26",
+  "１２３４．５６",
+  "９０６４．３６",
+  "9064.36",
+  "-",
+  "—",
+  "－",
+  "--",
+  "0.00",
+  "0",
+  "(1,234.00)",
+  "（1,234.00）",
+  "-12.5",
+  "+3",
+  "1e5",
+  "1E+308",
+  "12,34",
+  "1.2.3",
+  ".5",
+  "10.",
+  "1,234,567,890.12",
+  "99999999999999999999999999999999999999.99",
+  "-0.00",
+  "十元",
+  "3辆",
+  "305（个、台、辆、件、套等）",
+  "100%",
+  "95.5%",
+  "NaN",
+  "Infinity",
+  "1/3",
+  "2024-12-31",
 ];
 
 const BLANKISH = ["", " ", "\u3000", "\n", "\t", "  \u00a0  "];
 
 const FORMULAS = [
-  "SUM(C5:C9)", "C5+C6+C7", "SUM(C5,C7,C9)", "D6+E6", "SUM(D6:F6)", "SUM(C:C)", "SUM(", ")", "'其他表'!C5+1",
-  "SUM(A1:XFD1048576)", "SUM(C5:C99999)", "C0+C1", "SUM($C$5:$C$9)", "ZZZZ1", "", "SUM(C5:A1)",
+  "SUM(C5:C9)",
+  "C5+C6+C7",
+  "SUM(C5,C7,C9)",
+  "D6+E6",
+  "SUM(D6:F6)",
+  "SUM(C:C)",
+  "SUM(",
+  ")",
+  "'其他表'!C5+1",
+  "SUM(A1:XFD1048576)",
+  "SUM(C5:C99999)",
+  "C0+C1",
+  "SUM($C$5:$C$9)",
+  "ZZZZ1",
+  "",
+  "SUM(C5:A1)",
 ];
 
 const ERRORS = ["#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!"];
 
-const SHEET_NAMES = [
-  "Sheet1", "情况说明", "说明", "封面", "目录", "01收支总表", "公开09表", "表1", "Sheet 2", "数据'表", ...TITLES,
-];
+const SHEET_NAMES = ["Sheet1", "情况说明", "说明", "封面", "目录", "01收支总表", "公开09表", "表1", "Sheet 2", "数据'表", ...TITLES];
 
 /** A string cell: value and shown text alike. */
 function textCell(t: string): Cell {
@@ -162,8 +339,20 @@ const mergeSpecArb: fc.Arbitrary<MergeSpec> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant("inside" as const), r: fc.nat(30), c: fc.nat(14), h: fc.nat(4), w: fc.nat(6) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("header" as const), rows: fc.integer({ min: 1, max: 6 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("beyond" as const), r: fc.nat(40), c: fc.nat(20), h: fc.nat(60), w: fc.nat(60) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("overhang" as const), r: fc.nat(6), c: fc.nat(14), down: fc.nat(2), across: fc.integer({ min: 1, max: 3 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("inverted" as const), r: fc.nat(30), c: fc.nat(14), h: fc.integer({ min: 1, max: 10 }), w: fc.integer({ min: 1, max: 10 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant("overhang" as const), r: fc.nat(6), c: fc.nat(14), down: fc.nat(2), across: fc.integer({ min: 1, max: 3 }) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("inverted" as const),
+      r: fc.nat(30),
+      c: fc.nat(14),
+      h: fc.integer({ min: 1, max: 10 }),
+      w: fc.integer({ min: 1, max: 10 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: "huge" as const }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("negative" as const), r: fc.nat(5), c: fc.nat(5) }) },
 );
@@ -231,7 +420,10 @@ const freeSheetArb: fc.Arbitrary<SheetSnapshot> = fc
   })
   .map(({ name, origin, cells, merges }) => sheetFromRows(name, origin, cells, merges));
 
-const headerCellArb = fc.option(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...HEADERS).map(textCell) }, { weight: 1, arbitrary: cellArb }), { nil: null, freq: 6 });
+const headerCellArb = fc.option(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...HEADERS).map(textCell) }, { weight: 1, arbitrary: cellArb }), {
+  nil: null,
+  freq: 6,
+});
 const bodyCellArb = fc.option(
   fc.oneof(
     { weight: 6, arbitrary: numberCellArb },
@@ -400,13 +592,35 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ op: fc.constant("duplicateRows" as const), at: fc.nat(60), count: fc.integer({ min: 1, max: 4 }) }),
   fc.record({ op: fc.constant("insertBlankRows" as const), at: fc.nat(60), count: fc.integer({ min: 1, max: 3 }) }),
   fc.record({ op: fc.constant("deleteColumn" as const), at: fc.nat(20) }),
-  fc.record({ op: fc.constant("textIntoNumbers" as const), picks: picksArb, texts: fc.array(fc.constantFrom(...HEADERS, ...LABELS, ...NUMBER_TEXTS, ...BLANKISH, ...ERRORS), { minLength: 1, maxLength: 5 }) }),
-  fc.record({ op: fc.constant("setCells" as const), at: fc.array(fc.record({ r: fc.nat(60), c: fc.nat(16) }), { minLength: 1, maxLength: 8 }), cells: fc.array(cellArb, { minLength: 1, maxLength: 4 }) }),
+  fc.record({
+    op: fc.constant("textIntoNumbers" as const),
+    picks: picksArb,
+    texts: fc.array(fc.constantFrom(...HEADERS, ...LABELS, ...NUMBER_TEXTS, ...BLANKISH, ...ERRORS), { minLength: 1, maxLength: 5 }),
+  }),
+  fc.record({
+    op: fc.constant("setCells" as const),
+    at: fc.array(fc.record({ r: fc.nat(60), c: fc.nat(16) }), { minLength: 1, maxLength: 8 }),
+    cells: fc.array(cellArb, { minLength: 1, maxLength: 4 }),
+  }),
   fc.record({ op: fc.constant("merge" as const), merges: fc.array(mergeSpecArb, { minLength: 1, maxLength: 4 }) }),
   fc.constant({ op: "clearMerges" as const }),
-  fc.record({ op: fc.constant("stack" as const), seed: fc.nat(100), sheet: fc.nat(100), gap: fc.nat(3), side: fc.constantFrom("below" as const, "right" as const) }),
-  fc.record({ op: fc.constant("hugeNumbers" as const), picks: picksArb, values: fc.array(fc.constantFrom(9.99e307, 1e20, 1e15 + 0.5, -1e18, 123456789012345.67, 1e-300, 4.9e-324), { minLength: 1, maxLength: 3 }) }),
-  fc.record({ op: fc.constant("negate" as const), picks: picksArb, style: fc.constantFrom("minus" as const, "paren" as const, "fullwidth" as const, "stored" as const) }),
+  fc.record({
+    op: fc.constant("stack" as const),
+    seed: fc.nat(100),
+    sheet: fc.nat(100),
+    gap: fc.nat(3),
+    side: fc.constantFrom("below" as const, "right" as const),
+  }),
+  fc.record({
+    op: fc.constant("hugeNumbers" as const),
+    picks: picksArb,
+    values: fc.array(fc.constantFrom(9.99e307, 1e20, 1e15 + 0.5, -1e18, 123456789012345.67, 1e-300, 4.9e-324), { minLength: 1, maxLength: 3 }),
+  }),
+  fc.record({
+    op: fc.constant("negate" as const),
+    picks: picksArb,
+    style: fc.constantFrom("minus" as const, "paren" as const, "fullwidth" as const, "stored" as const),
+  }),
   fc.record({ op: fc.constant("fullWidthDigits" as const), picks: picksArb }),
   fc.record({ op: fc.constant("formulas" as const), picks: picksArb, formulas: fc.array(fc.constantFrom(...FORMULAS), { minLength: 1, maxLength: 3 }) }),
   fc.record({ op: fc.constant("rename" as const), name: fc.constantFrom(...SHEET_NAMES) }),
@@ -435,9 +649,7 @@ function deleteRows(s: SheetSnapshot, at: number, count: number): void {
   s.cells.splice(at, count);
   const first = s.top + at;
   const last = first + count - 1;
-  s.merges = s.merges
-    .filter((m) => m.bottom < first || m.top > last)
-    .map((m) => (m.top > last ? { ...m, top: m.top - count, bottom: m.bottom - count } : m));
+  s.merges = s.merges.filter((m) => m.bottom < first || m.top > last).map((m) => (m.top > last ? { ...m, top: m.top - count, bottom: m.bottom - count } : m));
   s.hiddenRows = s.hiddenRows.filter((r) => r < first || r > last).map((r) => (r > last ? r - count : r));
 }
 
@@ -571,7 +783,10 @@ interface MangleCase {
 const mangleCaseArb = (maxSheets: number): fc.Arbitrary<MangleCase> =>
   fc.record({
     seed: fc.nat(100),
-    sheets: fc.array(fc.record({ sheet: fc.nat(100), ops: fc.array(opArb, { minLength: 1, maxLength: 4 }), duplicate: fc.boolean() }), { minLength: 1, maxLength: maxSheets }),
+    sheets: fc.array(fc.record({ sheet: fc.nat(100), ops: fc.array(opArb, { minLength: 1, maxLength: 4 }), duplicate: fc.boolean() }), {
+      minLength: 1,
+      maxLength: maxSheets,
+    }),
   });
 
 function mangledWorkbook(c: MangleCase): WorkbookSnapshot {
@@ -759,7 +974,15 @@ describe("property: blank rows and columns around a real table change nothing", 
 describe("extreme sheets", () => {
   /** Rows of a table body, sharing cell objects so that a million rows stay small in memory. */
   const CODES_1M = ["208", "20805", "2080501", "2080505", "210", "21011", "2101101"].map(textCell);
-  const NAMES_1M = ["社会保障和就业支出", "行政事业单位养老支出", "行政单位离退休", "机关事业单位基本养老保险缴费支出", "卫生健康支出", "行政事业单位医疗", "行政单位医疗"].map(textCell);
+  const NAMES_1M = [
+    "社会保障和就业支出",
+    "行政事业单位养老支出",
+    "行政单位离退休",
+    "机关事业单位基本养老保险缴费支出",
+    "卫生健康支出",
+    "行政事业单位医疗",
+    "行政单位医疗",
+  ].map(textCell);
   const AMOUNTS_1M: Cell[] = Array.from({ length: 97 }, (_, i) => ({ value: i + 0.25, text: (i + 0.25).toFixed(2), numFmt: "0.00" }));
 
   it("a table of 1,000,000 rows × 3 columns is recognized without exception", () => {
@@ -770,7 +993,15 @@ describe("extreme sheets", () => {
       [textCell("科目编码"), textCell("科目名称"), textCell("合计")],
     ];
     for (let i = cells.length; i < N; i++) cells.push([CODES_1M[i % 7], NAMES_1M[i % 7], AMOUNTS_1M[i % 97]]);
-    const sheet: SheetSnapshot = { name: "05一般公共预算支出表", top: 0, left: 0, cells, merges: [{ top: 0, left: 0, bottom: 0, right: 2 }], hiddenRows: [], hiddenCols: [] };
+    const sheet: SheetSnapshot = {
+      name: "05一般公共预算支出表",
+      top: 0,
+      left: 0,
+      cells,
+      merges: [{ top: 0, left: 0, bottom: 0, right: 2 }],
+      hiddenRows: [],
+      hiddenCols: [],
+    };
     const m = recognize({ name: "百万行.xlsx", sheets: [sheet] });
     expect(crashedSheets(m)).toEqual([]);
     expect(m.tables.map((t) => [t.kind, t.range, t.blocks[0].rows.length])).toEqual([["gpb_expense", `A1:C${N}`, N - 3]]);
@@ -812,7 +1043,15 @@ describe("extreme sheets", () => {
       row[MAX_COLS - 1] = { value: r, text: `${r}.00` };
       cells.push(row);
     }
-    const sheet: SheetSnapshot = { name: "宽表", top: 0, left: 0, cells, merges: [{ top: 0, left: 0, bottom: 0, right: MAX_COLS - 1 }], hiddenRows: [], hiddenCols: [] };
+    const sheet: SheetSnapshot = {
+      name: "宽表",
+      top: 0,
+      left: 0,
+      cells,
+      merges: [{ top: 0, left: 0, bottom: 0, right: MAX_COLS - 1 }],
+      hiddenRows: [],
+      hiddenCols: [],
+    };
     const result = assertEngineInvariants({ name: "宽表.xlsx", sheets: [sheet] });
     expect(result.model.tables).toHaveLength(1);
     const cols = result.model.tables[0].blocks.flatMap((b) => b.columns);

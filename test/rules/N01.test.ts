@@ -33,7 +33,8 @@ const SEED002_PROJECT: ExpectedFinding = {
   messageId: "amount",
   cells: ["情况说明!A13", "绩效目标-医疗服务与保障能力提升!C4"],
   suspect: "情况说明!A13",
-  message: "情况说明写“能力提升资金 40万元”：项目「唐财社【2024】125 号下达 2025 年中央财政医疗服务与保障能力提升补助资金」预算数为 40万元，但「项目绩效目标表」绩效目标-医疗服务与保障能力提升!C4 为 37.00万元，相差 3.00万元。",
+  message:
+    "情况说明写“能力提升资金 40万元”：项目「唐财社【2024】125 号下达 2025 年中央财政医疗服务与保障能力提升补助资金」预算数为 40万元，但「项目绩效目标表」绩效目标-医疗服务与保障能力提升!C4 为 37.00万元，相差 3.00万元。",
 };
 const SEED002_ZERO: ExpectedFinding = {
   level: "warning",
@@ -47,14 +48,16 @@ const SEED003_UNIT: ExpectedFinding = {
   messageId: "unit",
   cells: ["情况说明!A31", "03支出总体情况表!G6"],
   suspect: "情况说明!A31",
-  message: "情况说明写“平顶山市石龙区医疗保障局 2023 年一般公共预算基本支出年初预算为 165.42 元”：基本支出写成了 165.42元，单位有误——「支出总表」03支出总体情况表!G6 为 165.42万元，应写作 165.42万元。",
+  message:
+    "情况说明写“平顶山市石龙区医疗保障局 2023 年一般公共预算基本支出年初预算为 165.42 元”：基本支出写成了 165.42元，单位有误——「支出总表」03支出总体情况表!G6 为 165.42万元，应写作 165.42万元。",
 };
 const SEED004_MALFORMED: ExpectedFinding = {
   level: "warning",
   messageId: "malformed",
   cells: ["情况说明!A46", "公开03支出决算表!C7"],
   suspect: "情况说明!A46",
-  message: "情况说明写“2024年度财政拨款基本支出1.367.05万元”：金额“1.367.05万元”写法有误（多了一个小数点），按「支出总表」公开03支出决算表!C7（1367.05万元）应写作 1,367.05万元。",
+  message:
+    "情况说明写“2024年度财政拨款基本支出1.367.05万元”：金额“1.367.05万元”写法有误（多了一个小数点），按「支出总表」公开03支出决算表!C7（1367.05万元）应写作 1,367.05万元。",
 };
 
 const SEED000_三公_FIXED =
@@ -62,7 +65,11 @@ const SEED000_三公_FIXED =
 
 ruleTester(N1, {
   valid: [
-    { name: "seed000 once its 因公出国（境）费 is said unchanged (setCell on 情况说明!A27)", workbook: "seed000", edits: { "情况说明!A27": SEED000_三公_FIXED } },
+    {
+      name: "seed000 once its 因公出国（境）费 is said unchanged (setCell on 情况说明!A27)",
+      workbook: "seed000",
+      edits: { "情况说明!A27": SEED000_三公_FIXED },
+    },
     { name: "seed000 in 元 (layout variant) with the same correction", workbook: "variants/seed000-yuan", edits: { "情况说明!A27": SEED000_三公_FIXED } },
     {
       name: "seed000 when a stated total change backs the decrease of the 0 item (−0.03 + 0 − 0.03 = −0.06)",
@@ -74,8 +81,16 @@ ruleTester(N1, {
       workbook: "seed000",
       edits: { "情况说明!A27": "2024 年，我单位财政拨款“三公”经费预算安排3.61万元，较2023年3.60万元增加0.01万元。" },
     },
-    { name: "seed001 (部门) with the 固定资产 total as in the table", workbook: "seed001-dept", edits: { "情况说明!A68": { replace: "103.97万元", with: "1039.67万元" } } },
-    { name: "seed001 (单位) with the 固定资产 total as in the table", workbook: "seed001-unit", edits: { "情况说明!A70": { replace: "103.97万元", with: "1,039.67万元" } } },
+    {
+      name: "seed001 (部门) with the 固定资产 total as in the table",
+      workbook: "seed001-dept",
+      edits: { "情况说明!A68": { replace: "103.97万元", with: "1039.67万元" } },
+    },
+    {
+      name: "seed001 (单位) with the 固定资产 total as in the table",
+      workbook: "seed001-unit",
+      edits: { "情况说明!A70": { replace: "103.97万元", with: "1,039.67万元" } },
+    },
     {
       name: "seed002 with the project at 37万元 and “持平”",
       workbook: "seed002",
@@ -83,11 +98,26 @@ ruleTester(N1, {
     },
     { name: "seed003 with 基本支出 in 万元", workbook: "seed003", edits: { "情况说明!A31": { replace: "165.42 元", with: "165.42 万元" } } },
     { name: "seed004 with 1,367.05万元 written correctly", workbook: "seed004", edits: { "情况说明!A46": { replace: "1.367.05", with: "1,367.05" } } },
-    { name: "seed004 in 元 (layout variant) with the same correction", workbook: "variants/seed004-yuan", edits: { "情况说明!A46": { replace: "1.367.05", with: "1,367.05" } } },
-    { name: "seed004 with 年初预算数 and 完成率 columns in 公开05 that hold what its text states", workbook: "variants/seed004-budget", edits: { "情况说明!A46": { replace: "1.367.05", with: "1,367.05" } } },
+    {
+      name: "seed004 in 元 (layout variant) with the same correction",
+      workbook: "variants/seed004-yuan",
+      edits: { "情况说明!A46": { replace: "1.367.05", with: "1,367.05" } },
+    },
+    {
+      name: "seed004 with 年初预算数 and 完成率 columns in 公开05 that hold what its text states",
+      workbook: "variants/seed004-budget",
+      edits: { "情况说明!A46": { replace: "1.367.05", with: "1,367.05" } },
+    },
     // stated changes against the tables' 上年 columns (variants/*-prior: figures derived from what each text states)
-    { name: "seed000 with 上年 columns: 因公出国（境）费 “减少0.03万元” to 0 is current − the 上年 column's 0.03, as every other stated change", workbook: "variants/seed000-prior" },
-    { name: "seed003 with 上年 columns: “比2022年增加1.2万元” from 0 (and no rate checked from 0)", workbook: "variants/seed003-prior", edits: { "情况说明!A31": { replace: "165.42 元", with: "165.42 万元" } } },
+    {
+      name: "seed000 with 上年 columns: 因公出国（境）费 “减少0.03万元” to 0 is current − the 上年 column's 0.03, as every other stated change",
+      workbook: "variants/seed000-prior",
+    },
+    {
+      name: "seed003 with 上年 columns: “比2022年增加1.2万元” from 0 (and no rate checked from 0)",
+      workbook: "variants/seed003-prior",
+      edits: { "情况说明!A31": { replace: "165.42 元", with: "165.42 万元" } },
+    },
   ],
   invalid: [
     // the mistakes published in the seeds
@@ -97,7 +127,11 @@ ruleTester(N1, {
     { name: "seed002: 能力提升资金 40万元 for 37.00, and 增加0.00万元", workbook: "seed002", errors: [SEED002_PROJECT, SEED002_ZERO] },
     { name: "seed003: 基本支出 165.42 元", workbook: "seed003", errors: [SEED003_UNIT] },
     { name: "seed004: 1.367.05万元", workbook: "seed004", errors: [SEED004_MALFORMED] },
-    { name: "seed001 in 元 (layout variant): the same 固定资产 mistake", workbook: "variants/seed001-dept-yuan", errors: [SEED001_ASSETS("情况说明!A68", "国有资产")] },
+    {
+      name: "seed001 in 元 (layout variant): the same 固定资产 mistake",
+      workbook: "variants/seed001-dept-yuan",
+      errors: [SEED001_ASSETS("情况说明!A68", "国有资产")],
+    },
 
     // the 年初预算 of a 决算 where 公开05 has a 年初预算数 column (variants/seed004-budget: C 年初预算数, row 8 = 208)
     {
@@ -110,13 +144,15 @@ ruleTester(N1, {
           messageId: "amount",
           cells: ["情况说明!A42", "公开05一般公共预算财政拨款支出决算表!C8"],
           suspect: "情况说明!A42",
-          message: "情况说明写“社会保障和就业支出年初预算151.50万元”：社会保障和就业支出（年初预算数）为 151.50万元，但「一般公共预算财政拨款支出表」公开05一般公共预算财政拨款支出决算表!C8 为 150.50万元，相差 1.00万元。",
+          message:
+            "情况说明写“社会保障和就业支出年初预算151.50万元”：社会保障和就业支出（年初预算数）为 151.50万元，但「一般公共预算财政拨款支出表」公开05一般公共预算财政拨款支出决算表!C8 为 150.50万元，相差 1.00万元。",
         },
         {
           level: "error",
           messageId: "completion",
           cells: ["情况说明!A42", "公开05一般公共预算财政拨款支出决算表!E8", "公开05一般公共预算财政拨款支出决算表!C8"],
-          message: "情况说明写“社会保障和就业支出年初预算151.50万元,支出决算51.85万元,完成年初预算的34.22%”：社会保障和就业支出完成率应为 决算 51.85万元 ÷ 预算 150.50万元 = 34.45%，文中写 34.22%。",
+          message:
+            "情况说明写“社会保障和就业支出年初预算151.50万元,支出决算51.85万元,完成年初预算的34.22%”：社会保障和就业支出完成率应为 决算 51.85万元 ÷ 预算 150.50万元 = 34.45%，文中写 34.22%。",
         },
         SEED004_MALFORMED,
       ],
@@ -147,7 +183,8 @@ ruleTester(N1, {
           level: "error",
           messageId: "priorChange",
           cells: ["情况说明!A23", "01收支总表!I37", "01收支总表!H37"],
-          message: "情况说明写“2024 年预算收支安排9064.36万元,较 2023 年预算增加685.49万元”：本年支出合计本年为 9064.36万元（「收支总表」01收支总表!I37），上年为 8400.00万元（「收支总表」上年列 01收支总表!H37），应增加 664.36万元，文中写“增加685.49万元”，相差 21.13万元。",
+          message:
+            "情况说明写“2024 年预算收支安排9064.36万元,较 2023 年预算增加685.49万元”：本年支出合计本年为 9064.36万元（「收支总表」01收支总表!I37），上年为 8400.00万元（「收支总表」上年列 01收支总表!H37），应增加 664.36万元，文中写“增加685.49万元”，相差 21.13万元。",
         },
       ],
     },
@@ -182,7 +219,8 @@ ruleTester(N1, {
           level: "error",
           messageId: "priorDirection",
           cells: ["情况说明!A27", "09三公经费!D8", "09三公经费!C8"],
-          message: "情况说明写“公务用车购置及运维费3.00万元(其中:公务用车购置费为0万元,公务用车运维费3.00万元) ,与2023年相比无变化”：公务用车购置及运行维护费本年为 3.00万元（「财政拨款“三公”经费支出表」09三公经费!D8），上年为 2.50万元（「财政拨款“三公”经费支出表」上年列 09三公经费!C8），实际是增加 0.50万元，文中却写“无变化”。",
+          message:
+            "情况说明写“公务用车购置及运维费3.00万元(其中:公务用车购置费为0万元,公务用车运维费3.00万元) ,与2023年相比无变化”：公务用车购置及运行维护费本年为 3.00万元（「财政拨款“三公”经费支出表」09三公经费!D8），上年为 2.50万元（「财政拨款“三公”经费支出表」上年列 09三公经费!C8），实际是增加 0.50万元，文中却写“无变化”。",
         },
       ],
     },
@@ -195,7 +233,8 @@ ruleTester(N1, {
           level: "error",
           messageId: "priorGrowth",
           cells: ["情况说明!A27", "09三公经费!D11", "09三公经费!C11"],
-          message: "情况说明写“公务接待费0.61万元,与2023年相比减少0.03万元,下降10.00%”：公务接待费本年为 0.61万元（「财政拨款“三公”经费支出表」09三公经费!D11），上年为 0.64万元（「财政拨款“三公”经费支出表」上年列 09三公经费!C11），下降幅度应为 0.03 ÷ 0.64 = 4.69%，文中写 10.00%。",
+          message:
+            "情况说明写“公务接待费0.61万元,与2023年相比减少0.03万元,下降10.00%”：公务接待费本年为 0.61万元（「财政拨款“三公”经费支出表」09三公经费!D11），上年为 0.64万元（「财政拨款“三公”经费支出表」上年列 09三公经费!C11），下降幅度应为 0.03 ÷ 0.64 = 4.69%，文中写 10.00%。",
         },
       ],
     },
@@ -204,24 +243,54 @@ ruleTester(N1, {
     {
       name: "a narrative cell rewritten with setCell: 项目支出 and 机关运行经费 that contradict the tables",
       workbook: "seed000",
-      edits: { "情况说明!A27": SEED000_三公_FIXED, "情况说明!A25": "2024，我单位运行经费共计安排39.34万元，用于日常办公费等日常运行支出。", "情况说明!A21": { replace: "项目支出8258.72万元", with: "项目支出8285.72万元" } },
+      edits: {
+        "情况说明!A27": SEED000_三公_FIXED,
+        "情况说明!A25": "2024，我单位运行经费共计安排39.34万元，用于日常办公费等日常运行支出。",
+        "情况说明!A21": { replace: "项目支出8258.72万元", with: "项目支出8285.72万元" },
+      },
       errors: [
-        { level: "error", messageId: "amount", cells: ["情况说明!A21", "03支出总表!F6"], suspect: "情况说明!A21", message: "情况说明写“项目支出8285.72万元”：项目支出为 8285.72万元，但「支出总表」03支出总表!F6 为 8258.72万元，相差 27.00万元。" },
-        { level: "error", messageId: "amount", cells: ["情况说明!A25", "06基本支出表!F6"], message: "情况说明写“我单位运行经费共计安排39.34万元”：机关运行经费（= 公用经费）为 39.34万元，但「一般公共预算财政拨款基本支出表」06基本支出表!F6 为 29.34万元，相差 10.00万元。" },
+        {
+          level: "error",
+          messageId: "amount",
+          cells: ["情况说明!A21", "03支出总表!F6"],
+          suspect: "情况说明!A21",
+          message: "情况说明写“项目支出8285.72万元”：项目支出为 8285.72万元，但「支出总表」03支出总表!F6 为 8258.72万元，相差 27.00万元。",
+        },
+        {
+          level: "error",
+          messageId: "amount",
+          cells: ["情况说明!A25", "06基本支出表!F6"],
+          message:
+            "情况说明写“我单位运行经费共计安排39.34万元”：机关运行经费（= 公用经费）为 39.34万元，但「一般公共预算财政拨款基本支出表」06基本支出表!F6 为 29.34万元，相差 10.00万元。",
+        },
       ],
     },
     {
       name: "一般公共预算收入 written in 元",
       workbook: "seed000",
       edits: { "情况说明!A19": { replace: "9064.36 万元", with: "9064.36 元" } },
-      errors: [{ level: "error", messageId: "unit", cells: ["情况说明!A19", "01收支总表!C6"], message: "情况说明写“其中:一般公共预算收入9064.36 元”：一般公共预算收入写成了 9064.36元，单位有误——「收支总表」01收支总表!C6 为 9064.36万元，应写作 9064.36万元。" }, SEED000_ABROAD],
+      errors: [
+        {
+          level: "error",
+          messageId: "unit",
+          cells: ["情况说明!A19", "01收支总表!C6"],
+          message:
+            "情况说明写“其中:一般公共预算收入9064.36 元”：一般公共预算收入写成了 9064.36元，单位有误——「收支总表」01收支总表!C6 为 9064.36万元，应写作 9064.36万元。",
+        },
+        SEED000_ABROAD,
+      ],
     },
     {
       name: "an amount rounded to whole 万元 that no longer covers the table (项目支出 80万元 is fine, 81万元 is not)",
       workbook: "seed001-dept",
       edits: { "情况说明!A29": { replace: "项目支出80万元", with: "项目支出81万元" } },
       errors: [
-        { level: "error", messageId: "amount", cells: ["情况说明!A29", "03支出总表!F6"], message: "情况说明写“项目支出81万元”：项目支出为 81万元，但「支出总表」03支出总表!F6 为 800000.00元（合 80.00万元），相差 1.00万元。" },
+        {
+          level: "error",
+          messageId: "amount",
+          cells: ["情况说明!A29", "03支出总表!F6"],
+          message: "情况说明写“项目支出81万元”：项目支出为 81万元，但「支出总表」03支出总表!F6 为 800000.00元（合 80.00万元），相差 1.00万元。",
+        },
         SEED001_ASSETS("情况说明!A68", "国有资产"),
       ],
     },
@@ -229,14 +298,28 @@ ruleTester(N1, {
       name: "the changes of 基本支出 and 项目支出 that do not add up to the stated total change",
       workbook: "seed000",
       edits: { "情况说明!A27": SEED000_三公_FIXED, "情况说明!A23": { replace: "增加679.45", with: "增加697.45" } },
-      errors: [{ level: "error", messageId: "changeParts", cells: ["情况说明!A23"], message: "情况说明写“2024 年预算收支安排9064.36万元,较 2023 年预算增加685.49万元”：基本支出、项目支出的增减额合计为 703.49万元，与所述本年支出合计增加685.49万元不符，相差 18.00万元。" }],
+      errors: [
+        {
+          level: "error",
+          messageId: "changeParts",
+          cells: ["情况说明!A23"],
+          message:
+            "情况说明写“2024 年预算收支安排9064.36万元,较 2023 年预算增加685.49万元”：基本支出、项目支出的增减额合计为 703.49万元，与所述本年支出合计增加685.49万元不符，相差 18.00万元。",
+        },
+      ],
     },
     {
       name: "增加 stated for a decrease (a prior-year amount in the text above the current one)",
       workbook: "seed001-dept",
       edits: { "情况说明!A32": { replace: "826.46", with: "926.46" } },
       errors: [
-        { level: "error", messageId: "direction", cells: ["情况说明!A32", "01收支总表!E37"], message: "情况说明写“2021年预算收支安排874.96万元,较2020年926.46万元增加48.5万元”：本年支出合计上年为 926.46万元、本年为 874.96万元，实际是减少 51.50万元，文中却写“增加”。" },
+        {
+          level: "error",
+          messageId: "direction",
+          cells: ["情况说明!A32", "01收支总表!E37"],
+          message:
+            "情况说明写“2021年预算收支安排874.96万元,较2020年926.46万元增加48.5万元”：本年支出合计上年为 926.46万元、本年为 874.96万元，实际是减少 51.50万元，文中却写“增加”。",
+        },
         SEED001_ASSETS("情况说明!A68", "国有资产"),
       ],
     },
@@ -245,7 +328,13 @@ ruleTester(N1, {
       workbook: "seed001-dept",
       edits: { "情况说明!A32": { replace: "增加48.5万元", with: "增加45.8万元" } },
       errors: [
-        { level: "error", messageId: "change", cells: ["情况说明!A32", "01收支总表!E37"], message: "情况说明写“2021年预算收支安排874.96万元,较2020年826.46万元增加45.8万元”：本年支出合计上年为 826.46万元、本年为 874.96万元，增加额应为 48.50万元，文中写 45.8万元，相差 -2.70万元。" },
+        {
+          level: "error",
+          messageId: "change",
+          cells: ["情况说明!A32", "01收支总表!E37"],
+          message:
+            "情况说明写“2021年预算收支安排874.96万元,较2020年826.46万元增加45.8万元”：本年支出合计上年为 826.46万元、本年为 874.96万元，增加额应为 48.50万元，文中写 45.8万元，相差 -2.70万元。",
+        },
         SEED001_ASSETS("情况说明!A68", "国有资产"),
       ],
     },
@@ -254,7 +343,13 @@ ruleTester(N1, {
       workbook: "seed001-dept",
       edits: { "情况说明!A32": { replace: "826.46", with: "874.96" } },
       errors: [
-        { level: "error", messageId: "notFlat", cells: ["情况说明!A32", "01收支总表!E37"], message: "情况说明写“2021年预算收支安排874.96万元,较2020年874.96万元增加48.5万元”：本年支出合计上年为 874.96万元、本年为 874.96万元，两者相等，应写“持平”或“无变化”，文中却写“增加48.5万元”。" },
+        {
+          level: "error",
+          messageId: "notFlat",
+          cells: ["情况说明!A32", "01收支总表!E37"],
+          message:
+            "情况说明写“2021年预算收支安排874.96万元,较2020年874.96万元增加48.5万元”：本年支出合计上年为 874.96万元、本年为 874.96万元，两者相等，应写“持平”或“无变化”，文中却写“增加48.5万元”。",
+        },
         SEED001_ASSETS("情况说明!A68", "国有资产"),
       ],
     },
@@ -262,14 +357,22 @@ ruleTester(N1, {
       name: "减少0.00万元 is a zero change too",
       workbook: "seed002",
       edits: { "情况说明!A19": { replace: "增加0.00万元", with: "减少0.00万元" } },
-      errors: [SEED002_PROJECT, { ...SEED002_ZERO, message: "情况说明写“与 2024年相比减少0.00万元”：增减额为 0 时应写“持平”或“无变化”，不应写“减少0.00万元”。" }],
+      errors: [
+        SEED002_PROJECT,
+        { ...SEED002_ZERO, message: "情况说明写“与 2024年相比减少0.00万元”：增减额为 0 时应写“持平”或“无变化”，不应写“减少0.00万元”。" },
+      ],
     },
     {
       name: "持平 stated for a decrease, which also leaves the other “三公” item changes without a total to back them",
       workbook: "seed001-dept",
       edits: { "情况说明!A36": { replace: "较2020年0.8万元减少0.8万元", with: "较2020年0.8万元持平" } },
       errors: [
-        { level: "error", messageId: "direction", cells: ["情况说明!A36", "09三公经费!C11"], message: "情况说明写“公务接待费0万元,较2020年0.8万元持平”：公务接待费上年为 0.80万元、本年为 0.00万元，实际是减少 0.80万元，文中却写“持平”。" },
+        {
+          level: "error",
+          messageId: "direction",
+          cells: ["情况说明!A36", "09三公经费!C11"],
+          message: "情况说明写“公务接待费0万元,较2020年0.8万元持平”：公务接待费上年为 0.80万元、本年为 0.00万元，实际是减少 0.80万元，文中却写“持平”。",
+        },
         SEED001_ASSETS("情况说明!A68", "国有资产"),
         { level: "warning", messageId: "zeroDecrease", cells: ["情况说明!A36", "09三公经费!C9"] },
       ],
@@ -280,7 +383,13 @@ ruleTester(N1, {
       edits: { "情况说明!A15": { replace: "较 2024年预算减少 12235.19万元，其中：基本支出增加 39.61万元", with: "较 2024年预算增加 12235.19万元" } },
       errors: [
         SEED002_PROJECT,
-        { level: "error", messageId: "negativePrior", cells: ["情况说明!A15", "01收支总表!E37"], message: "情况说明写“2025年预算收支安排 2673.76万元,较 2024年预算增加 12235.19万元”：本年支出合计本年只有 2673.76万元，写“增加12235.19万元”意味着上年为 -9561.43万元（负数），不可能；请核实增减方向和金额。" },
+        {
+          level: "error",
+          messageId: "negativePrior",
+          cells: ["情况说明!A15", "01收支总表!E37"],
+          message:
+            "情况说明写“2025年预算收支安排 2673.76万元,较 2024年预算增加 12235.19万元”：本年支出合计本年只有 2673.76万元，写“增加12235.19万元”意味着上年为 -9561.43万元（负数），不可能；请核实增减方向和金额。",
+        },
         SEED002_ZERO,
       ],
     },
@@ -289,7 +398,12 @@ ruleTester(N1, {
       workbook: "seed003",
       edits: { "情况说明!A25": { replace: "占 85.33%", with: "占 83.53%" } },
       errors: [
-        { level: "error", messageId: "share", cells: ["情况说明!A25", "03支出总体情况表!G6", "01收支总体情况表!D35"], message: "情况说明写“其中:基本支出 165.42 万元,占 83.53%”：基本支出占本年支出合计的比例应为 165.42 ÷ 193.86 = 85.33%，文中写 83.53%。" },
+        {
+          level: "error",
+          messageId: "share",
+          cells: ["情况说明!A25", "03支出总体情况表!G6", "01收支总体情况表!D35"],
+          message: "情况说明写“其中:基本支出 165.42 万元,占 83.53%”：基本支出占本年支出合计的比例应为 165.42 ÷ 193.86 = 85.33%，文中写 83.53%。",
+        },
         SEED003_UNIT,
       ],
     },
@@ -298,7 +412,13 @@ ruleTester(N1, {
       workbook: "seed004",
       edits: { "情况说明!A37": { replace: "占比1.03%", with: "占比10.3%" } },
       errors: [
-        { level: "error", messageId: "share", cells: ["情况说明!A37", "公开05一般公共预算财政拨款支出决算表!C8", "公开05一般公共预算财政拨款支出决算表!C7"], message: "情况说明写“社会保障和就业支出(类)51.85万元,占比10.3%”：社会保障和就业支出占一般公共预算财政拨款支出的比例应为 51.85 ÷ 5056.26 = 1.03%，文中写 10.3%。" },
+        {
+          level: "error",
+          messageId: "share",
+          cells: ["情况说明!A37", "公开05一般公共预算财政拨款支出决算表!C8", "公开05一般公共预算财政拨款支出决算表!C7"],
+          message:
+            "情况说明写“社会保障和就业支出(类)51.85万元,占比10.3%”：社会保障和就业支出占一般公共预算财政拨款支出的比例应为 51.85 ÷ 5056.26 = 1.03%，文中写 10.3%。",
+        },
         SEED004_MALFORMED,
       ],
     },
@@ -307,7 +427,13 @@ ruleTester(N1, {
       workbook: "seed004",
       edits: { "情况说明!A22": { replace: "增长113.71%", with: "增长131.71%" } },
       errors: [
-        { level: "error", messageId: "growth", cells: ["情况说明!A22", "公开01收入支出决算总表!C37"], message: "情况说明写“收入总计增加2,690.32万元,增长131.71%”：收入总计增长 2690.32万元，上年应为 2365.94万元，增长幅度应为 2690.32 ÷ 2365.94 = 113.71%，文中写 131.71%。" },
+        {
+          level: "error",
+          messageId: "growth",
+          cells: ["情况说明!A22", "公开01收入支出决算总表!C37"],
+          message:
+            "情况说明写“收入总计增加2,690.32万元,增长131.71%”：收入总计增长 2690.32万元，上年应为 2365.94万元，增长幅度应为 2690.32 ÷ 2365.94 = 113.71%，文中写 131.71%。",
+        },
         SEED004_MALFORMED,
       ],
     },
@@ -316,7 +442,13 @@ ruleTester(N1, {
       workbook: "seed004",
       edits: { "情况说明!A55": { replace: "下降15.19%", with: "增长15.19%" } },
       errors: [
-        { level: "error", messageId: "growthDirection", cells: ["情况说明!A55"], message: "情况说明写“支出决算1.34万元,完成全年预算的100.00%,比上年度减少0.24万元,增长15.19%”：“三公”经费减少0.24万元，幅度却写成“增长”，增减方向前后矛盾。" },
+        {
+          level: "error",
+          messageId: "growthDirection",
+          cells: ["情况说明!A55"],
+          message:
+            "情况说明写“支出决算1.34万元,完成全年预算的100.00%,比上年度减少0.24万元,增长15.19%”：“三公”经费减少0.24万元，幅度却写成“增长”，增减方向前后矛盾。",
+        },
         SEED004_MALFORMED,
       ],
     },
@@ -325,18 +457,44 @@ ruleTester(N1, {
       workbook: "seed004",
       edits: { "情况说明!A42": { replace: "年初预算151.50", with: "年初预算115.50" } },
       errors: [
-        { level: "error", messageId: "parts", cells: ["情况说明!A41", "情况说明!A42", "情况说明!A43", "情况说明!A44"], message: "情况说明写“2024年度一般公共预算财政拨款支出年初预算5,015.28万元”：其中社会保障和就业支出、卫生健康支出、住房保障支出之和为 4979.28万元，与所述一般公共预算财政拨款支出 5,015.28万元不符，相差 -36.00万元。" },
-        { level: "error", messageId: "completion", cells: ["情况说明!A42", "公开05一般公共预算财政拨款支出决算表!C8"], message: "情况说明写“社会保障和就业支出年初预算115.50万元,支出决算51.85万元,完成年初预算的34.22%”：社会保障和就业支出完成率应为 决算 51.85万元 ÷ 预算 115.50万元 = 44.89%，文中写 34.22%。" },
+        {
+          level: "error",
+          messageId: "parts",
+          cells: ["情况说明!A41", "情况说明!A42", "情况说明!A43", "情况说明!A44"],
+          message:
+            "情况说明写“2024年度一般公共预算财政拨款支出年初预算5,015.28万元”：其中社会保障和就业支出、卫生健康支出、住房保障支出之和为 4979.28万元，与所述一般公共预算财政拨款支出 5,015.28万元不符，相差 -36.00万元。",
+        },
+        {
+          level: "error",
+          messageId: "completion",
+          cells: ["情况说明!A42", "公开05一般公共预算财政拨款支出决算表!C8"],
+          message:
+            "情况说明写“社会保障和就业支出年初预算115.50万元,支出决算51.85万元,完成年初预算的34.22%”：社会保障和就业支出完成率应为 决算 51.85万元 ÷ 预算 115.50万元 = 44.89%，文中写 34.22%。",
+        },
         SEED004_MALFORMED,
       ],
     },
     {
       name: "a “三公” 决算数 that is not the table's, and a vehicle count",
       workbook: "seed004",
-      edits: { "情况说明!A58": { replace: "公务接待费支出0.16万元", with: "公务接待费支出0.61万元" }, "情况说明!A70": { replace: "共有车辆1辆", with: "共有车辆2辆" } },
+      edits: {
+        "情况说明!A58": { replace: "公务接待费支出0.16万元", with: "公务接待费支出0.61万元" },
+        "情况说明!A70": { replace: "共有车辆1辆", with: "共有车辆2辆" },
+      },
       errors: [
-        { level: "error", messageId: "amount", cells: ["情况说明!A58", "公开09财政拨款三公经费支出决算表!L8"], message: /^情况说明写“公务接待费支出0.61万元”：公务接待费（决算数）为 0.61万元，但「财政拨款“三公”经费支出表」公开09财政拨款三公经费支出决算表!L8 为 0.16万元，相差 0.45万元/ },
-        { level: "error", messageId: "count", cells: ["情况说明!A70", "公开10部门决算公开相关信息统计表!C15"], message: "情况说明写“本部门(单位)共有车辆2辆”：车辆数为 2辆，但「部门决算公开相关信息统计表」公开10部门决算公开相关信息统计表!C15 为 1辆。" },
+        {
+          level: "error",
+          messageId: "amount",
+          cells: ["情况说明!A58", "公开09财政拨款三公经费支出决算表!L8"],
+          message:
+            /^情况说明写“公务接待费支出0.61万元”：公务接待费（决算数）为 0.61万元，但「财政拨款“三公”经费支出表」公开09财政拨款三公经费支出决算表!L8 为 0.16万元，相差 0.45万元/,
+        },
+        {
+          level: "error",
+          messageId: "count",
+          cells: ["情况说明!A70", "公开10部门决算公开相关信息统计表!C15"],
+          message: "情况说明写“本部门(单位)共有车辆2辆”：车辆数为 2辆，但「部门决算公开相关信息统计表」公开10部门决算公开相关信息统计表!C15 为 1辆。",
+        },
         SEED004_MALFORMED,
       ],
     },
@@ -355,16 +513,31 @@ describe("N1-narrative without a narrative", () => {
 
 describe("N1-narrative with the user's prior-year figures (checkWorkbook with { prior }: --prior, the task pane's 上年数据)", () => {
   /** seed000's last year as its own text states it (README's example). */
-  const SEED000_2023 = { year: 2023, total: "8378.87", basic: "799.60", project: "7579.27", threePublic: { 合计: "3.67", 因公出国: "0.03", 公务用车: "3.00", 公务接待: "0.64" } };
+  const SEED000_2023 = {
+    year: 2023,
+    total: "8378.87",
+    basic: "799.60",
+    project: "7579.27",
+    threePublic: { 合计: "3.67", 因公出国: "0.03", 公务用车: "3.00", 公务接待: "0.64" },
+  };
   /** seed004's last year (README's 决算 example). */
-  const SEED004_2023 = { year: 2023, grand: "2365.94", fiscalGrand: "2365.94", gpb: "2365.94", categories: { "208": "388.39", "210": "1931.29", "221": "22.21" }, threePublic: { 合计: "1.58", 因公出国: "0", 购置: "0", 运行: "1.46", 公务接待: "0.12" } };
+  const SEED004_2023 = {
+    year: 2023,
+    grand: "2365.94",
+    fiscalGrand: "2365.94",
+    gpb: "2365.94",
+    categories: { "208": "388.39", "210": "1931.29", "221": "22.21" },
+    threePublic: { 合计: "1.58", 因公出国: "0", 购置: "0", 运行: "1.46", 公务接待: "0.12" },
+  };
 
   async function n1(id: string, json: { year: number; [k: string]: unknown }, edits: Record<string, Edit> = {}) {
     const wb = await readWorkbookFile(path.join(FIXTURES, `${id}.xlsx`));
     for (const [ref, v] of Object.entries(edits)) setCell(wb, ref, v);
     const { lastYear, findings } = checkWorkbook(wb, { prior: priorFromJson(JSON.stringify(json), `${json.year}.json`) });
     expect(lastYear.explicit?.year).toBe(json.year);
-    return findings.filter((f) => f.ruleId === "N1-narrative").map((f) => ({ level: f.level, messageId: f.messageId, cells: f.cells.map((c) => `${c.sheet}!${c.address}`), message: f.message }));
+    return findings
+      .filter((f) => f.ruleId === "N1-narrative")
+      .map((f) => ({ level: f.level, messageId: f.messageId, cells: f.cells.map((c) => `${c.sheet}!${c.address}`), message: f.message }));
   }
 
   it("finds nothing on seed000 with its last year as its text states it: the decrease of the 0 item is backed", async () => {
@@ -377,7 +550,8 @@ describe("N1-narrative with the user's prior-year figures (checkWorkbook with { 
         level: "error",
         messageId: "priorChange",
         cells: ["情况说明!A23", "01收支总表!E37"],
-        message: "情况说明写“2024 年预算收支安排9064.36万元,较 2023 年预算增加685.49万元”：本年支出合计本年为 9064.36万元（「收支总表」01收支总表!E37），上年为 8400.00万元（上年数据文件），应增加 664.36万元，文中写“增加685.49万元”，相差 21.13万元。",
+        message:
+          "情况说明写“2024 年预算收支安排9064.36万元,较 2023 年预算增加685.49万元”：本年支出合计本年为 9064.36万元（「收支总表」01收支总表!E37），上年为 8400.00万元（上年数据文件），应增加 664.36万元，文中写“增加685.49万元”，相差 21.13万元。",
       },
     ]);
   });
@@ -400,13 +574,15 @@ describe("N1-narrative with the user's prior-year figures (checkWorkbook with { 
         level: "error",
         messageId: "budgetValue",
         cells: ["情况说明!A42"],
-        message: "情况说明写“社会保障和就业支出年初预算151.50万元”：社会保障和就业支出年初预算文中为 151.50万元，上年数据文件中的年初预算为 150.50万元，相差 1.00万元。",
+        message:
+          "情况说明写“社会保障和就业支出年初预算151.50万元”：社会保障和就业支出年初预算文中为 151.50万元，上年数据文件中的年初预算为 150.50万元，相差 1.00万元。",
       },
       {
         level: "error",
         messageId: "completion",
         cells: ["情况说明!A42", "公开05一般公共预算财政拨款支出决算表!C8"],
-        message: "情况说明写“社会保障和就业支出年初预算151.50万元,支出决算51.85万元,完成年初预算的34.22%”：社会保障和就业支出完成率应为 决算 51.85万元 ÷ 预算 150.50万元 = 34.45%，文中写 34.22%。",
+        message:
+          "情况说明写“社会保障和就业支出年初预算151.50万元,支出决算51.85万元,完成年初预算的34.22%”：社会保障和就业支出完成率应为 决算 51.85万元 ÷ 预算 150.50万元 = 34.45%，文中写 34.22%。",
       },
     ]);
   });
@@ -420,7 +596,8 @@ describe("N1-narrative with the user's prior-year figures (checkWorkbook with { 
         level: "error",
         messageId: "priorValue",
         cells: ["情况说明!A32"],
-        message: "情况说明写“2021年预算收支安排874.96万元,较2020年826.46万元”：本年支出合计上年数文中为 826.46万元，上年数据为 830.00万元（上年数据文件），相差 -3.54万元。",
+        message:
+          "情况说明写“2021年预算收支安排874.96万元,较2020年826.46万元”：本年支出合计上年数文中为 826.46万元，上年数据为 830.00万元（上年数据文件），相差 -3.54万元。",
       },
       {
         level: "error",
@@ -452,7 +629,9 @@ describe("N1-narrative with the user's prior-year figures (checkWorkbook with { 
 
   it("seed004 (决算): every 较上年 change and rate agrees with its last year; a rate that is not Δ ÷ prior is one finding", async () => {
     expect((await n1("seed004", SEED004_2023)).map((f) => f.messageId)).toEqual(["malformed"]);
-    const found = await n1("seed004", SEED004_2023, { "情况说明!A22": { replace: "收入总计增加2,690.32万元，增长113.71%", with: "收入总计增加2,690.32万元，增长131.71%" } });
+    const found = await n1("seed004", SEED004_2023, {
+      "情况说明!A22": { replace: "收入总计增加2,690.32万元，增长113.71%", with: "收入总计增加2,690.32万元，增长131.71%" },
+    });
     expect(found.map((f) => [f.messageId, ...f.cells])).toEqual([
       ["priorGrowth", "情况说明!A22", "公开01收入支出决算总表!C37"],
       ["malformed", "情况说明!A46", "公开03支出决算表!C7"],

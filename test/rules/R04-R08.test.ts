@@ -36,7 +36,14 @@ ruleTester(R8, {
       name: "an economic 款 that breaks its 类",
       workbook: "seed000",
       edits: { "06基本支出表!E9": 45 },
-      errors: [{ level: "error", messageId: "childrenSum", suspect: "06基本支出表!E9", message: /^「一般公共预算财政拨款基本支出表」第7行「301 工资福利支出」的「人员经费」709.73 应等于其下 10 个款之和 710.72/ }],
+      errors: [
+        {
+          level: "error",
+          messageId: "childrenSum",
+          suspect: "06基本支出表!E9",
+          message: /^「一般公共预算财政拨款基本支出表」第7行「301 工资福利支出」的「人员经费」709.73 应等于其下 10 个款之和 710.72/,
+        },
+      ],
     },
   ],
 });
@@ -54,7 +61,15 @@ ruleTester(R8row, {
       name: "seed002's published 合计 899.16 vs 899.17 is a 尾差",
       workbook: "seed002",
       edits: {},
-      errors: [{ level: "info", messageId: "rowTotal", cells: ["06基本支出表!D6", "06基本支出表!E6", "06基本支出表!F6"], message: "「一般公共预算财政拨款基本支出表」第6行「合计」：合计 899.16 应等于 人员经费 + 公用经费 之和 899.17，相差 -0.01万元，在 ±0.015万元 尾差范围内。" }],
+      errors: [
+        {
+          level: "info",
+          messageId: "rowTotal",
+          cells: ["06基本支出表!D6", "06基本支出表!E6", "06基本支出表!F6"],
+          message:
+            "「一般公共预算财政拨款基本支出表」第6行「合计」：合计 899.16 应等于 人员经费 + 公用经费 之和 899.17，相差 -0.01万元，在 ±0.015万元 尾差范围内。",
+        },
+      ],
     },
   ],
 });

@@ -14,7 +14,12 @@ ruleTester(R22, {
       workbook: "seed003",
       edits: {},
       errors: [
-        { level: "error", messageId: "emptyWithoutNote", cells: ["09政府性基金预算支出情况表!A1"], message: "「政府性基金预算财政拨款支出表」没有数据，但表下没有“无…，空表列示”的说明。" },
+        {
+          level: "error",
+          messageId: "emptyWithoutNote",
+          cells: ["09政府性基金预算支出情况表!A1"],
+          message: "「政府性基金预算财政拨款支出表」没有数据，但表下没有“无…，空表列示”的说明。",
+        },
         { level: "error", messageId: "emptyWithoutNote", cells: ["11国有资本经营预算支出情况表!A1"] },
       ],
     },
@@ -40,14 +45,27 @@ ruleTester(X1, {
       errors: [
         { level: "error", messageId: "errorValue", cells: ["03支出总表!D14"], message: "「支出总表」D14 是错误值 #REF!，该金额无法读取。" },
         { level: "warning", messageId: "notNumber", cells: ["03支出总表!F21"], message: "「支出总表」F21 的金额栏中是文字「五十五」，未计入任何合计。" },
-        { level: "warning", messageId: "textNumbers", cells: ["03支出总表!E14"], message: "「支出总表」有 1 个金额单元格以文本形式存储（如 E14「29.16」），已按显示的数字读取；建议转换为数值格式。" },
+        {
+          level: "warning",
+          messageId: "textNumbers",
+          cells: ["03支出总表!E14"],
+          message: "「支出总表」有 1 个金额单元格以文本形式存储（如 E14「29.16」），已按显示的数字读取；建议转换为数值格式。",
+        },
       ],
     },
     {
       name: "a formula saved without its result",
       workbook: "seed000",
       edits: { "03支出总表!D6": { formula: "SUM(D7,D12,D23)", value: null } },
-      errors: [{ level: "warning", messageId: "uncalculated", cells: ["03支出总表!D6"], message: "「支出总表」D6 的公式 =SUM(D7,D12,D23) 没有计算结果（文件由程序生成后未在 Excel 中计算），该金额无法读取；请在 Excel 中打开、重新计算并保存。" }],
+      errors: [
+        {
+          level: "warning",
+          messageId: "uncalculated",
+          cells: ["03支出总表!D6"],
+          message:
+            "「支出总表」D6 的公式 =SUM(D7,D12,D23) 没有计算结果（文件由程序生成后未在 Excel 中计算），该金额无法读取；请在 Excel 中打开、重新计算并保存。",
+        },
+      ],
     },
   ],
 });
@@ -67,7 +85,13 @@ ruleTester(X2, {
         "03支出总表!D15": { formula: "SUM(D16)", value: 7544.13 },
       },
       errors: [
-        { level: "warning", messageId: "omits", cells: ["03支出总表!D8", "03支出总表!D11"], suspect: "03支出总表!D8", message: "「支出总表」第8行「20805 行政事业单位养老支出」「合计」（D8）的公式 =SUM(D9:D10) 没有包含明细单元格 D11。" },
+        {
+          level: "warning",
+          messageId: "omits",
+          cells: ["03支出总表!D8", "03支出总表!D11"],
+          suspect: "03支出总表!D8",
+          message: "「支出总表」第8行「20805 行政事业单位养老支出」「合计」（D8）的公式 =SUM(D9:D10) 没有包含明细单元格 D11。",
+        },
         { level: "warning", messageId: "hardCoded", cells: ["03支出总表!D17"] },
         { level: "warning", messageId: "hardCoded", cells: ["03支出总表!D19"] },
         { level: "warning", messageId: "hardCoded", cells: ["03支出总表!D23"] },
@@ -101,7 +125,12 @@ ruleTester(X4, {
       edits: { "03支出总表!B13": "21099" },
       errors: [
         { level: "warning", messageId: "notToXiang", cells: ["03支出总表!C13"] },
-        { level: "warning", messageId: "parentMissing", cells: ["03支出总表!C14"], message: "「支出总表」第14行「2101101 行政单位医疗」的上级科目 21011 不在表中。" },
+        {
+          level: "warning",
+          messageId: "parentMissing",
+          cells: ["03支出总表!C14"],
+          message: "「支出总表」第14行「2101101 行政单位医疗」的上级科目 21011 不在表中。",
+        },
       ],
     },
   ],
@@ -114,7 +143,16 @@ ruleTester(X4, {
       name: "a name that is not its code's standard name",
       workbook: "seed000",
       edits: { "03支出总表!C14": "事业单位医疗" },
-      errors: [{ level: "warning", messageId: "nameMismatch", cells: ["03支出总表!C14"], suspect: "03支出总表!C14", message: "「支出总表」第14行「2101101 事业单位医疗」：科目 2101101 的规范名称是「行政单位医疗」，表中写作「事业单位医疗」，请核实编码或名称是否填错。" }],
+      errors: [
+        {
+          level: "warning",
+          messageId: "nameMismatch",
+          cells: ["03支出总表!C14"],
+          suspect: "03支出总表!C14",
+          message:
+            "「支出总表」第14行「2101101 事业单位医疗」：科目 2101101 的规范名称是「行政单位医疗」，表中写作「事业单位医疗」，请核实编码或名称是否填错。",
+        },
+      ],
     },
   ],
 });

@@ -50,7 +50,8 @@ export function setCell(wb: WorkbookSnapshot, ref: string, value: Edit): void {
   }
   const numFmt = old?.numFmt ?? "0.00";
   if (typeof value === "number") line[col - sheet.left] = { value, text: formatNumber(value, numFmt), numFmt };
-  else if (typeof value === "string") line[col - sheet.left] = /^#[A-Z/0!?]+[!?A]?$/.test(value) ? { value: { error: value }, text: value } : { value, text: value };
+  else if (typeof value === "string")
+    line[col - sheet.left] = /^#[A-Z/0!?]+[!?A]?$/.test(value) ? { value: { error: value }, text: value } : { value, text: value };
   else if (value.value === null) line[col - sheet.left] = { value: null, text: "", formula: value.formula, uncalculated: true };
   else line[col - sheet.left] = { value: value.value, text: formatNumber(value.value, numFmt), numFmt, formula: value.formula };
 }
@@ -87,10 +88,11 @@ export type ValidCase = string | { name: string; workbook: string; edits?: Recor
 export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
   describe(`${rule.meta.id}（${rule.meta.description}）`, () => {
     const valid = cases.valid.map((c) => (typeof c === "string" ? { name: c, workbook: c, edits: {} } : { edits: {}, ...c }));
-    if (valid.length) it.each(valid.map((c) => [c.name, c] as const))("holds on %s", async (_name, c) => {
-      const bad = (await findingsOf(rule, c.workbook, c.edits)).filter((f) => f.level !== "info");
-      expect(bad.map((f) => f.message)).toEqual([]);
-    });
+    if (valid.length)
+      it.each(valid.map((c) => [c.name, c] as const))("holds on %s", async (_name, c) => {
+        const bad = (await findingsOf(rule, c.workbook, c.edits)).filter((f) => f.level !== "info");
+        expect(bad.map((f) => f.message)).toEqual([]);
+      });
     it.each(cases.invalid.map((c) => [c.name, c] as const))("finds %s", async (_name, c) => {
       const found = (await findingsOf(rule, c.workbook, c.edits ?? {})).filter((f) => f.level !== "info" || c.errors.some((e) => e.level === "info"));
       expect(found).toHaveLength(c.errors.length);

@@ -3,7 +3,9 @@ import { formatMessage } from "../../src/rules/runner";
 
 describe("formatMessage", () => {
   it("fills every placeholder, numbers included, wherever it stands", () => {
-    expect(formatMessage("{row}的「{column}」{left} 应等于 {right}", { row: "第7行", column: "合计", left: "1.00", right: 2 })).toBe("第7行的「合计」1.00 应等于 2");
+    expect(formatMessage("{row}的「{column}」{left} 应等于 {right}", { row: "第7行", column: "合计", left: "1.00", right: 2 })).toBe(
+      "第7行的「合计」1.00 应等于 2",
+    );
   });
   it("fills a placeholder each time it appears, and leaves text without placeholders alone", () => {
     expect(formatMessage("{a}+{a}={b}", { a: "1", b: "2" })).toBe("1+1=2");

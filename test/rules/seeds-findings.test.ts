@@ -11,10 +11,10 @@ import { FIXTURES, PERIOD_VARIANT_NAMES, SEED_WORKBOOKS, VARIANT_NAMES } from ".
 type Line = [string, string, string[], string | null];
 
 const EXPECTED: Record<string, { counts: Record<string, number>; findings: Line[] }> = {
-  "seed000": {
-    counts: {"error":0,"warning":1,"info":20},
+  seed000: {
+    counts: { error: 0, warning: 1, info: 20 },
     findings: [
-      ["N1-narrative", "warning", ["情况说明!A27","09三公经费!C7"], "情况说明!A27"],
+      ["N1-narrative", "warning", ["情况说明!A27", "09三公经费!C7"], "情况说明!A27"],
       ["R3-expense-row", "info", ["03支出总表!D12"], null],
       ["R3-expense-row", "info", ["05一般公共预算支出表!D12"], null],
       ["R4-functional-hierarchy", "info", ["02收入总表!D8"], null],
@@ -38,47 +38,47 @@ const EXPECTED: Record<string, { counts: Record<string, number>; findings: Line[
     ],
   },
   "seed001-dept": {
-    counts: {"error":5,"warning":3,"info":0},
+    counts: { error: 5, warning: 3, info: 0 },
     findings: [
-      ["R14-procurement", "error", ["政府采购!H8","政府采购!F8","政府采购!G8"], null],
-      ["R14-procurement", "error", ["政府采购!H9","政府采购!F9","政府采购!G9"], null],
+      ["R14-procurement", "error", ["政府采购!H8", "政府采购!F8", "政府采购!G8"], null],
+      ["R14-procurement", "error", ["政府采购!H9", "政府采购!F9", "政府采购!G9"], null],
       ["R22-completeness", "error", ["政府采购!A12"], "政府采购!A12"],
       ["R22-completeness", "error", ["固定资产!A12"], "固定资产!A12"],
-      ["N1-narrative", "error", ["情况说明!A68","固定资产!C4"], "情况说明!A68"],
+      ["N1-narrative", "error", ["情况说明!A68", "固定资产!C4"], "情况说明!A68"],
       ["R10-payroll-lines", "warning", ["06一般公共预算基本支出表!D12"], null],
       ["R10-payroll-lines", "warning", ["06一般公共预算基本支出表!D13"], null],
       ["X5-fixed-assets-date", "warning", ["固定资产!A1"], null],
     ],
   },
   "seed001-unit": {
-    counts: {"error":5,"warning":3,"info":0},
+    counts: { error: 5, warning: 3, info: 0 },
     findings: [
-      ["R14-procurement", "error", ["政府采购!H7","政府采购!F7","政府采购!G7"], null],
-      ["R14-procurement", "error", ["政府采购!H8","政府采购!F8","政府采购!G8"], null],
+      ["R14-procurement", "error", ["政府采购!H7", "政府采购!F7", "政府采购!G7"], null],
+      ["R14-procurement", "error", ["政府采购!H8", "政府采购!F8", "政府采购!G8"], null],
       ["R22-completeness", "error", ["政府采购!A11"], "政府采购!A11"],
       ["R22-completeness", "error", ["固定资产!A12"], "固定资产!A12"],
-      ["N1-narrative", "error", ["情况说明!A70","固定资产!C4"], "情况说明!A70"],
+      ["N1-narrative", "error", ["情况说明!A70", "固定资产!C4"], "情况说明!A70"],
       ["R10-payroll-lines", "warning", ["06一般公共预算基本支出表!D12"], null],
       ["R10-payroll-lines", "warning", ["06一般公共预算基本支出表!D13"], null],
       ["X5-fixed-assets-date", "warning", ["固定资产!A1"], null],
     ],
   },
-  "seed002": {
-    counts: {"error":1,"warning":1,"info":2},
+  seed002: {
+    counts: { error: 1, warning: 1, info: 2 },
     findings: [
-      ["N1-narrative", "error", ["情况说明!A13","绩效目标-医疗服务与保障能力提升!C4"], "情况说明!A13"],
+      ["N1-narrative", "error", ["情况说明!A13", "绩效目标-医疗服务与保障能力提升!C4"], "情况说明!A13"],
       ["N1-narrative", "warning", ["情况说明!A19"], "情况说明!A19"],
       ["R8-basic-row", "info", ["06基本支出表!D6"], null],
       ["R8-economic-hierarchy", "info", ["06基本支出表!D6"], null],
     ],
   },
-  "seed003": {
-    counts: {"error":3,"warning":1,"info":20},
+  seed003: {
+    counts: { error: 3, warning: 1, info: 20 },
     findings: [
       ["R22-completeness", "error", ["09政府性基金预算支出情况表!A1"], null],
       ["R22-completeness", "error", ["11国有资本经营预算支出情况表!A1"], null],
-      ["N1-narrative", "error", ["情况说明!A31","03支出总体情况表!G6"], "情况说明!A31"],
-      ["R12-three-public-vs-basic", "warning", ["08三公经费支出情况表!E5","07支出经济分类汇总表!G16"], null],
+      ["N1-narrative", "error", ["情况说明!A31", "03支出总体情况表!G6"], "情况说明!A31"],
+      ["R12-three-public-vs-basic", "warning", ["08三公经费支出情况表!E5", "07支出经济分类汇总表!G16"], null],
       ["R3-expense-row", "info", ["03支出总体情况表!G6"], null],
       ["R3-expense-row", "info", ["03支出总体情况表!G7"], null],
       ["R3-expense-row", "info", ["05一般公共预算支出情况表!G6"], null],
@@ -101,13 +101,18 @@ const EXPECTED: Record<string, { counts: Record<string, number>; findings: Line[
       ["R10-payroll-lines", "info", ["05一般公共预算支出情况表!G10"], null],
     ],
   },
-  "seed004": {
-    counts: {"error":1,"warning":3,"info":22},
+  seed004: {
+    counts: { error: 1, warning: 3, info: 22 },
     findings: [
-      ["R21-self-evaluation", "error", ["自评-全国医保服务示范点工作经费!L7","自评-全国医保服务示范点工作经费!J7","自评-全国医保服务示范点工作经费!I7"], "自评-全国医保服务示范点工作经费!L7"],
-      ["R10-payroll-lines", "warning", ["公开05一般公共预算财政拨款支出决算表!D16","公开06一般公共预算财政拨款基本支出决算明细表!C14"], null],
-      ["R10-payroll-lines", "warning", ["公开05一般公共预算财政拨款支出决算表!D17","公开06一般公共预算财政拨款基本支出决算明细表!C15"], null],
-      ["N1-narrative", "warning", ["情况说明!A46","公开03支出决算表!C7"], "情况说明!A46"],
+      [
+        "R21-self-evaluation",
+        "error",
+        ["自评-全国医保服务示范点工作经费!L7", "自评-全国医保服务示范点工作经费!J7", "自评-全国医保服务示范点工作经费!I7"],
+        "自评-全国医保服务示范点工作经费!L7",
+      ],
+      ["R10-payroll-lines", "warning", ["公开05一般公共预算财政拨款支出决算表!D16", "公开06一般公共预算财政拨款基本支出决算明细表!C14"], null],
+      ["R10-payroll-lines", "warning", ["公开05一般公共预算财政拨款支出决算表!D17", "公开06一般公共预算财政拨款基本支出决算明细表!C15"], null],
+      ["N1-narrative", "warning", ["情况说明!A46", "公开03支出决算表!C7"], "情况说明!A46"],
       ["R1-summary-balance", "info", ["公开01收入支出决算总表!F33"], null],
       ["R4-functional-hierarchy", "info", ["公开02收入决算表!C15"], null],
       ["R4-functional-hierarchy", "info", ["公开02收入决算表!C21"], null],
@@ -156,8 +161,12 @@ describe("findings do not depend on the layout", () => {
   // (the variants with 上年/增减 and 年初预算/完成率 columns hold consistent figures: R19 and R23 find nothing,
   // and N1 finds every change the text states to be current − the 上年 column)
   it.each(SEED_WORKBOOKS.flatMap((id) => [...VARIANT_NAMES, ...PERIOD_VARIANT_NAMES].map((v) => [id, v])))("%s in layout %s", async (id, variant) => {
-    const base = checkWorkbook(await readWorkbookFile(path.join(FIXTURES, `${id}.xlsx`))).findings.map(essence).sort();
-    let other = checkWorkbook(await readWorkbookFile(path.join(FIXTURES, "variants", `${id}-${variant}.xlsx`))).findings.map(essence).sort();
+    const base = checkWorkbook(await readWorkbookFile(path.join(FIXTURES, `${id}.xlsx`)))
+      .findings.map(essence)
+      .sort();
+    let other = checkWorkbook(await readWorkbookFile(path.join(FIXTURES, "variants", `${id}-${variant}.xlsx`)))
+      .findings.map(essence)
+      .sort();
     if (variant === "yuan") {
       // 万元 amounts ×10000 shown to the 分: a 0.01 万元 gap is now 100 元 in a table exact to 0.01 元,
       // so what was a 尾差 is a real mismatch. Same rules and messages; 尾差 become errors (提示 stay 提示).

@@ -67,7 +67,10 @@ describe("locateSuspects", () => {
       [[b], [cell(4, "5")]],
     ]);
     expect(fc).toBeUndefined();
-    expect([fa?.suspect, fb?.suspect]).toEqual([{ sheet: "S", address: "B1" }, { sheet: "S", address: "B1" }]);
+    expect([fa?.suspect, fb?.suspect]).toEqual([
+      { sheet: "S", address: "B1" },
+      { sheet: "S", address: "B1" },
+    ]);
   });
 
   it("drops the cell when the change would break an equation that holds exactly", () => {
@@ -89,7 +92,10 @@ describe("locateSuspects", () => {
       [[b], [cell(4, "5.01")]],
     ]);
     expect(kept[2]).toBeUndefined();
-    expect([kept[0]?.suspect, kept[1]?.suspect]).toEqual([{ sheet: "S", address: "B1" }, { sheet: "S", address: "B1" }]);
+    expect([kept[0]?.suspect, kept[1]?.suspect]).toEqual([
+      { sheet: "S", address: "B1" },
+      { sheet: "S", address: "B1" },
+    ]);
     // C: b = e with e = 4.99: off by +0.01; b + 0.02 makes it +0.03, beyond: no cell explains both
     const dropped = run([
       [[a], [b, c]],
@@ -104,7 +110,10 @@ describe("locateSuspects", () => {
     // so that the equations that decide lie past the first arrays of both equations and terms
     const filler: [Term[], Term[]][] = Array.from({ length: 5000 }, (_, i) => [[cell(10 + (i % 50), "1")], [cell(60 + (i % 50), "1")]]);
     const named = run([...filler, [[a], [b, c]], [[b], [f]], [[b], [cell(4, "5")]]]);
-    expect([named[5000]?.suspect, named[5001]?.suspect]).toEqual([{ sheet: "S", address: "B1" }, { sheet: "S", address: "B1" }]);
+    expect([named[5000]?.suspect, named[5001]?.suspect]).toEqual([
+      { sheet: "S", address: "B1" },
+      { sheet: "S", address: "B1" },
+    ]);
     const dropped = run([...filler, [[a], [b, c]], [[b], [f]], [[b], [cell(4, "5.00")]]]);
     expect([dropped[5000]?.suspect, dropped[5001]?.suspect]).toEqual([null, null]);
   });
@@ -122,7 +131,10 @@ describe("locateSuspects", () => {
     };
     const byCells = (eText: string) => {
       const log = new EquationLog();
-      const found = [[[a], [bTerm, c]], [[bTerm], [f]]].map(([left, right]) => {
+      const found = [
+        [[a], [bTerm, c]],
+        [[bTerm], [f]],
+      ].map(([left, right]) => {
         const balance = Balance.unlessExact(left, right)!;
         const f1 = finding();
         log.keep(log.record(balance), balance, f1);
@@ -132,7 +144,10 @@ describe("locateSuspects", () => {
       locateSuspects(log);
       return found.map((x) => x.suspect);
     };
-    expect(byCells("5")).toEqual([{ sheet: "S", address: "B1" }, { sheet: "S", address: "B1" }]);
+    expect(byCells("5")).toEqual([
+      { sheet: "S", address: "B1" },
+      { sheet: "S", address: "B1" },
+    ]);
     expect(byCells("5.00")).toEqual([null, null]);
     // an equation that does not hold exactly is left to be stated with terms: nothing is recorded
     expect(new EquationLog().recordExactCells(stated("5.01"))).toBe(false);

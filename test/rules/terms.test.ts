@@ -13,7 +13,31 @@ function decOf(u: number): Dec {
 }
 
 describe("showFixedIn", () => {
-  const edge = [0, 1, -1, 49, 50, 51, -49, -50, -51, 99, 100, 150, -150, 9999, 10000, 12345678, -12345678, 123456789012, 99999950, 99999949, -99999950, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER];
+  const edge = [
+    0,
+    1,
+    -1,
+    49,
+    50,
+    51,
+    -49,
+    -50,
+    -51,
+    99,
+    100,
+    150,
+    -150,
+    9999,
+    10000,
+    12345678,
+    -12345678,
+    123456789012,
+    99999950,
+    99999949,
+    -99999950,
+    Number.MAX_SAFE_INTEGER,
+    -Number.MAX_SAFE_INTEGER,
+  ];
   it.each(units)("reads as showIn in %s on edge values", (unit) => {
     for (const u of edge) expect(showFixedIn(u, unit)).toBe(showIn(decOf(u), unit));
   });
@@ -29,18 +53,20 @@ describe("showFixedIn", () => {
 });
 
 describe("Balance", () => {
-  const cell = (text: string, unit: AmountUnit, col: number) =>
-    termOfAmount(new CellAmount(readShownNumber(text)!, unit, "S", 0, col, text, false), text);
+  const cell = (text: string, unit: AmountUnit, col: number) => termOfAmount(new CellAmount(readShownNumber(text)!, unit, "S", 0, col, text, false), text);
   it("shows the same figures from fixed point as from Decimal sums", () => {
     const b = Balance.unlessExact([cell("100.05", "万元", 0)], [cell("60.00", "万元", 1), cell("40.00", "万元", 2)])!;
     expect([b.exact, b.failing]).toEqual([false, true]);
-    for (const f of ["left", "right", "diff", "tol"] as const) expect(b.show(f, "万元")).toBe(showIn(b[f === "left" ? "leftYuan" : f === "right" ? "rightYuan" : f], "万元"));
+    for (const f of ["left", "right", "diff", "tol"] as const)
+      expect(b.show(f, "万元")).toBe(showIn(b[f === "left" ? "leftYuan" : f === "right" ? "rightYuan" : f], "万元"));
     expect(b.show("diff", "万元")).toBe("0.05");
     expect(b.show("tol", "万元")).toBe("0.015");
   });
   it("gives no Balance for an equation that holds exactly, across units", () => {
     expect(Balance.unlessExact([cell("100.00", "万元", 0)], [cell("60.00", "万元", 1), cell("40.00", "万元", 2)])).toBeUndefined();
-    expect(Balance.unlessExact([cell("1.50", "万元", 0)], [termOfAmount(new CellAmount(readShownNumber("15000")!, "元", "S", 0, 3, "15000", false), "15000")])).toBeUndefined();
+    expect(
+      Balance.unlessExact([cell("1.50", "万元", 0)], [termOfAmount(new CellAmount(readShownNumber("15000")!, "元", "S", 0, 3, "15000", false), "15000")]),
+    ).toBeUndefined();
   });
   it("falls back to Decimal when a term has no fixed value", () => {
     const b = Balance.unlessExact([cell("0.123456789", "万元", 0)], [cell("0.12", "万元", 1)])!;

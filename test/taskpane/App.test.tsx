@@ -147,7 +147,11 @@ describe("task pane", () => {
     const slots = screen.getAllByRole("textbox", { name: /^【请填写增减原因】：/ }) as HTMLInputElement[];
     expect(slots.map((x) => x.getAttribute("aria-label"))).toEqual(["【请填写增减原因】：基本支出", "【请填写增减原因】：项目支出"]);
     // the reasons the unit wrote in its own 情况说明 sheet are recovered into the slots
-    const sheetText = host.workbook.sheets.find((x) => x.name === "情况说明")!.cells.flat().map((c) => c?.text ?? "").join("\n");
+    const sheetText = host.workbook.sheets
+      .find((x) => x.name === "情况说明")!
+      .cells.flat()
+      .map((c) => c?.text ?? "")
+      .join("\n");
     expect(slots[1].value).not.toBe("");
     expect(sheetText).toContain(slots[1].value);
     expect(slots[0].value).not.toBe("");
@@ -156,7 +160,10 @@ describe("task pane", () => {
     await user.click(screen.getByRole("button", { name: "插入“情况说明”工作表" }));
     await screen.findByText(/^已写入“情况说明”工作表 A\d+:A\d+。$/);
     const sheet = host.workbook.sheets.find((s) => s.name === "情况说明")!;
-    const texts = sheet.cells.flat().filter((c) => c).map((c) => c!.text);
+    const texts = sheet.cells
+      .flat()
+      .filter((c) => c)
+      .map((c) => c!.text);
     expect(texts).toContain(screen.getAllByRole("heading", { level: 3 })[0].textContent);
     expect(texts.some((t) => t.includes("基本支出") && t.includes("主要是医疗救助资金增加"))).toBe(true);
     expect((await host.loadSettings()).reasons).toMatchObject({ "change/基本支出": "主要是医疗救助资金增加" });

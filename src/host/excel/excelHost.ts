@@ -21,27 +21,10 @@
 import { cellsOfRange, rangeToA1 } from "../../grid/address";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../grid/workbook";
 import { NARRATIVE_SHEET_NAME, planNarrativeWrite, type NarrativeLine, type NarrativeRecord } from "../narrativeSheet";
-import {
-  EMPTY_SETTINGS,
-  type AddinSettings,
-  type BudgetHost,
-  type CellRef,
-  type HighlightMark,
-  type ReadProgress,
-  type WriteNarrativeResult,
-} from "../types";
+import { EMPTY_SETTINGS, type AddinSettings, type BudgetHost, type CellRef, type HighlightMark, type ReadProgress, type WriteNarrativeResult } from "../types";
 import { LEVEL_ORDER, type FindingLevel } from "../../rules/types";
 import { cellsFromBlocks, localAddress, parseAreasAddress, rowChunks, type LoadedBlock } from "./cells";
-import {
-  cellKey,
-  isNoFill,
-  MARK_COLORS,
-  parseMarkRecord,
-  savedFromCellProperties,
-  type MarkedCell,
-  type MarkRecord,
-  type SavedFill,
-} from "./fills";
+import { cellKey, isNoFill, MARK_COLORS, parseMarkRecord, savedFromCellProperties, type MarkedCell, type MarkRecord, type SavedFill } from "./fills";
 
 export const SETTINGS_KEY = "BudgetChecker.settings";
 export const NARRATIVE_KEY = "BudgetChecker.narrative";
@@ -164,14 +147,32 @@ export class ExcelHost implements BudgetHost {
       const out: SheetSnapshot[] = reads.map((s, i) => {
         const { top, left, cells } = cellsFromBlocks(s.blocks);
         progress?.(i + 1, reads.length, s.name);
-        return { name: s.name, top, left, cells, merges: s.merges, hiddenRows: s.hiddenRows, hiddenCols: s.hiddenCols, hidden: s.hidden, protected: s.protected };
+        return {
+          name: s.name,
+          top,
+          left,
+          cells,
+          merges: s.merges,
+          hiddenRows: s.hiddenRows,
+          hiddenCols: s.hiddenCols,
+          hidden: s.hidden,
+          protected: s.protected,
+        };
       });
       return { name: workbook.name || "工作簿", sheets: out };
     });
   }
 
   private sheetRead(ws: Excel.Worksheet): SheetRead {
-    return { name: ws.name, hidden: ws.visibility !== "Visible", protected: Boolean(ws.protection?.protected), blocks: [], hiddenRows: [], hiddenCols: [], merges: [] };
+    return {
+      name: ws.name,
+      hidden: ws.visibility !== "Visible",
+      protected: Boolean(ws.protection?.protected),
+      blocks: [],
+      hiddenRows: [],
+      hiddenCols: [],
+      merges: [],
+    };
   }
 
   /** Queues hidden rows/columns (ExcelApi 1.9) of a range; the returned function reads them after the sync. */

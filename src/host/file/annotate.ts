@@ -63,7 +63,10 @@ export async function writeAnnotatedCopy(input: string, output: string, findings
     });
     const target = f.suspect ?? first;
     if (target) {
-      row.getCell("cells").value = { text: String(row.getCell("cells").value), hyperlink: `#${qualified(target.sheet, target.address)}` } as ExcelJS.CellHyperlinkValue;
+      row.getCell("cells").value = {
+        text: String(row.getCell("cells").value),
+        hyperlink: `#${qualified(target.sheet, target.address)}`,
+      } as ExcelJS.CellHyperlinkValue;
       row.getCell("cells").font = { color: { argb: "FF0563C1" }, underline: true };
     }
     row.getCell("level").fill = { type: "pattern", pattern: "solid", fgColor: { argb: FILLS[f.level] } };

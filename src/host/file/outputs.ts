@@ -71,7 +71,8 @@ export class InputSet {
 /** Why this path may not be written, in Chinese; undefined when it is free. `what` names the output (e.g. "--report"). */
 export function refusal(file: string, what: string, inputs: InputSet): string | undefined {
   const input = inputs.inputAt(file);
-  if (input) return `${what} 不能写到输入文件「${input}」上${path.resolve(file) === path.resolve(input) ? "" : `（「${file}」就是这个文件）`}，以免覆盖原文件。`;
+  if (input)
+    return `${what} 不能写到输入文件「${input}」上${path.resolve(file) === path.resolve(input) ? "" : `（「${file}」就是这个文件）`}，以免覆盖原文件。`;
   let stat: fs.Stats | undefined;
   try {
     stat = fs.lstatSync(file);

@@ -68,7 +68,8 @@ function toCell(c: ExcelJS.Cell): Cell | null {
     const o = inner as Record<string, unknown>;
     if (Array.isArray(o.richText)) value = (o.richText as { text: string }[]).map((r) => r.text).join("");
     else if (typeof o.error === "string") value = { error: o.error };
-    else if (typeof o.text === "string") value = o.text; // hyperlink
+    else if (typeof o.text === "string")
+      value = o.text; // hyperlink
     else if (typeof o.error === "object" && o.error) value = { error: String((o.error as { error?: string }).error ?? "#VALUE!") };
   }
   if (value === null && formula === undefined) return null;
@@ -191,18 +192,30 @@ export async function readWorkbookBuffer(buf: Buffer, name: string): Promise<Wor
   const kind = sniffFile(buf);
   const ext = path.extname(name).toLowerCase();
   if (kind === "empty") throw new WorkbookReadError(name, `文件「${name}」是空文件（0 字节），不是 Excel 工作簿。`);
-  if (buf.length > LIMITS.fileBytes) throw new WorkbookReadError(name, `文件「${name}」有 ${(buf.length / 1048576).toFixed(0)} MB，超过 ${LIMITS.fileBytes / 1048576} MB 的上限，不予读取。`);
-  if (kind === "encrypted") throw new WorkbookReadError(name, `文件「${name}」设有打开密码，无法读取。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿）后另存再检查。`);
-  if (kind === "xls" && ext === ".et") throw new WorkbookReadError(name, `文件「${name}」是 WPS 表格 .et 格式，暂不支持。请在 WPS 或 Excel 中另存为 .xlsx 后再检查。`);
+  if (buf.length > LIMITS.fileBytes)
+    throw new WorkbookReadError(name, `文件「${name}」有 ${(buf.length / 1048576).toFixed(0)} MB，超过 ${LIMITS.fileBytes / 1048576} MB 的上限，不予读取。`);
+  if (kind === "encrypted")
+    throw new WorkbookReadError(name, `文件「${name}」设有打开密码，无法读取。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿）后另存再检查。`);
+  if (kind === "xls" && ext === ".et")
+    throw new WorkbookReadError(name, `文件「${name}」是 WPS 表格 .et 格式，暂不支持。请在 WPS 或 Excel 中另存为 .xlsx 后再检查。`);
   if (kind === "xls") throw new WorkbookReadError(name, `文件「${name}」是旧版 .xls 格式，暂不支持。请在 Excel 中另存为 .xlsx 后再检查。`);
-  if (kind === "other" && (ext === ".csv" || ext === ".txt")) throw new WorkbookReadError(name, `文件「${name}」是 CSV 文本文件，不是 Excel 工作簿；公开表需要标题、表头和合并单元格，请提供 .xlsx 文件。`);
+  if (kind === "other" && (ext === ".csv" || ext === ".txt"))
+    throw new WorkbookReadError(name, `文件「${name}」是 CSV 文本文件，不是 Excel 工作簿；公开表需要标题、表头和合并单元格，请提供 .xlsx 文件。`);
   if (kind === "other") throw new WorkbookReadError(name, `文件「${name}」不是 Excel 工作簿（.xlsx），无法读取。`);
   const entries = zipEntries(buf);
   const unzipped = entries ? entries.reduce((sum, e) => sum + e.size, 0) : Infinity;
   const hugeSheet = entries?.find((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name) && e.size > LIMITS.sheetXmlBytes);
   if (unzipped === Infinity) throw new WorkbookReadError(name, `文件「${name}」已损坏或不完整（压缩结构无法读取，可能下载未完成），无法读取。`);
-  if (unzipped > LIMITS.unzippedBytes) throw new WorkbookReadError(name, `文件「${name}」解压后达 ${(unzipped / 1048576).toFixed(0)} MB，超过 ${LIMITS.unzippedBytes / 1048576} MB 的上限；可能是损坏或恶意构造的文件，不予读取。`);
-  if (hugeSheet) throw new WorkbookReadError(name, `文件「${name}」中有一张工作表解压后达 ${(hugeSheet.size / 1048576).toFixed(0)} MB（数十万行以上），超过一次读取 ${LIMITS.sheetXmlBytes / 1048576} MB 的上限；公开表不会有这么多行，请删除多余的行或拆分文件后再检查。`);
+  if (unzipped > LIMITS.unzippedBytes)
+    throw new WorkbookReadError(
+      name,
+      `文件「${name}」解压后达 ${(unzipped / 1048576).toFixed(0)} MB，超过 ${LIMITS.unzippedBytes / 1048576} MB 的上限；可能是损坏或恶意构造的文件，不予读取。`,
+    );
+  if (hugeSheet)
+    throw new WorkbookReadError(
+      name,
+      `文件「${name}」中有一张工作表解压后达 ${(hugeSheet.size / 1048576).toFixed(0)} MB（数十万行以上），超过一次读取 ${LIMITS.sheetXmlBytes / 1048576} MB 的上限；公开表不会有这么多行，请删除多余的行或拆分文件后再检查。`,
+    );
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);

@@ -20,9 +20,15 @@ async function docx(lines: { heading: boolean; text: string }[]): Promise<Buffer
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
   );
   const body = lines
-    .map((l) => `<w:p>${l.heading ? "" : '<w:pPr><w:ind w:firstLineChars="200"/></w:pPr>'}<w:r>${l.heading ? "<w:rPr><w:b/></w:rPr>" : ""}<w:t xml:space="preserve">${escapeXml(l.text)}</w:t></w:r></w:p>`)
+    .map(
+      (l) =>
+        `<w:p>${l.heading ? "" : '<w:pPr><w:ind w:firstLineChars="200"/></w:pPr>'}<w:r>${l.heading ? "<w:rPr><w:b/></w:rPr>" : ""}<w:t xml:space="preserve">${escapeXml(l.text)}</w:t></w:r></w:p>`,
+    )
     .join("");
-  zip.file("word/document.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`);
+  zip.file(
+    "word/document.xml",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+  );
   return zip.generateAsync({ type: "nodebuffer" });
 }
 

@@ -10,7 +10,6 @@ import { NARRATIVE_SHEET_NAME, planNarrativeWrite, type NarrativeLine, type Narr
 import { MARK_COLORS } from "../marks";
 import { EMPTY_SETTINGS, type AddinSettings, type BudgetHost, type CellRef, type HighlightMark, type WriteNarrativeResult } from "../types";
 
-
 export interface SettingsStore {
   load(): AddinSettings | undefined;
   save(settings: AddinSettings): void;
@@ -142,7 +141,7 @@ export class MemoryHost implements BudgetHost {
       {
         exists: existing !== undefined,
         bottom: existing ? lastUsedRow(existing) : -1,
-        textAt: (row, col) => (existing ? cellAt(existing, row, col)?.text ?? "" : ""),
+        textAt: (row, col) => (existing ? (cellAt(existing, row, col)?.text ?? "") : ""),
       },
       settings.narrative,
       options.replaceEdited,
@@ -156,7 +155,12 @@ export class MemoryHost implements BudgetHost {
     this.narrativeRecord = plan.record;
     this.changed();
     const last = plan.record.top + Math.max(plan.record.texts.length, 1) - 1;
-    return { status: "written", sheet: NARRATIVE_SHEET_NAME, range: `${toA1(plan.record.top, plan.record.column)}:${toA1(last, plan.record.column)}`, sheetCreated: existing === undefined };
+    return {
+      status: "written",
+      sheet: NARRATIVE_SHEET_NAME,
+      range: `${toA1(plan.record.top, plan.record.column)}:${toA1(last, plan.record.column)}`,
+      sheetCreated: existing === undefined,
+    };
   }
 
   private addSheet(name: string): SheetSnapshot {
@@ -173,7 +177,14 @@ export class MemoryHost implements BudgetHost {
     const trimmed = text.trim();
     const number = /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : null;
     const old = cellAt(sheet, row, col);
-    setCell(sheet, row, col, trimmed === "" ? null : { ...(old ?? {}), value: number ?? text, text: number !== null && old?.numFmt ? formatLike(trimmed, old.text) : text, formula: undefined });
+    setCell(
+      sheet,
+      row,
+      col,
+      trimmed === ""
+        ? null
+        : { ...(old ?? {}), value: number ?? text, text: number !== null && old?.numFmt ? formatLike(trimmed, old.text) : text, formula: undefined },
+    );
     this.changed();
     for (const l of this.changeListeners) l();
   }

@@ -4,7 +4,6 @@ import { isZeroNumber, squash } from "../amount";
 import type { BudgetRow, BudgetTable, ColumnInfo, Period, TableBlock } from "../budgetModel";
 import { termAt, type Term } from "../terms";
 
-
 /** "「支出总表」第7行「卫生健康支出」" */
 export function rowLabel(t: BudgetTable, r: BudgetRow): string {
   const name = r.name || (r.code ?? "");

@@ -75,4 +75,3 @@ export function mainItems(t: BudgetTable): Map<ThreePublicItem, Term> | undefine
   const all = threePublicItems(t);
   return all.get("决算数") ?? all.get("合计") ?? all.get("") ?? [...all.values()][0];
 }
-

@@ -19,7 +19,16 @@ export const AMOUNT_MESSAGES = {
 
 type AmountIssue = NarrativeIssue<keyof typeof AMOUNT_MESSAGES>;
 
-const SHIFT_WORDS: Record<number, string> = { 1: "十分之一", 2: "百分之一", 3: "千分之一", 4: "万分之一", [-1]: "十倍", [-2]: "一百倍", [-3]: "一千倍", [-4]: "一万倍" };
+const SHIFT_WORDS: Record<number, string> = {
+  1: "十分之一",
+  2: "百分之一",
+  3: "千分之一",
+  4: "万分之一",
+  [-1]: "十倍",
+  [-2]: "一百倍",
+  [-3]: "一千倍",
+  [-4]: "一万倍",
+};
 
 /** "；文中数约为表中数的十分之一，疑似小数点错位" when the two differ by a power of ten. */
 function shiftHint(text: Val, q: Quantity): string {
@@ -39,7 +48,13 @@ function amountIssue(ctx: CheckContext, st: Statement, q: Quantity): AmountIssue
   const what = q.family === "project" ? `项目「${q.name}」预算数` : q.name;
   if (token.unit === "辆") {
     if (token.value.equals(q.value)) return undefined;
-    return ctx.issue(st, { messageId: "count", data: { quote: st.quote, what, stated: stated(st), source: q.source, shown: tableShown(q) }, quantities: [q], expected: q.value.toString(), actual: token.value.toString() });
+    return ctx.issue(st, {
+      messageId: "count",
+      data: { quote: st.quote, what, stated: stated(st), source: q.source, shown: tableShown(q) },
+      quantities: [q],
+      expected: q.value.toString(),
+      actual: token.value.toString(),
+    });
   }
   if (token.unit === "%") return undefined;
   const t = ctx.text(st);
@@ -47,11 +62,22 @@ function amountIssue(ctx: CheckContext, st: Statement, q: Quantity): AmountIssue
   if (fits(t.v, t.h)) {
     if (!token.malformed) return undefined;
     const fix = `${formatWan(q.value, ctx.model.documentKind === "决算" || token.digits.includes(","))}${token.unitText === "万" ? "万" : token.unit}`;
-    return ctx.issue(st, { messageId: "malformed", level: "warning", data: { quote: st.quote, stated: stated(st), source: q.source, shown: tableShown(q), fix }, quantities: [q] });
+    return ctx.issue(st, {
+      messageId: "malformed",
+      level: "warning",
+      data: { quote: st.quote, stated: stated(st), source: q.source, shown: tableShown(q), fix },
+      quantities: [q],
+    });
   }
   // the number is right but the unit is not (“165.42 元” for 165.42万元)
   if (token.unit !== "万元" && fits(token.value, halfOfToken({ ...token, unit: "万元" }))) {
-    return ctx.issue(st, { messageId: "unit", data: { quote: st.quote, what, stated: stated(st), source: q.source, shown: tableShown(q), fix: `${token.digits}万元` }, quantities: [q], expected: `${formatWan(q.value)}万元`, actual: stated(st) });
+    return ctx.issue(st, {
+      messageId: "unit",
+      data: { quote: st.quote, what, stated: stated(st), source: q.source, shown: tableShown(q), fix: `${token.digits}万元` },
+      quantities: [q],
+      expected: `${formatWan(q.value)}万元`,
+      actual: stated(st),
+    });
   }
   const diff = t.v.minus(q.value);
   return ctx.issue(st, {

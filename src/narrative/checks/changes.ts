@@ -15,8 +15,10 @@ export const CHANGE_MESSAGES = {
   notFlat: "情况说明写“{quote}”：{what}上年为 {prior}万元、本年为 {current}万元，两者相等，应写“持平”或“无变化”，文中却写“{word}{stated}”。",
   change: "情况说明写“{quote}”：{what}上年为 {prior}万元、本年为 {current}万元，{word}额应为 {expected}万元，文中写 {stated}，相差 {diff}万元。",
   negativePrior: "情况说明写“{quote}”：{what}本年只有 {current}万元，写“{word}{stated}”意味着上年为 {prior}万元（负数），不可能；请核实增减方向和金额。",
-  priorChange: "情况说明写“{quote}”：{what}本年为 {current}万元（{currentSource}），上年为 {prior}万元（{priorSource}），应{actualWord} {expected}万元，文中写“{said}”，相差 {diff}万元{rateNote}。",
-  priorDirection: "情况说明写“{quote}”：{what}本年为 {current}万元（{currentSource}），上年为 {prior}万元（{priorSource}），{actualText}，文中却写“{said}”{rateNote}。",
+  priorChange:
+    "情况说明写“{quote}”：{what}本年为 {current}万元（{currentSource}），上年为 {prior}万元（{priorSource}），应{actualWord} {expected}万元，文中写“{said}”，相差 {diff}万元{rateNote}。",
+  priorDirection:
+    "情况说明写“{quote}”：{what}本年为 {current}万元（{currentSource}），上年为 {prior}万元（{priorSource}），{actualText}，文中却写“{said}”{rateNote}。",
 } as const;
 
 type ChangeIssue = NarrativeIssue<keyof typeof CHANGE_MESSAGES>;
@@ -39,7 +41,7 @@ function againstPrior(ctx: CheckContext, g: StatementGroup, st: Statement, f: Pr
   const d = g.signed(st);
   const tol = q.tolerance.plus(f.tolerance).plus(d.h);
   if (d.v.minus(expected).abs().lte(tol.plus(EPS))) return undefined;
-  const said = st.token ? `${st.word ?? ""}${stated(st)}` : st.word ?? "持平";
+  const said = st.token ? `${st.word ?? ""}${stated(st)}` : (st.word ?? "持平");
   const actualWord = expected.gt(0) ? "增加" : "减少";
   const growth = g.growthOf(st);
   let rateNote = "";
@@ -47,7 +49,8 @@ function againstPrior(ctx: CheckContext, g: StatementGroup, st: Statement, f: Pr
     const r = ctx.rateAgainst(q, f, { v: growth.token.value, h: halfOfToken(growth.token) });
     const growthWord = expected.gt(0) ? "增长" : "下降";
     const sameWay = (growth.direction === "up") === expected.gt(0);
-    if (r && (!r.fits || !sameWay)) rateNote = `；${growthWord}幅度应为 ${fmt(r.delta.abs())} ÷ ${fmt(f.value)} = ${fmt(r.expected)}%，文中写“${growth.word ?? ""}${fmt(growth.token.value, growth.token.decimals)}%”`;
+    if (r && (!r.fits || !sameWay))
+      rateNote = `；${growthWord}幅度应为 ${fmt(r.delta.abs())} ÷ ${fmt(f.value)} = ${fmt(r.expected)}%，文中写“${growth.word ?? ""}${fmt(growth.token.value, growth.token.decimals)}%”`;
   }
   const quote = rateNote ? ctx.quoteFrom(st, growth!) : st.quote;
   const data = { quote, what: ctx.subjectName(st.subject), ...ctx.priorData(q, f), said, rateNote };
@@ -55,7 +58,13 @@ function againstPrior(ctx: CheckContext, g: StatementGroup, st: Statement, f: Pr
   const sameDirection = st.direction !== "flat" && !expected.isZero() && (st.direction === "up") === expected.gt(0);
   if (sameDirection) {
     const diff = fmt(d.v.minus(expected));
-    return ctx.issue(st, { messageId: "priorChange", data: { ...data, actualWord, expected: fmt(expected.abs()), diff }, ...numbers, difference: diff, tolerance: fmt(tol, 4) });
+    return ctx.issue(st, {
+      messageId: "priorChange",
+      data: { ...data, actualWord, expected: fmt(expected.abs()), diff },
+      ...numbers,
+      difference: diff,
+      tolerance: fmt(tol, 4),
+    });
   }
   const actualText = expected.isZero() ? "两者相等，应写“持平”或“无变化”" : `实际是${actualWord} ${fmt(expected.abs())}万元`;
   return ctx.issue(st, { messageId: "priorDirection", data: { ...data, actualText }, ...numbers });
@@ -70,7 +79,18 @@ function againstStatedPrior(ctx: CheckContext, g: StatementGroup, st: Statement,
   const actualWord = expected.gt(tol) ? "增加" : expected.lt(tol.negated()) ? "减少" : "持平";
   const saidWord = st.direction === "flat" ? "持平" : st.direction === "up" ? "增加" : "减少";
   const what = ctx.subjectName(st.subject);
-  const data = { quote: st.quote, what, current: fmt(cur.v), prior: fmt(pv.v), word: st.word ?? saidWord, actualWord, actual: fmt(expected.abs()), expected: fmt(expected.abs()), stated: stated(st), diff: fmt(signed.v.minus(expected)) };
+  const data = {
+    quote: st.quote,
+    what,
+    current: fmt(cur.v),
+    prior: fmt(pv.v),
+    word: st.word ?? saidWord,
+    actualWord,
+    actual: fmt(expected.abs()),
+    expected: fmt(expected.abs()),
+    stated: stated(st),
+    diff: fmt(signed.v.minus(expected)),
+  };
   const tq = st.quantity && ctx.currentAspect(st) ? [st.quantity] : [];
   // a stated amount that current − prior allows, within the rounding of the three, is right whatever the
   // rounding leaves open ("较3.60万元增加0.01万元" for 3.61)
@@ -78,7 +98,16 @@ function againstStatedPrior(ctx: CheckContext, g: StatementGroup, st: Statement,
   if (actualWord !== saidWord && !(actualWord === "持平" && st.token === undefined)) {
     return ctx.issue(st, { messageId: actualWord === "持平" ? "notFlat" : "direction", data, quantities: tq, expected: fmt(expected), actual: fmt(signed.v) });
   }
-  if (st.token) return ctx.issue(st, { messageId: "change", data, quantities: tq, expected: fmt(expected), actual: fmt(signed.v), difference: data.diff, tolerance: fmt(tol, 4) });
+  if (st.token)
+    return ctx.issue(st, {
+      messageId: "change",
+      data,
+      quantities: tq,
+      expected: fmt(expected),
+      actual: fmt(signed.v),
+      difference: data.diff,
+      tolerance: fmt(tol, 4),
+    });
   return undefined;
 }
 
@@ -115,7 +144,13 @@ export function changeIssues(ctx: CheckContext, g: StatementGroup, reported: Rep
     const what = ctx.subjectName(st.subject);
     if (st.direction === "up" && delta.v.minus(delta.h).gt(cur.v.plus(cur.h).plus(EPS))) {
       const tq = st.quantity && ctx.currentAspect(st) ? [st.quantity] : [];
-      push(ctx.issue(st, { messageId: "negativePrior", data: { quote: st.quote, what, current: fmt(cur.v), word: st.word ?? "增加", stated: stated(st), prior: fmt(cur.v.minus(delta.v)) }, quantities: tq }));
+      push(
+        ctx.issue(st, {
+          messageId: "negativePrior",
+          data: { quote: st.quote, what, current: fmt(cur.v), word: st.word ?? "增加", stated: stated(st), prior: fmt(cur.v.minus(delta.v)) },
+          quantities: tq,
+        }),
+      );
     } else if (st.direction === "down" && cur.v.isZero()) {
       zeroDecreases.push({ st, what, delta });
     }

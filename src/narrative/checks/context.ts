@@ -55,7 +55,7 @@ export function tableShown(q: Quantity): string {
 }
 
 export function stated(st: Statement): string {
-  return st.token ? withoutSpaces(st.token.text) : st.word ?? "";
+  return st.token ? withoutSpaces(st.token.text) : (st.word ?? "");
 }
 
 const NAMES: Record<string, string> = {
@@ -195,7 +195,14 @@ export class CheckContext {
    * A stated amount against a figure known from elsewhere than this year's tables (last year's, a given
    * 年初预算): an issue when they differ beyond the stated number's half unit and the figure's rounding.
    */
-  statedAgainst<Id extends string>(st: Statement, known: Dec, tolerance: Dec, messageId: Id, data: Record<string, string>, sources: Quantity[]): NarrativeIssue<Id> | undefined {
+  statedAgainst<Id extends string>(
+    st: Statement,
+    known: Dec,
+    tolerance: Dec,
+    messageId: Id,
+    data: Record<string, string>,
+    sources: Quantity[],
+  ): NarrativeIssue<Id> | undefined {
     const t = this.text(st);
     const diff = t.v.minus(known);
     const tol = t.h.plus(tolerance);

@@ -18,7 +18,9 @@ const baseKey = (k: string) => k.replace(/@.*$/, "");
 
 /** The statements after a whole that may be its parts: the same role and aspect, up to the next statement of the whole. */
 function candidatesAfter(ctx: CheckContext, g: StatementGroup, w: Statement): Statement[] {
-  const after = g.all.filter((x) => g.before(w, x) && x.role === w.role && x.subject && (x.role === "change" || ctx.isAmount(x)) && (x.aspect ?? "") === (w.aspect ?? ""));
+  const after = g.all.filter(
+    (x) => g.before(w, x) && x.role === w.role && x.subject && (x.role === "change" || ctx.isAmount(x)) && (x.aspect ?? "") === (w.aspect ?? ""),
+  );
   const stop = after.findIndex((x) => x.subject === w.subject);
   return stop >= 0 ? after.slice(0, stop) : after;
 }
@@ -54,8 +56,19 @@ function sumIssue(ctx: CheckContext, g: StatementGroup, w: Statement, present: S
   const also = present.map((x) => ctx.paragraphOf(x));
   const numbers = { quantities: [], expected: fmt(whole), actual: fmt(sum), difference: fmt(diff), tolerance: fmt(tol, 4) };
   const what = ctx.subjectName(w.subject);
-  if (w.role === "value") return ctx.issue(w, { also, messageId: "parts", data: { quote: w.quote, parts: partNames, sum: fmt(sum), what, whole: stated(w), diff: fmt(diff) }, ...numbers });
-  return ctx.issue(w, { also, messageId: "changeParts", data: { quote: w.quote, parts: partNames, sum: fmt(sum), what, stated: `${w.word ?? ""}${stated(w)}`, diff: fmt(diff) }, ...numbers });
+  if (w.role === "value")
+    return ctx.issue(w, {
+      also,
+      messageId: "parts",
+      data: { quote: w.quote, parts: partNames, sum: fmt(sum), what, whole: stated(w), diff: fmt(diff) },
+      ...numbers,
+    });
+  return ctx.issue(w, {
+    also,
+    messageId: "changeParts",
+    data: { quote: w.quote, parts: partNames, sum: fmt(sum), what, stated: `${w.word ?? ""}${stated(w)}`, diff: fmt(diff) },
+    ...numbers,
+  });
 }
 
 export function partIssues(ctx: CheckContext, g: StatementGroup, reported: Reported): { issues: PartIssue[]; corroborated: ReadonlySet<Statement> } {

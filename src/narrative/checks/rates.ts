@@ -13,7 +13,8 @@ export const RATE_MESSAGES = {
   growth: "情况说明写“{quote}”：{what}{word} {delta}万元，上年应为 {prior}万元，{word}幅度应为 {delta} ÷ {prior} = {expected}%，文中写 {stated}%。",
   growthDirection: "情况说明写“{quote}”：{what}{change}，幅度却写成“{word}”，增减方向前后矛盾。",
   completion: "情况说明写“{quote}”：{what}完成率应为 决算 {final}万元 ÷ 预算 {budget}万元 = {expected}%，文中写 {stated}%。",
-  priorGrowth: "情况说明写“{quote}”：{what}本年为 {current}万元（{currentSource}），上年为 {prior}万元（{priorSource}），{word}幅度应为 {delta} ÷ {prior} = {expected}%，文中写 {stated}%。",
+  priorGrowth:
+    "情况说明写“{quote}”：{what}本年为 {current}万元（{currentSource}），上年为 {prior}万元（{priorSource}），{word}幅度应为 {delta} ÷ {prior} = {expected}%，文中写 {stated}%。",
 } as const;
 
 type RateIssue = NarrativeIssue<keyof typeof RATE_MESSAGES>;
@@ -46,7 +47,9 @@ function shareBase(ctx: CheckContext, g: StatementGroup, st: Statement, part: St
   }
   if (!part.subject) return undefined;
   const parents = shareParents(part.subject);
-  const stmt = g.all.filter((x) => x.role === "value" && x.subject && parents.includes(x.subject) && ctx.isAmount(x) && g.before(x, part) && sameAspect(x)).pop();
+  const stmt = g.all
+    .filter((x) => x.role === "value" && x.subject && parents.includes(x.subject) && ctx.isAmount(x) && g.before(x, part) && sameAspect(x))
+    .pop();
   return stmt && { base: g.valueOf(stmt), name: ctx.subjectName(stmt.subject), q: stmt.quantity };
 }
 
@@ -59,8 +62,22 @@ function shareIssue(ctx: CheckContext, g: StatementGroup, st: Statement, printed
   const range = percentRange(pv, whole.base);
   if (!range || withinRange(printed, range)) return undefined;
   const expected = pv.v.dividedBy(whole.base.v).times(100);
-  const data = { quote: ctx.quoteFrom(part, st), part: part.subject ? ctx.subjectName(part.subject) : cleanName(part.label), whole: whole.name, partValue: fmt(pv.v), wholeValue: fmt(whole.base.v), expected: fmt(expected), stated: fmt(st.token!.value, st.token!.decimals) };
-  return ctx.issue(st, { messageId: "share", data, quantities: [part.quantity, whole.q].filter((q): q is Quantity => q !== undefined), expected: fmt(expected), actual: st.token!.value.toString() });
+  const data = {
+    quote: ctx.quoteFrom(part, st),
+    part: part.subject ? ctx.subjectName(part.subject) : cleanName(part.label),
+    whole: whole.name,
+    partValue: fmt(pv.v),
+    wholeValue: fmt(whole.base.v),
+    expected: fmt(expected),
+    stated: fmt(st.token!.value, st.token!.decimals),
+  };
+  return ctx.issue(st, {
+    messageId: "share",
+    data,
+    quantities: [part.quantity, whole.q].filter((q): q is Quantity => q !== undefined),
+    expected: fmt(expected),
+    actual: st.token!.value.toString(),
+  });
 }
 
 /** A growth rate against last year's known figure of the change's quantity (the change's own finding names a wrong rate said with it). */
@@ -71,11 +88,23 @@ function priorGrowthIssue(ctx: CheckContext, g: StatementGroup, st: Statement, c
   const what = ctx.subjectName(change.subject);
   const d = g.signed(change);
   if (!d.v.isZero() && (st.direction === "up") !== d.v.gt(0)) {
-    return ctx.issue(st, { messageId: "growthDirection", data: { quote: ctx.quoteFrom(change, st), what, change: `${change.word}${stated(change)}`, word: st.word ?? "" }, quantities: [] });
+    return ctx.issue(st, {
+      messageId: "growthDirection",
+      data: { quote: ctx.quoteFrom(change, st), what, change: `${change.word}${stated(change)}`, word: st.word ?? "" },
+      quantities: [],
+    });
   }
   const r = ctx.rateAgainst(q, known, printed);
   if (!r || r.fits) return undefined;
-  const data = { quote: ctx.quoteFrom(change, st), what, ...ctx.priorData(q, known), word: st.word ?? "", delta: fmt(r.delta.abs()), expected: fmt(r.expected), stated: fmt(st.token!.value, st.token!.decimals) };
+  const data = {
+    quote: ctx.quoteFrom(change, st),
+    what,
+    ...ctx.priorData(q, known),
+    word: st.word ?? "",
+    delta: fmt(r.delta.abs()),
+    expected: fmt(r.expected),
+    stated: fmt(st.token!.value, st.token!.decimals),
+  };
   return ctx.issue(st, { messageId: "priorGrowth", data, quantities: [q, ...known.quantities], expected: fmt(r.expected), actual: st.token!.value.toString() });
 }
 
@@ -95,11 +124,29 @@ function growthIssue(ctx: CheckContext, g: StatementGroup, st: Statement, printe
   if (!range) return undefined;
   const quote = ctx.quoteFrom(change, st);
   if (!d.v.isZero() && (st.direction === "up") !== d.v.gt(0)) {
-    return ctx.issue(st, { messageId: "growthDirection", data: { quote, what, change: `${change.word}${stated(change)}`, word: st.word ?? "" }, quantities: [] });
+    return ctx.issue(st, {
+      messageId: "growthDirection",
+      data: { quote, what, change: `${change.word}${stated(change)}`, word: st.word ?? "" },
+      quantities: [],
+    });
   }
   if (withinRange(printed, range)) return undefined;
-  const data = { quote, what, delta: fmt(d.v.abs()), prior: fmt(prior.v), expected: fmt(expected), stated: fmt(st.token!.value, st.token!.decimals), word: st.word ?? "" };
-  return ctx.issue(st, { messageId: "growth", data, quantities: change.quantity && ctx.currentAspect(change) ? [change.quantity] : [], expected: fmt(expected), actual: st.token!.value.toString() });
+  const data = {
+    quote,
+    what,
+    delta: fmt(d.v.abs()),
+    prior: fmt(prior.v),
+    expected: fmt(expected),
+    stated: fmt(st.token!.value, st.token!.decimals),
+    word: st.word ?? "",
+  };
+  return ctx.issue(st, {
+    messageId: "growth",
+    data,
+    quantities: change.quantity && ctx.currentAspect(change) ? [change.quantity] : [],
+    expected: fmt(expected),
+    actual: st.token!.value.toString(),
+  });
 }
 
 function completionIssue(ctx: CheckContext, g: StatementGroup, st: Statement, printed: Val, earlier: Statement[]): RateIssue | undefined {
@@ -108,14 +155,28 @@ function completionIssue(ctx: CheckContext, g: StatementGroup, st: Statement, pr
   const budgetSt = earlier.filter((x) => x.role === "value" && ctx.isAmount(x) && x.aspect === "预算" && x.subject === fin.subject).pop();
   const budgetQ = ctx.quantities.get(`${fin.subject}@预算数`);
   const given = budgetQ ? undefined : ctx.givenBudget(fin.subject);
-  const budget: Val | undefined = given !== undefined ? { v: given, h: ZERO } : budgetSt ? g.valueOf(budgetSt) : budgetQ ? { v: budgetQ.value, h: ZERO } : undefined;
+  const budget: Val | undefined =
+    given !== undefined ? { v: given, h: ZERO } : budgetSt ? g.valueOf(budgetSt) : budgetQ ? { v: budgetQ.value, h: ZERO } : undefined;
   if (!budget) return undefined;
   const fv = g.valueOf(fin);
   const range = percentRange(fv, budget);
   if (!range || withinRange(printed, range)) return undefined;
   const expected = fv.v.dividedBy(budget.v).times(100);
-  const data = { quote: ctx.quoteFrom(budgetSt ?? fin, st), what: ctx.subjectName(fin.subject), final: fmt(fv.v), budget: fmt(budget.v), expected: fmt(expected), stated: fmt(st.token!.value, st.token!.decimals) };
-  return ctx.issue(st, { messageId: "completion", data, quantities: [fin.quantity, budgetSt?.quantity ?? budgetQ].filter((q): q is Quantity => q !== undefined), expected: fmt(expected), actual: st.token!.value.toString() });
+  const data = {
+    quote: ctx.quoteFrom(budgetSt ?? fin, st),
+    what: ctx.subjectName(fin.subject),
+    final: fmt(fv.v),
+    budget: fmt(budget.v),
+    expected: fmt(expected),
+    stated: fmt(st.token!.value, st.token!.decimals),
+  };
+  return ctx.issue(st, {
+    messageId: "completion",
+    data,
+    quantities: [fin.quantity, budgetSt?.quantity ?? budgetQ].filter((q): q is Quantity => q !== undefined),
+    expected: fmt(expected),
+    actual: st.token!.value.toString(),
+  });
 }
 
 export function rateIssues(ctx: CheckContext, g: StatementGroup, reported: Reported): RateIssue[] {
@@ -125,7 +186,13 @@ export function rateIssues(ctx: CheckContext, g: StatementGroup, reported: Repor
     const printed: Val = { v: st.token.value, h: halfOfToken(st.token) };
     const earlier = g.all.filter((x) => g.before(x, st) && g.sameSentence(x, st));
     const issue =
-      st.role === "share" ? shareIssue(ctx, g, st, printed, earlier) : st.role === "growth" ? growthIssue(ctx, g, st, printed, earlier, reported) : st.role === "completion" ? completionIssue(ctx, g, st, printed, earlier) : undefined;
+      st.role === "share"
+        ? shareIssue(ctx, g, st, printed, earlier)
+        : st.role === "growth"
+          ? growthIssue(ctx, g, st, printed, earlier, reported)
+          : st.role === "completion"
+            ? completionIssue(ctx, g, st, printed, earlier)
+            : undefined;
     if (issue) issues.push(issue);
   }
   return issues;

@@ -105,7 +105,12 @@ export function writeSections(model: BudgetModel, q: Map<string, Quantity>, prio
     if (!missing.length) sections.push(section);
     else {
       const names = missing.map(figureName).join("、");
-      sections.push({ id: section.id, title: section.title, paragraphs: [], notes: [`表中没有${names}，未写本节：请核对是否缺少相应的公开表，或在“映射”中指定。`] });
+      sections.push({
+        id: section.id,
+        title: section.title,
+        paragraphs: [],
+        notes: [`表中没有${names}，未写本节：请核对是否缺少相应的公开表，或在“映射”中指定。`],
+      });
     }
   }
   return sections;
@@ -160,7 +165,8 @@ export function changeWithRate(current: Dec, before: Dec, thousands = false): st
 export function priorThreePublic(tp: ThreePublicFigures | undefined): ThreePublicFigures {
   const out: ThreePublicFigures = { ...(tp ?? {}) };
   if (out.公务用车 === undefined && out.购置 !== undefined && out.运行 !== undefined) out.公务用车 = out.购置.plus(out.运行);
-  if (out.合计 === undefined && out.因公出国 !== undefined && out.公务用车 !== undefined && out.公务接待 !== undefined) out.合计 = out.因公出国.plus(out.公务用车).plus(out.公务接待);
+  if (out.合计 === undefined && out.因公出国 !== undefined && out.公务用车 !== undefined && out.公务接待 !== undefined)
+    out.合计 = out.因公出国.plus(out.公务用车).plus(out.公务接待);
   return out;
 }
 

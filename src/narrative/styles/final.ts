@@ -32,7 +32,19 @@ function compared(slot: SlotWriter, item: string, pairs: [string, Dec][], before
 
 const overall: SectionWriter = ({ fig, prior, year }) => {
   const slot = slotWriter();
-  const vs = prior?.grand !== undefined ? compared(slot, "收支总计", [["收入总计", fig("income.grand")], ["支出总计", fig("expense.grand")]], prior.grand, "，") : "";
+  const vs =
+    prior?.grand !== undefined
+      ? compared(
+          slot,
+          "收支总计",
+          [
+            ["收入总计", fig("income.grand")],
+            ["支出总计", fig("expense.grand")],
+          ],
+          prior.grand,
+          "，",
+        )
+      : "";
   return {
     id: "overall",
     title: "收入支出决算总体情况说明",
@@ -46,7 +58,10 @@ const income: SectionWriter = ({ fig, year }) => {
   const total = fig("income.total");
   const fiscal = fig("income.fiscal");
   const other = total.minus(fiscal);
-  const items = [...(fiscal.isZero() ? [] : [`财政拨款收入${w(fiscal)}万元，占比${share(fiscal, total)}%`]), ...(other.isZero() ? [] : [`其他各项收入${w(other)}万元，占比${share(other, total)}%`])];
+  const items = [
+    ...(fiscal.isZero() ? [] : [`财政拨款收入${w(fiscal)}万元，占比${share(fiscal, total)}%`]),
+    ...(other.isZero() ? [] : [`其他各项收入${w(other)}万元，占比${share(other, total)}%`]),
+  ];
   return { id: "income", title: "收入决算情况说明", paragraphs: [`${year}年度收入合计${w(total)}万元，其中：`, ...clauses(items)], notes: [] };
 };
 
@@ -55,14 +70,32 @@ const expense: SectionWriter = ({ fig, year }) => {
   return {
     id: "expense",
     title: "支出决算情况说明",
-    paragraphs: [`${year}年度支出合计${w(spent)}万元，其中：`, ...clauses([`基本支出${w(fig("basic"))}万元，占比${share(fig("basic"), spent)}%`, `项目支出${w(fig("project"))}万元，占比${share(fig("project"), spent)}%`])],
+    paragraphs: [
+      `${year}年度支出合计${w(spent)}万元，其中：`,
+      ...clauses([
+        `基本支出${w(fig("basic"))}万元，占比${share(fig("basic"), spent)}%`,
+        `项目支出${w(fig("project"))}万元，占比${share(fig("project"), spent)}%`,
+      ]),
+    ],
     notes: [],
   };
 };
 
 const fiscal: SectionWriter = ({ fig, prior, year }) => {
   const slot = slotWriter();
-  const vs = prior?.fiscalGrand !== undefined ? compared(slot, "财政拨款收支总计", [["财政拨款收入总计", fig("income.fiscalGrand")], ["财政拨款支出总计", fig("expense.fiscalGrand")]], prior.fiscalGrand, "；") : "";
+  const vs =
+    prior?.fiscalGrand !== undefined
+      ? compared(
+          slot,
+          "财政拨款收支总计",
+          [
+            ["财政拨款收入总计", fig("income.fiscalGrand")],
+            ["财政拨款支出总计", fig("expense.fiscalGrand")],
+          ],
+          prior.fiscalGrand,
+          "；",
+        )
+      : "";
   return {
     id: "fiscal",
     title: "财政拨款收支决算总体情况说明",
@@ -93,7 +126,11 @@ function categoryDetails({ fig, prior, year }: WriterContext, cats: Quantity[], 
   if (!detailed.length) return [];
   const total = fig("expense.gpb");
   const done = (cur: Dec, b: Dec) => (b.isZero() ? "" : `，完成年初预算的${share(cur, b)}%`);
-  const out = [budget?.gpb !== undefined ? `${year}年度一般公共预算财政拨款支出年初预算${w(budget.gpb)}万元，支出决算${w(total)}万元${done(total, budget.gpb)}。其中：` : `${year}年度一般公共预算财政拨款支出决算具体情况如下：`];
+  const out = [
+    budget?.gpb !== undefined
+      ? `${year}年度一般公共预算财政拨款支出年初预算${w(budget.gpb)}万元，支出决算${w(total)}万元${done(total, budget.gpb)}。其中：`
+      : `${year}年度一般公共预算财政拨款支出决算具体情况如下：`,
+  ];
   for (const c of detailed) {
     const b = budgetOf(prior, c.code);
     const was = priorOf(prior, c.code);
@@ -111,7 +148,10 @@ function gpbNotes({ prior, year }: WriterContext, cats: Quantity[]): string[] {
   const notes: string[] = [];
   if (prior?.gpb === undefined) notes.push(noPrior(year));
   const noBudget = cats.filter((c) => budgetOf(prior, c.code) === undefined).map((c) => c.name);
-  if (noBudget.length) notes.push(`缺少${year}年年初预算数${noBudget.length < cats.length ? `（${noBudget.join("、")}）` : ""}，未写${noBudget.length < cats.length ? "这些类" : "各类支出"}完成年初预算的比例。`);
+  if (noBudget.length)
+    notes.push(
+      `缺少${year}年年初预算数${noBudget.length < cats.length ? `（${noBudget.join("、")}）` : ""}，未写${noBudget.length < cats.length ? "这些类" : "各类支出"}完成年初预算的比例。`,
+    );
   const noPriorCategory = cats.filter((c) => priorOf(prior, c.code) === undefined).map((c) => c.name);
   if (prior?.categories && noPriorCategory.length) notes.push(`缺少${year - 1}年度决算数（${noPriorCategory.join("、")}），未写这些类较上年决算的增减情况。`);
   return notes;
@@ -133,7 +173,10 @@ const basic: SectionWriter = ({ q, fig, year }) => {
     title: "一般公共预算财政拨款基本支出决算情况说明",
     paragraphs: [
       `${year}年度财政拨款基本支出${w(fig("basic"))}万元，其中：`,
-      ...clauses([`人员经费${w(fig("personnel"))}万元${personnel.length ? `，主要包括${personnel.join("、")}` : ""}`, `公用经费${w(fig("public"))}万元${publicUse.length ? `，主要包括${publicUse.join("、")}` : ""}`]),
+      ...clauses([
+        `人员经费${w(fig("personnel"))}万元${personnel.length ? `，主要包括${personnel.join("、")}` : ""}`,
+        `公用经费${w(fig("public"))}万元${publicUse.length ? `，主要包括${publicUse.join("、")}` : ""}`,
+      ]),
     ],
     notes: [],
   };
@@ -149,7 +192,12 @@ const fund: SectionWriter = ({ fig, year }) => ({
 const soe: SectionWriter = ({ q, year }) => {
   // an empty 国有资本经营 table gives no quantity: "无此项支出", as the tables say it
   const x = q.get("expense.soe");
-  return { id: "soe", title: "国有资本经营预算财政拨款支出决算情况说明", paragraphs: [!x || x.value.isZero() ? "本年度无此项支出。" : `${year}年度国有资本经营预算财政拨款支出${w(x.value)}万元。`], notes: [] };
+  return {
+    id: "soe",
+    title: "国有资本经营预算财政拨款支出决算情况说明",
+    paragraphs: [!x || x.value.isZero() ? "本年度无此项支出。" : `${year}年度国有资本经营预算财政拨款支出${w(x.value)}万元。`],
+    notes: [],
+  };
 };
 
 type FinalItem = "合计" | "因公出国" | "购置" | "运行" | "公务接待";
@@ -173,7 +221,9 @@ const threePublic: SectionWriter = ({ fig, has, prior, year }) => {
   const notes: string[] = [];
   if (!before) notes.push(noPrior(year));
   else {
-    const missing = (["合计", "因公出国", "购置", "运行", "公务接待"] as const).filter((k) => before[k] === undefined).map((k) => (k === "合计" ? "合计" : ITEM_NAMES[k]));
+    const missing = (["合计", "因公出国", "购置", "运行", "公务接待"] as const)
+      .filter((k) => before[k] === undefined)
+      .map((k) => (k === "合计" ? "合计" : ITEM_NAMES[k]));
     if (missing.length) notes.push(`缺少${year - 1}年度“三公”经费决算数（${missing.join("、")}），未写这些项与上年相比的增减情况。`);
   }
   const section: NarrativeSection = {

@@ -17,7 +17,9 @@ const income: SectionWriter = ({ q, fig, year }) => {
   return {
     id: "income",
     title: "收入说明",
-    paragraphs: [`${year}年预算收入${wan(fig("income.total"))}万元${items.length ? `，其中：${items.map((x) => `${x.name}${wan(x.value)}万元`).join("，")}` : ""}。`],
+    paragraphs: [
+      `${year}年预算收入${wan(fig("income.total"))}万元${items.length ? `，其中：${items.map((x) => `${x.name}${wan(x.value)}万元`).join("，")}` : ""}。`,
+    ],
     notes: [],
   };
 };
@@ -35,7 +37,8 @@ function functionalStructure(q: Map<string, Quantity>): string | undefined {
   if (!cats.length) return undefined;
   const subjects = [...q.values()].filter((x) => x.key.startsWith("func.") && x.code && !x.value.isZero());
   const gpb = q.get("expense.gpb");
-  const under = (code: string, length: number) => subjects.filter((x) => x.code!.length === length && x.code!.startsWith(code)).sort((a, b) => byCode(a.code!, b.code!));
+  const under = (code: string, length: number) =>
+    subjects.filter((x) => x.code!.length === length && x.code!.startsWith(code)).sort((a, b) => byCode(a.code!, b.code!));
   const items = cats.map((c) => {
     const kuan = under(c.code!, 5).map((k) => {
       const xiang = under(k.code!, 7);
@@ -70,9 +73,15 @@ const change: SectionWriter = ({ fig, prior, year }) => {
   }
   const slot = slotWriter();
   const parts: string[] = [];
-  if (prior.basic !== undefined) parts.push(`基本支出${changeWords(fig("basic").minus(prior.basic))}${fig("basic").equals(prior.basic) ? "" : `，主要为${slot.reason("基本支出")}`}`);
-  if (prior.project !== undefined) parts.push(`项目支出${changeWords(fig("project").minus(prior.project))}${fig("project").equals(prior.project) ? "" : `，主要是${slot.reason("项目支出")}`}`);
-  section.paragraphs.push(`${year}年预算收支安排${wan(fig("expense.total"))}万元，较${prior.year}年预算${changeWords(fig("expense.total").minus(prior.total))}${parts.length ? `，其中：${parts.join("；")}` : ""}。`);
+  if (prior.basic !== undefined)
+    parts.push(`基本支出${changeWords(fig("basic").minus(prior.basic))}${fig("basic").equals(prior.basic) ? "" : `，主要为${slot.reason("基本支出")}`}`);
+  if (prior.project !== undefined)
+    parts.push(
+      `项目支出${changeWords(fig("project").minus(prior.project))}${fig("project").equals(prior.project) ? "" : `，主要是${slot.reason("项目支出")}`}`,
+    );
+  section.paragraphs.push(
+    `${year}年预算收支安排${wan(fig("expense.total"))}万元，较${prior.year}年预算${changeWords(fig("expense.total").minus(prior.total))}${parts.length ? `，其中：${parts.join("；")}` : ""}。`,
+  );
   section.slots = slot.slots;
   return section;
 };
@@ -130,12 +139,22 @@ const procurement: SectionWriter = ({ model, fig, has, year }) => {
   if (!has("procurement.total")) return undefined;
   const p = fig("procurement.total");
   const me = who(model);
-  return { id: "procurement", title: "政府采购预算情况", paragraphs: [p.isZero() ? `${year}年，${me}无政府采购预算。` : `${year}年，${me}政府采购预算${wan(p)}万元。`], notes: [] };
+  return {
+    id: "procurement",
+    title: "政府采购预算情况",
+    paragraphs: [p.isZero() ? `${year}年，${me}无政府采购预算。` : `${year}年，${me}政府采购预算${wan(p)}万元。`],
+    notes: [],
+  };
 };
 
 const assets: SectionWriter = ({ model, fig, has, year }) => {
   if (!has("assets.total")) return undefined;
-  return { id: "assets", title: "国有资产占用情况", paragraphs: [`截至${year - 1}年12月31日，${who(model)}固定资产总额${wan(fig("assets.total"))}万元。`], notes: [] };
+  return {
+    id: "assets",
+    title: "国有资产占用情况",
+    paragraphs: [`截至${year - 1}年12月31日，${who(model)}固定资产总额${wan(fig("assets.total"))}万元。`],
+    notes: [],
+  };
 };
 
 export const HEBEI: SectionWriter[] = [income, expense, change, operating, threePublic, procurement, assets];

@@ -18,14 +18,16 @@ function growthWords(current: Dec, before: Dec): string {
 const unitOf = ({ model }: WriterContext) => model.unitName ?? "本单位";
 
 /** "基本支出…万元，占…%；项目支出…万元，占…%" of a whole. */
-const basicAndProject = ({ fig }: WriterContext, whole: Dec) => `基本支出${wan(fig("basic"))}万元，占${share(fig("basic"), whole)}%；项目支出${wan(fig("project"))}万元，占${share(fig("project"), whole)}%`;
+const basicAndProject = ({ fig }: WriterContext, whole: Dec) =>
+  `基本支出${wan(fig("basic"))}万元，占${share(fig("basic"), whole)}%；项目支出${wan(fig("project"))}万元，占${share(fig("project"), whole)}%`;
 
 const overall: SectionWriter = (ctx) => {
   const { fig, prior, year } = ctx;
   const slot = slotWriter();
   const section: NarrativeSection = { id: "overall", title: "收入支出预算总体情况说明", paragraphs: [], notes: [], slots: slot.slots };
   let text = `${unitOf(ctx)}${year}年收入总计${wan(fig("income.grand"))}万元，支出总计${wan(fig("expense.grand"))}万元`;
-  if (prior?.total !== undefined) text += `，与${prior.year}年预算相比，收入${growthWords(fig("income.grand"), prior.total)}，支出${growthWords(fig("expense.grand"), prior.total)}。主要原因：${slot.reason("收支总计")}`;
+  if (prior?.total !== undefined)
+    text += `，与${prior.year}年预算相比，收入${growthWords(fig("income.grand"), prior.total)}，支出${growthWords(fig("expense.grand"), prior.total)}。主要原因：${slot.reason("收支总计")}`;
   else section.notes.push(`缺少${year - 1}年预算数，未写与上年相比的增减情况：请提供上年预算工作簿或上年数据（--prior）。`);
   section.paragraphs.push(`${text}。`);
   return section;
@@ -34,12 +36,22 @@ const overall: SectionWriter = (ctx) => {
 const income: SectionWriter = (ctx) => {
   const items = [...ctx.q.values()].filter((x) => /^income\.(gpb|fund|soe|special|unit)$/.test(x.key) && !x.value.isZero());
   const parts = items.length ? `，其中：${items.map((x) => `${x.name.replace(/收入$/, "")}${wan(x.value)}万元`).join("，")}` : "";
-  return { id: "income", title: "收入预算总体情况说明", paragraphs: [`${unitOf(ctx)}${ctx.year}年收入合计${wan(ctx.fig("income.total"))}万元${parts}。`], notes: [] };
+  return {
+    id: "income",
+    title: "收入预算总体情况说明",
+    paragraphs: [`${unitOf(ctx)}${ctx.year}年收入合计${wan(ctx.fig("income.total"))}万元${parts}。`],
+    notes: [],
+  };
 };
 
 const expense: SectionWriter = (ctx) => {
   const total = ctx.fig("expense.total");
-  return { id: "expense", title: "支出预算总体情况说明", paragraphs: [`${unitOf(ctx)}${ctx.year}年支出合计${wan(total)}万元。其中：${basicAndProject(ctx, total)}。`], notes: [] };
+  return {
+    id: "expense",
+    title: "支出预算总体情况说明",
+    paragraphs: [`${unitOf(ctx)}${ctx.year}年支出合计${wan(total)}万元。其中：${basicAndProject(ctx, total)}。`],
+    notes: [],
+  };
 };
 
 const fiscal: SectionWriter = (ctx) => {
@@ -55,7 +67,8 @@ const fiscal: SectionWriter = (ctx) => {
     id: "fiscal",
     title: "财政拨款收入支出总体情况说明",
     paragraphs: [text],
-    notes: prior?.gpb !== undefined ? [] : [`缺少${year - 1}年一般公共预算收支预算数，未写与上年相比的增减情况：请提供上年预算工作簿或上年数据（--prior，"gpb"）。`],
+    notes:
+      prior?.gpb !== undefined ? [] : [`缺少${year - 1}年一般公共预算收支预算数，未写与上年相比的增减情况：请提供上年预算工作簿或上年数据（--prior，"gpb"）。`],
     slots: slot.slots,
   };
 };
@@ -64,7 +77,12 @@ const gpb: SectionWriter = (ctx) => {
   const total = ctx.fig("expense.gpb");
   const cats = categories(ctx.q);
   const uses = cats.length ? `主要用于以下方面：${cats.map((c) => `${c.name}${wan(c.value)}万元，占${share(c.value, total)}%`).join("；")}。` : "";
-  return { id: "gpb", title: "一般公共预算支出情况说明", paragraphs: [`${unitOf(ctx)}${ctx.year}年一般公共预算支出年初预算为${wan(total)}万元。其中：${basicAndProject(ctx, total)}。${uses}`], notes: [] };
+  return {
+    id: "gpb",
+    title: "一般公共预算支出情况说明",
+    paragraphs: [`${unitOf(ctx)}${ctx.year}年一般公共预算支出年初预算为${wan(total)}万元。其中：${basicAndProject(ctx, total)}。${uses}`],
+    notes: [],
+  };
 };
 
 const basic: SectionWriter = (ctx) => {
@@ -73,7 +91,9 @@ const basic: SectionWriter = (ctx) => {
   return {
     id: "basic",
     title: "一般公共预算基本支出情况说明",
-    paragraphs: [`${unitOf(ctx)}${ctx.year}年一般公共预算基本支出年初预算为${wan(total)}万元。其中：人员经费支出${wan(fig("personnel"))}万元，占${share(fig("personnel"), total)}%；公用经费支出${wan(fig("public"))}万元，占${share(fig("public"), total)}%。`],
+    paragraphs: [
+      `${unitOf(ctx)}${ctx.year}年一般公共预算基本支出年初预算为${wan(total)}万元。其中：人员经费支出${wan(fig("personnel"))}万元，占${share(fig("personnel"), total)}%；公用经费支出${wan(fig("public"))}万元，占${share(fig("public"), total)}%。`,
+    ],
     notes: [],
   };
 };
@@ -89,7 +109,12 @@ const threePublic: SectionWriter = (ctx) => {
   const py = prior?.year ?? year - 1;
   const was = before.合计;
   const delta = was === undefined ? undefined : tp("合计").minus(was);
-  const vs = delta === undefined ? "" : delta.isZero() ? `${year}年“三公”经费支出预算数与${py}年持平。` : `${year}年“三公”经费支出预算数比${py}年${changeWords(delta)}，主要原因：${slot.reason("合计")}。`;
+  const vs =
+    delta === undefined
+      ? ""
+      : delta.isZero()
+        ? `${year}年“三公”经费支出预算数与${py}年持平。`
+        : `${year}年“三公”经费支出预算数比${py}年${changeWords(delta)}，主要原因：${slot.reason("合计")}。`;
   /** Each item against last year's, as seed003 says it: "预算数与2022年相同，无差异。" or "预算数比2022年增加…，主要原因：【…】。". */
   const itemChange = (item: HenanItem): string => {
     const b = before[item];
@@ -122,24 +147,47 @@ function threePublicNotes(before: ReturnType<typeof priorThreePublic>, was: Dec 
 const fund: SectionWriter = (ctx) => {
   const total = ctx.fig("expense.fund");
   const unit = unitOf(ctx);
-  return { id: "fund", title: "政府性基金预算支出情况说明", paragraphs: [total.isZero() ? `${unit}${ctx.year}年无使用政府性基金预算拨款安排的支出。` : `${unit}${ctx.year}年政府性基金预算支出${wan(total)}万元。`], notes: [] };
+  return {
+    id: "fund",
+    title: "政府性基金预算支出情况说明",
+    paragraphs: [total.isZero() ? `${unit}${ctx.year}年无使用政府性基金预算拨款安排的支出。` : `${unit}${ctx.year}年政府性基金预算支出${wan(total)}万元。`],
+    notes: [],
+  };
 };
 
 const soe: SectionWriter = (ctx) => {
   // an empty 国有资本经营 table gives no quantity: "无…支出", as the tables say it
   const total = ctx.q.get("expense.soe")?.value;
   const unit = unitOf(ctx);
-  return { id: "soe", title: "国有资本经营预算支出情况说明", paragraphs: [!total || total.isZero() ? `${unit}${ctx.year}年无使用国有资本经营预算拨款安排的支出。` : `${unit}${ctx.year}年国有资本经营预算支出${wan(total)}万元。`], notes: [] };
+  return {
+    id: "soe",
+    title: "国有资本经营预算支出情况说明",
+    paragraphs: [
+      !total || total.isZero() ? `${unit}${ctx.year}年无使用国有资本经营预算拨款安排的支出。` : `${unit}${ctx.year}年国有资本经营预算支出${wan(total)}万元。`,
+    ],
+    notes: [],
+  };
 };
 
 const operating: SectionWriter = (ctx) => {
   const slot = slotWriter();
-  return { id: "operating", title: "机关运行经费支出情况", paragraphs: [`${unitOf(ctx)}${ctx.year}年机关运行经费支出预算${wan(ctx.fig("operating"))}万元，主要用于${slot.use("机关运行经费")}。`], notes: [], slots: slot.slots };
+  return {
+    id: "operating",
+    title: "机关运行经费支出情况",
+    paragraphs: [`${unitOf(ctx)}${ctx.year}年机关运行经费支出预算${wan(ctx.fig("operating"))}万元，主要用于${slot.use("机关运行经费")}。`],
+    notes: [],
+    slots: slot.slots,
+  };
 };
 
 const procurement: SectionWriter = (ctx) => {
   if (!ctx.has("procurement.total")) return undefined;
-  return { id: "procurement", title: "政府采购支出情况", paragraphs: [`${unitOf(ctx)}${ctx.year}年政府采购预算安排${wan(ctx.fig("procurement.total"))}万元。`], notes: [] };
+  return {
+    id: "procurement",
+    title: "政府采购支出情况",
+    paragraphs: [`${unitOf(ctx)}${ctx.year}年政府采购预算安排${wan(ctx.fig("procurement.total"))}万元。`],
+    notes: [],
+  };
 };
 
 export const HENAN: SectionWriter[] = [overall, income, expense, fiscal, gpb, basic, threePublic, fund, soe, operating, procurement];

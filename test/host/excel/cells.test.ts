@@ -3,7 +3,12 @@ import { cellFromExcel, cellsFromBlocks, parseAreasAddress, rowChunks, sheetOfAd
 
 describe("Excel range arrays into snapshot cells", () => {
   it("keeps the file host's meaning: shown text, formula without =, errors, blanks", () => {
-    expect(cellFromExcel(1234.5, "1,234.50", "=SUM(B2:B3)", "#,##0.00", "Double")).toEqual({ value: 1234.5, text: "1,234.50", formula: "SUM(B2:B3)", numFmt: "#,##0.00" });
+    expect(cellFromExcel(1234.5, "1,234.50", "=SUM(B2:B3)", "#,##0.00", "Double")).toEqual({
+      value: 1234.5,
+      text: "1,234.50",
+      formula: "SUM(B2:B3)",
+      numFmt: "#,##0.00",
+    });
     expect(cellFromExcel("#REF!", "#REF!", "=A0", "General", "Error")).toEqual({ value: { error: "#REF!" }, text: "#REF!", formula: "A0" });
     expect(cellFromExcel("", "", "", "General", "Empty")).toBeNull();
     expect(cellFromExcel("=100%", "=100%", "=100%", "@", "String")).toEqual({ value: "=100%", text: "=100%", numFmt: "@" });
@@ -24,7 +29,14 @@ describe("Excel range arrays into snapshot cells", () => {
       numberFormat: values.map((r) => r.map(() => "General")),
       valueTypes: values.map((r) => r.map((v) => (v === "" ? "Empty" : typeof v === "number" ? "Double" : "String"))),
     });
-    const out = cellsFromBlocks([block(3, [["", 5]]), block(0, [["", ""], ["", ""], ["a", ""]])]);
+    const out = cellsFromBlocks([
+      block(3, [["", 5]]),
+      block(0, [
+        ["", ""],
+        ["", ""],
+        ["a", ""],
+      ]),
+    ]);
     expect(out.top).toBe(2);
     expect(out.left).toBe(1);
     expect(out.cells).toEqual([

@@ -54,7 +54,10 @@ export interface WriteEntry {
 }
 
 class FakeError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -200,7 +203,9 @@ export class FakeExcel {
   fire(s: FakeSheet, address: string, triggerSource: string): void {
     for (const h of this.handlers) {
       if (h.sheet && h.sheet !== s.id) continue;
-      this.events.push(Promise.resolve(h.handler({ address, worksheetId: s.id, source: "Local", changeType: "RangeEdited", triggerSource, type: "WorksheetChanged" })));
+      this.events.push(
+        Promise.resolve(h.handler({ address, worksheetId: s.id, source: "Local", changeType: "RangeEdited", triggerSource, type: "WorksheetChanged" })),
+      );
     }
   }
 
@@ -212,7 +217,15 @@ export class FakeExcel {
   /** What a save and reopen keeps: cells, fills, settings (as JSON, like the file). */
   reopened(): FakeExcel {
     const copy = new FakeExcel(
-      this.sheets.map((s) => ({ ...s, cells: new Map(s.cells), fills: new Map(s.fills), bold: new Map(s.bold), merges: [...s.merges], hiddenRows: new Set(s.hiddenRows), hiddenCols: new Set(s.hiddenCols) })),
+      this.sheets.map((s) => ({
+        ...s,
+        cells: new Map(s.cells),
+        fills: new Map(s.fills),
+        bold: new Map(s.bold),
+        merges: [...s.merges],
+        hiddenRows: new Set(s.hiddenRows),
+        hiddenCols: new Set(s.hiddenCols),
+      })),
       { api: this.api, name: this.name },
     );
     for (const [k, v] of this.settings) copy.settings.set(k, JSON.parse(JSON.stringify(v)));
@@ -442,11 +455,31 @@ class FakeRange extends Proxy0 {
         else if (n === "columnIndex") this.loaded.set(n, ref.left);
         else if (n === "rowCount") this.loaded.set(n, ref.bottom - ref.top + 1);
         else if (n === "columnCount") this.loaded.set(n, ref.right - ref.left + 1);
-        else if (n === "values") this.loaded.set(n, this.matrix((c) => (c ? c.value : "")));
-        else if (n === "text") this.loaded.set(n, this.matrix((c) => (c ? c.text : "")));
-        else if (n === "formulas") this.loaded.set(n, this.matrix((c) => (c ? (c.formula !== undefined ? `=${c.formula}` : c.value) : "")));
-        else if (n === "numberFormat") this.loaded.set(n, this.matrix((c) => (c ? c.numFmt : "General")));
-        else if (n === "valueTypes") this.loaded.set(n, this.matrix((c) => (c ? c.type : "Empty")));
+        else if (n === "values")
+          this.loaded.set(
+            n,
+            this.matrix((c) => (c ? c.value : "")),
+          );
+        else if (n === "text")
+          this.loaded.set(
+            n,
+            this.matrix((c) => (c ? c.text : "")),
+          );
+        else if (n === "formulas")
+          this.loaded.set(
+            n,
+            this.matrix((c) => (c ? (c.formula !== undefined ? `=${c.formula}` : c.value) : "")),
+          );
+        else if (n === "numberFormat")
+          this.loaded.set(
+            n,
+            this.matrix((c) => (c ? c.numFmt : "General")),
+          );
+        else if (n === "valueTypes")
+          this.loaded.set(
+            n,
+            this.matrix((c) => (c ? c.type : "Empty")),
+          );
         else throw new FakeError("InvalidArgument", `unknown property ${n}`);
       }
     });
@@ -698,4 +731,3 @@ class FakeSettings extends Proxy0 {
     });
   }
 }
-

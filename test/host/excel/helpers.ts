@@ -20,4 +20,3 @@ export function outcome(wb: WorkbookSnapshot) {
     findings: findings.map((f) => `${f.ruleId}|${f.messageId}|${f.cells.map((c) => `${c.sheet}!${c.address}`).join(",")}|${f.message}`),
   };
 }
-

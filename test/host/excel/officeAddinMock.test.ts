@@ -30,9 +30,21 @@ function usedRangeOf(s: WorkbookSnapshot["sheets"][number]) {
     columnCount: width,
     values: grid((c) => (!c || c.value === null ? "" : isCellError(c.value) ? c.value.error : c.value instanceof Date ? 0 : c.value)),
     text: grid((c) => c?.text ?? ""),
-    formulas: grid((c) => (!c ? "" : c.formula !== undefined ? `=${c.formula}` : c.value === null || isCellError(c.value) || c.value instanceof Date ? "" : c.value)),
+    formulas: grid((c) =>
+      !c ? "" : c.formula !== undefined ? `=${c.formula}` : c.value === null || isCellError(c.value) || c.value instanceof Date ? "" : c.value,
+    ),
     numberFormat: grid((c) => c?.numFmt ?? "General"),
-    valueTypes: grid((c) => (!c || c.value === null ? "Empty" : isCellError(c.value) ? "Error" : typeof c.value === "string" ? "String" : typeof c.value === "boolean" ? "Boolean" : "Double")),
+    valueTypes: grid((c) =>
+      !c || c.value === null
+        ? "Empty"
+        : isCellError(c.value)
+          ? "Error"
+          : typeof c.value === "string"
+            ? "String"
+            : typeof c.value === "boolean"
+              ? "Boolean"
+              : "Double",
+    ),
   };
 }
 

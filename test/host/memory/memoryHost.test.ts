@@ -47,7 +47,10 @@ describe("MemoryHost", () => {
     const host = await seedHost();
     const first = await checkAndHighlight(host);
     const warning = first.findings.find((f) => f.level === "warning")!;
-    await host.saveSettings({ mapping: [], confirmed: [{ key: findingKey(warning), ruleId: warning.ruleId, message: warning.message, explanation: "经核实无误", at: "2026-11-23" }] });
+    await host.saveSettings({
+      mapping: [],
+      confirmed: [{ key: findingKey(warning), ruleId: warning.ruleId, message: warning.message, explanation: "经核实无误", at: "2026-11-23" }],
+    });
     const second = await checkAndHighlight(host);
     expect(second.marked).toBe(marksOf(first.findings.filter((f) => f !== warning)).length);
     expect(host.fills.has("情况说明!A27")).toBe(false);
