@@ -58,7 +58,7 @@ export async function checkFiles(
       w.on("error", (e) => {
         if (current >= 0 && results[current] === undefined)
           finish(current, { path: files[current], error: `检查「${path.basename(files[current])}」时出错：${e.message}` });
-        run().then(resolve);
+        void run().then(resolve);
       });
       send();
     });

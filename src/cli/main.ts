@@ -258,7 +258,13 @@ if (require.main === module) {
   // (run from source, as npm run demo does; bin/budget-check.js runs the compiled one the same way)
   relaunchWithNodeFlags()
     .then((code) => code ?? main(process.argv.slice(2)))
-    .then((code) => {
-      process.exitCode = code;
-    });
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (e: unknown) => {
+        process.stderr.write(`budget-check 运行出错：${e instanceof Error ? e.message : String(e)}\n`);
+        process.exitCode = 2;
+      },
+    );
 }

@@ -2,7 +2,7 @@
 import { parentPort } from "worker_threads";
 import { checkFile, type CheckOptions, type FileTask } from "./checkFile";
 
-parentPort?.on("message", async (msg: { id: number; task: FileTask; opts: CheckOptions }) => {
-  const report = await checkFile(msg.task, msg.opts);
-  parentPort!.postMessage({ id: msg.id, report });
+// checkFile never rejects: a file it cannot check comes back as a report with its error
+parentPort?.on("message", (msg: { id: number; task: FileTask; opts: CheckOptions }) => {
+  void checkFile(msg.task, msg.opts).then((report) => parentPort!.postMessage({ id: msg.id, report }));
 });

@@ -35,8 +35,8 @@ const commands: Record<string, CommandHandler> = {
 };
 
 /** Runs a handler and always signals completion, so Office never waits on a failed command. */
-function asOfficeAction(name: string, handler: CommandHandler): (event: Office.AddinCommands.Event) => Promise<void> {
-  return async (event) => {
+function asOfficeAction(name: string, handler: CommandHandler): (event: Office.AddinCommands.Event) => void {
+  const run = async (event: Office.AddinCommands.Event) => {
     try {
       await handler(event);
     } catch (err) {
@@ -45,9 +45,10 @@ function asOfficeAction(name: string, handler: CommandHandler): (event: Office.A
       event.completed();
     }
   };
+  return (event) => void run(event);
 }
 
-Office.onReady(() => {
+void Office.onReady(() => {
   for (const [name, handler] of Object.entries(commands)) {
     Office.actions.associate(name, asOfficeAction(name, handler));
   }

@@ -43,7 +43,7 @@ interface Pattern {
 }
 
 function parseSection(section: string): Pattern | null {
-  let s = section.replace(/\[[^\]]*\]/g, ""); // colours, conditions, locales
+  const s = section.replace(/\[[^\]]*\]/g, ""); // colours, conditions, locales
   if (/[yYdDhHsS]/.test(s.replace(/"[^"]*"/g, ""))) return null; // dates: not handled here
   let prefix = "";
   let suffix = "";
@@ -120,7 +120,8 @@ export function formatNumber(value: number, numFmt: string | undefined): string 
   let d = decFromNumber(Math.abs(value));
   if (p.percent) d = d.times(100);
   const fixed = d.toFixed(p.decimals, Dec.ROUND_HALF_UP);
-  let [intDigits, frac] = fixed.split(".");
+  const [whole, frac] = fixed.split(".");
+  let intDigits = whole;
   if (p.minInt === 0 && intDigits === "0" && p.decimals > 0) intDigits = "";
   if (p.thousands) intDigits = withThousands(intDigits);
   if (sign && /^[0.,]*$/.test(intDigits + (frac ?? ""))) sign = ""; // -0.00 shows as 0.00

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { columnLetters, parseRangeA1, rangeToA1, toA1 } from "../grid/address";
-import { sheetBottom, sheetRight } from "../grid/workbook";
+import { columnLetters, parseRangeA1, rangeToA1, toA1, type RangeRef } from "../grid/address";
+import { sheetBottom, sheetRight, type SheetSnapshot } from "../grid/workbook";
 import type { MemoryHost } from "../host/memory/MemoryHost";
 
 const useStyles = makeStyles({
@@ -34,6 +34,23 @@ const useStyles = makeStyles({
 /** Rows drawn at most: enough for every disclosure table; a huge sheet says where it stops. */
 const MAX_ROWS = 3000;
 
+/** The merges of a sheet as a table draws them: the span of each merge's first cell, and the cells it covers. */
+function mergeLayout(sheet: SheetSnapshot): { hidden: Set<string>; spans: Map<string, { rowSpan: number; colSpan: number }> } {
+  const hidden = new Set<string>();
+  const spans = new Map<string, { rowSpan: number; colSpan: number }>();
+  for (const m of sheet.merges) {
+    spans.set(toA1(m.top, m.left), { rowSpan: m.bottom - m.top + 1, colSpan: m.right - m.left + 1 });
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) hidden.add(toA1(r, c));
+  }
+  return { hidden, spans };
+}
+
+/** The range a click selects: the cell, or with shift the range from the selection's top-left cell to it, as in Excel. */
+function clickedRange(sel: RangeRef | null, r: number, c: number, shift: boolean): string {
+  if (!shift || !sel) return toA1(r, c);
+  return rangeToA1({ top: Math.min(sel.top, r), left: Math.min(sel.left, c), bottom: Math.max(sel.top, r), right: Math.max(sel.left, c) });
+}
+
 /** The active sheet of the harness's workbook as a simple grid, with the host's fills and selection. */
 export function SheetGrid({ host }: { host: MemoryHost }) {
   const styles = useStyles();
@@ -57,12 +74,7 @@ export function SheetGrid({ host }: { host: MemoryHost }) {
   for (let r = 0; r <= bottom; r++) rows.push(r);
   const cols: number[] = [];
   for (let c = 0; c <= right; c++) cols.push(c);
-  const hidden = new Set<string>();
-  const spans = new Map<string, { rowSpan: number; colSpan: number }>();
-  for (const m of sheet.merges) {
-    spans.set(toA1(m.top, m.left), { rowSpan: m.bottom - m.top + 1, colSpan: m.right - m.left + 1 });
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) hidden.add(toA1(r, c));
-  }
+  const { hidden, spans } = mergeLayout(sheet);
   const inSel = (r: number, c: number) => sel !== null && r >= sel.top && r <= sel.bottom && c >= sel.left && c <= sel.right;
 
   return (
@@ -101,14 +113,7 @@ export function SheetGrid({ host }: { host: MemoryHost }) {
                     {...spans.get(a1)}
                     className={mergeClasses(styles.cell, numeric && styles.number, inSel(r, c) && styles.selected)}
                     style={fill ? { backgroundColor: fill } : undefined}
-                    onClick={(e) => {
-                      // shift-click extends the selection from its top-left cell, as in Excel
-                      const address =
-                        e.shiftKey && sel
-                          ? rangeToA1({ top: Math.min(sel.top, r), left: Math.min(sel.left, c), bottom: Math.max(sel.top, r), right: Math.max(sel.left, c) })
-                          : a1;
-                      host.selectFromPage({ sheet: sheet.name, address });
-                    }}
+                    onClick={(e) => host.selectFromPage({ sheet: sheet.name, address: clickedRange(sel, r, c, e.shiftKey) })}
                     onDoubleClick={() => {
                       const text = window.prompt(`修改 ${sheet.name}!${a1}`, cell?.text ?? "");
                       if (text !== null) host.editCell(sheet.name, a1, text);

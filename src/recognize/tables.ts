@@ -199,17 +199,12 @@ function groupLayout(group: ColumnDraft[], roles: Map<number, ColumnRole>): Grou
   };
 }
 
-function readRow(
-  view: SheetView,
-  r: number,
-  layout: GroupLayout,
-  unit: AmountUnit | null,
-  inherited: { 类?: string; 款?: string; countSection?: boolean },
-  issues: CellIssue[],
-): BudgetRow | undefined {
-  const { codeCols, unitCodeCol, nameCol, split } = layout;
-  let code = "";
-  let codeSystem: CodeSystem | undefined;
+/**
+ * A row's subject code from its code columns: 类/款/项 in columns of their own (a row that leaves the 类
+ * or 款 blank has those of the rows above it), or one code column; "" when there is none.
+ */
+function rowCode(view: SheetView, r: number, layout: GroupLayout, inherited: { 类?: string; 款?: string }): { code: string; codeSystem?: CodeSystem } {
+  const { codeCols, split } = layout;
   if (split.类 || split.款 || split.项) {
     const part = (d: ColumnDraft | undefined) => (d ? cleanCode(view.text(r, d.col)) : "");
     let lei = part(split.类);
@@ -221,16 +216,26 @@ function readRow(
       inherited.类 = lei;
       inherited.款 = kuan || undefined;
     }
-    code = lei + kuan + (kuan ? xiang : "");
-    if (!ALL_DIGITS.test(code)) code = "";
-    codeSystem = (split.类 ?? split.款 ?? split.项)!.codeSystem as CodeSystem;
-  } else if (codeCols.length > 0) {
-    const raw = cleanCode(view.text(r, codeCols[0].col));
-    if (isSubjectCode(raw)) {
-      code = raw;
-      codeSystem = (codeCols[0].codeSystem as CodeSystem | undefined) ?? guessCodeSystem(raw);
-    }
+    const code = lei + kuan + (kuan ? xiang : "");
+    return { code: ALL_DIGITS.test(code) ? code : "", codeSystem: (split.类 ?? split.款 ?? split.项)!.codeSystem as CodeSystem };
   }
+  if (codeCols.length > 0) {
+    const raw = cleanCode(view.text(r, codeCols[0].col));
+    if (isSubjectCode(raw)) return { code: raw, codeSystem: (codeCols[0].codeSystem as CodeSystem | undefined) ?? guessCodeSystem(raw) };
+  }
+  return { code: "" };
+}
+
+function readRow(
+  view: SheetView,
+  r: number,
+  layout: GroupLayout,
+  unit: AmountUnit | null,
+  inherited: { 类?: string; 款?: string; countSection?: boolean },
+  issues: CellIssue[],
+): BudgetRow | undefined {
+  const { codeCols, unitCodeCol, nameCol } = layout;
+  let { code, codeSystem } = rowCode(view, r, layout, inherited);
   let name = nameCol ? squash(view.shownText(r, nameCol.col)) : "";
   if (nameCol && view.isCovered(r, nameCol.col) && view.merge(r, nameCol.col)?.top !== r) name = "";
   if (!code) {

@@ -3,6 +3,7 @@ import { Body1, Button, Caption1, Dropdown, Field, Link, Option, Subtitle2, Text
 import { TABLE_KINDS, type TableKind } from "../model/tableKinds";
 import type { Strings } from "../addin/i18n";
 import type { Checker } from "./useChecker";
+import type { BudgetModel } from "../model/budgetModel";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -11,6 +12,44 @@ const useStyles = makeStyles({
 });
 
 const IGNORE = "ignore";
+
+/** The tables recognized (each a link to its range) and the sheets and ranges left unrecognized, with the reason. */
+function RecognizedTables({ checker, s, model }: { checker: Checker; s: Strings; model: BudgetModel }) {
+  const styles = useStyles();
+  return (
+    <>
+      <Subtitle2 as="h3">{s.recognizedTables(model.tables.length)}</Subtitle2>
+      <ul className={styles.list}>
+        {model.tables.map((t) => (
+          <li key={`${t.sheet}!${t.range}`}>
+            <Text>{t.kindName}</Text>{" "}
+            <Link as="button" onClick={() => void checker.jump([{ sheet: t.sheet, address: t.range }])}>
+              {t.sheet}!{t.range}
+            </Link>
+            <br />
+            <Caption1 className={styles.muted}>「{t.title}」</Caption1>
+          </li>
+        ))}
+      </ul>
+      <Subtitle2 as="h3">{s.unrecognizedSheets(model.unrecognized.length)}</Subtitle2>
+      <ul className={styles.list}>
+        {model.unrecognized.map((u, i) => (
+          <li key={`${u.sheet}!${u.range ?? ""}#${i}`}>
+            {u.range ? (
+              <Link as="button" onClick={() => void checker.jump([{ sheet: u.sheet, address: u.range! }])}>
+                {u.sheet}!{u.range}
+              </Link>
+            ) : (
+              <Text>{u.sheet}</Text>
+            )}
+            <br />
+            <Caption1 className={styles.muted}>{u.reason}</Caption1>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
 
 export function MappingTab({ checker, s }: { checker: Checker; s: Strings }) {
   const styles = useStyles();
@@ -34,39 +73,7 @@ export function MappingTab({ checker, s }: { checker: Checker; s: Strings }) {
     <section className={styles.root} aria-label={s.tabMapping}>
       <Body1>{s.mappingIntro}</Body1>
       {!outcome && <Body1>{s.needCheckFirst}</Body1>}
-      {outcome && (
-        <>
-          <Subtitle2 as="h3">{s.recognizedTables(outcome.model.tables.length)}</Subtitle2>
-          <ul className={styles.list}>
-            {outcome.model.tables.map((t) => (
-              <li key={`${t.sheet}!${t.range}`}>
-                <Text>{t.kindName}</Text>{" "}
-                <Link as="button" onClick={() => void checker.jump([{ sheet: t.sheet, address: t.range }])}>
-                  {t.sheet}!{t.range}
-                </Link>
-                <br />
-                <Caption1 className={styles.muted}>「{t.title}」</Caption1>
-              </li>
-            ))}
-          </ul>
-          <Subtitle2 as="h3">{s.unrecognizedSheets(outcome.model.unrecognized.length)}</Subtitle2>
-          <ul className={styles.list}>
-            {outcome.model.unrecognized.map((u, i) => (
-              <li key={`${u.sheet}!${u.range ?? ""}#${i}`}>
-                {u.range ? (
-                  <Link as="button" onClick={() => void checker.jump([{ sheet: u.sheet, address: u.range! }])}>
-                    {u.sheet}!{u.range}
-                  </Link>
-                ) : (
-                  <Text>{u.sheet}</Text>
-                )}
-                <br />
-                <Caption1 className={styles.muted}>{u.reason}</Caption1>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      {outcome && <RecognizedTables checker={checker} s={s} model={outcome.model} />}
       <Field label={s.assignKind}>
         <Dropdown value={kindName(kind)} selectedOptions={[kind]} onOptionSelect={(_, d) => d.optionValue && setKind(d.optionValue as TableKind)}>
           {TABLE_KINDS.map((k) => (

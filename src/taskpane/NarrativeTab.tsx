@@ -18,7 +18,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { draftNarrative } from "../engine";
+import { draftNarrative, type NarrativeDraft } from "../engine";
 import type { AddinSettings } from "../host/types";
 import type { NarrativeSection, NarrativeStyle } from "../narrative/section";
 import { PriorYearError, priorFromJson, resolvePrior } from "../narrative/prior";
@@ -87,42 +87,35 @@ function savedPriorText(settings: AddinSettings | null | undefined): string {
   return settings?.prior ? JSON.stringify(settings.prior, null, 1) : "";
 }
 
-export function NarrativeTab({ checker, s }: { checker: Checker; s: Strings }) {
+/** The wording of the generated text: the template's (detected) or one chosen, kept in the workbook's settings. */
+function StyleField({ checker, s }: { checker: Checker; s: Strings }) {
+  const { settings } = checker;
+  const style = settings?.style;
+  return (
+    <Field label={s.style}>
+      <Dropdown
+        value={style ? s.styleNames[style] : s.styleAuto}
+        selectedOptions={[style ?? "auto"]}
+        onOptionSelect={(_, d) =>
+          settings && void checker.saveSettings({ ...settings, style: d.optionValue === "auto" ? undefined : (d.optionValue as NarrativeStyle) })
+        }
+      >
+        <Option value="auto">{s.styleAuto}</Option>
+        {(["hebei", "henan", "final"] as const).map((k) => (
+          <Option key={k} value={k}>
+            {s.styleNames[k]}
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
+  );
+}
+
+/** 上年数据: typed or imported JSON, checked and kept in the workbook's settings (the narrative check compares with it). */
+function PriorField({ checker, s, priorText, setPriorText }: { checker: Checker; s: Strings; priorText: string; setPriorText: (t: string) => void }) {
   const styles = useStyles();
   const { settings } = checker;
-  const [sections, setSections] = useState<NarrativeSection[] | null>(null);
-  const [reasons, setReasons] = useState<Record<string, string>>(settings?.reasons ?? {});
-  const [priorText, setPriorText] = useState(savedPriorText(settings));
-  const [conflict, setConflict] = useState<string[] | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const style = settings?.style;
-
-  const priorYear = () => {
-    if (priorText.trim() === "") return undefined;
-    return priorFromJson(priorText, "上年数据");
-  };
-
-  const generate = async () => {
-    try {
-      const prior = priorYear();
-      const outcome = checker.outcome ?? (await checker.check());
-      if (!outcome) return;
-      const model = outcome.model;
-      // last year's figures as the check resolved them, unless the officer has typed others since (not saved yet)
-      const lastYear = priorText === savedPriorText(settings) ? outcome.lastYear : resolvePrior(model, prior);
-      const draft = draftNarrative(
-        { model, lastYear },
-        model.narrative.map((p) => p.text),
-        style,
-      );
-      setSections(draft.sections);
-      // the reasons typed here before, then those the officer wrote into the 情况说明 sheet (matched by section and item)
-      setReasons({ ...(settings?.reasons ?? {}), ...draft.reasons });
-    } catch (e) {
-      checker.setNotice({ intent: "error", text: e instanceof PriorYearError ? e.message : `生成失败：${errorText(e)}` });
-    }
-  };
-
   const savePrior = async () => {
     if (!settings) return;
     try {
@@ -137,6 +130,125 @@ export function NarrativeTab({ checker, s }: { checker: Checker; s: Strings }) {
       checker.setNotice({ intent: "success", text: s.priorSaved });
     } catch (e) {
       checker.setNotice({ intent: "error", text: errorText(e) });
+    }
+  };
+
+  return (
+    <>
+      <Field label={s.prior} hint={s.priorHelp}>
+        <Textarea value={priorText} onChange={(_, d) => setPriorText(d.value)} resize="vertical" rows={3} />
+      </Field>
+      <div className={styles.row}>
+        <Button size="small" onClick={() => fileInput.current?.click()}>
+          {s.importPrior}
+        </Button>
+        <Button size="small" onClick={() => void savePrior()} disabled={!settings}>
+          {s.savePrior}
+        </Button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) void f.text().then(setPriorText);
+            e.target.value = "";
+          }}
+        />
+      </div>
+    </>
+  );
+}
+
+/** A generated section: its heading, its paragraphs with inputs in their slots, and its notes. */
+function SectionView(p: {
+  s: Strings;
+  section: NarrativeSection;
+  index: number;
+  slots: ReasonSlot[];
+  reasons: Record<string, string>;
+  onReason(key: string, v: string): void;
+}) {
+  const styles = useStyles();
+  const { s, section: sec, index: si, slots, reasons } = p;
+  return (
+    <div className={styles.section} data-section={sec.id}>
+      <Subtitle2 as="h3">{sectionHeading(si, sec.title)}</Subtitle2>
+      {sec.paragraphs.map((text, pi) => (
+        <Paragraph
+          key={pi}
+          text={text}
+          slots={slots.filter((x) => x.sectionId === sec.id && x.paragraph === pi)}
+          reasons={reasons}
+          onReason={p.onReason}
+          className={styles.paragraph}
+          slotClass={styles.slot}
+        />
+      ))}
+      {sec.notes.map((n, i) => (
+        <Caption1 key={i} className={styles.note}>
+          【{s.noteLabel}：{n}】
+        </Caption1>
+      ))}
+    </div>
+  );
+}
+
+/** Asks before the insert replaces lines the officer edited in the 情况说明 sheet. */
+function ConflictDialog({ s, cells, onReplace, onCancel }: { s: Strings; cells: string[] | null; onReplace: () => void; onCancel: () => void }) {
+  return (
+    <Dialog open={cells !== null} onOpenChange={(_, d) => !d.open && onCancel()}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{s.editedTitle}</DialogTitle>
+          <DialogContent>{s.editedPrompt((cells ?? []).slice(0, 8).join("、") + ((cells?.length ?? 0) > 8 ? "…" : ""))}</DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={onReplace}>
+              {s.replace}
+            </Button>
+            <Button onClick={onCancel}>{s.cancel}</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+/**
+ * The 情况说明 drafted from the last check (checking first when there is none), with last year's figures as
+ * that check resolved them, unless the officer has typed others since (not saved yet).
+ */
+async function draftInPane(checker: Checker, priorText: string): Promise<NarrativeDraft | null> {
+  const prior = priorText.trim() === "" ? undefined : priorFromJson(priorText, "上年数据");
+  const outcome = checker.outcome ?? (await checker.check());
+  if (!outcome) return null;
+  const model = outcome.model;
+  const lastYear = priorText === savedPriorText(checker.settings) ? outcome.lastYear : resolvePrior(model, prior);
+  return draftNarrative(
+    { model, lastYear },
+    model.narrative.map((p) => p.text),
+    checker.settings?.style,
+  );
+}
+
+export function NarrativeTab({ checker, s }: { checker: Checker; s: Strings }) {
+  const styles = useStyles();
+  const { settings } = checker;
+  const [sections, setSections] = useState<NarrativeSection[] | null>(null);
+  const [reasons, setReasons] = useState<Record<string, string>>(settings?.reasons ?? {});
+  const [priorText, setPriorText] = useState(savedPriorText(settings));
+  const [conflict, setConflict] = useState<string[] | null>(null);
+
+  const generate = async () => {
+    try {
+      const draft = await draftInPane(checker, priorText);
+      if (!draft) return;
+      setSections(draft.sections);
+      // the reasons typed here before, then those the officer wrote into the 情况说明 sheet (matched by section and item)
+      setReasons({ ...(settings?.reasons ?? {}), ...draft.reasons });
+    } catch (e) {
+      checker.setNotice({ intent: "error", text: e instanceof PriorYearError ? e.message : `生成失败：${errorText(e)}` });
     }
   };
 
@@ -170,44 +282,8 @@ export function NarrativeTab({ checker, s }: { checker: Checker; s: Strings }) {
   return (
     <section className={styles.root} aria-label={s.tabNarrative}>
       <Body1>{s.narrativeIntro}</Body1>
-      <Field label={s.style}>
-        <Dropdown
-          value={style ? s.styleNames[style] : s.styleAuto}
-          selectedOptions={[style ?? "auto"]}
-          onOptionSelect={(_, d) =>
-            settings && void checker.saveSettings({ ...settings, style: d.optionValue === "auto" ? undefined : (d.optionValue as NarrativeStyle) })
-          }
-        >
-          <Option value="auto">{s.styleAuto}</Option>
-          {(["hebei", "henan", "final"] as const).map((k) => (
-            <Option key={k} value={k}>
-              {s.styleNames[k]}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
-      <Field label={s.prior} hint={s.priorHelp}>
-        <Textarea value={priorText} onChange={(_, d) => setPriorText(d.value)} resize="vertical" rows={3} />
-      </Field>
-      <div className={styles.row}>
-        <Button size="small" onClick={() => fileInput.current?.click()}>
-          {s.importPrior}
-        </Button>
-        <Button size="small" onClick={() => void savePrior()} disabled={!settings}>
-          {s.savePrior}
-        </Button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) void f.text().then(setPriorText);
-            e.target.value = "";
-          }}
-        />
-      </div>
+      <StyleField checker={checker} s={s} />
+      <PriorField checker={checker} s={s} priorText={priorText} setPriorText={setPriorText} />
       <div className={styles.row}>
         <Button appearance="primary" onClick={() => void generate()} disabled={checker.busy !== null}>
           {s.generate}
@@ -220,46 +296,17 @@ export function NarrativeTab({ checker, s }: { checker: Checker; s: Strings }) {
         </Button>
       </div>
       {sections?.map((sec, si) => (
-        <div key={sec.id} className={styles.section} data-section={sec.id}>
-          <Subtitle2 as="h3">{sectionHeading(si, sec.title)}</Subtitle2>
-          {sec.paragraphs.map((p, pi) => (
-            <Paragraph
-              key={pi}
-              text={p}
-              slots={slots.filter((x) => x.sectionId === sec.id && x.paragraph === pi)}
-              reasons={reasons}
-              onReason={(k, v) => setReasons({ ...reasons, [k]: v })}
-              className={styles.paragraph}
-              slotClass={styles.slot}
-            />
-          ))}
-          {sec.notes.map((n, i) => (
-            <Caption1 key={i} className={styles.note}>
-              【{s.noteLabel}：{n}】
-            </Caption1>
-          ))}
-        </div>
+        <SectionView key={sec.id} s={s} section={sec} index={si} slots={slots} reasons={reasons} onReason={(k, v) => setReasons({ ...reasons, [k]: v })} />
       ))}
-      <Dialog open={conflict !== null} onOpenChange={(_, d) => !d.open && setConflict(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{s.editedTitle}</DialogTitle>
-            <DialogContent>{s.editedPrompt((conflict ?? []).slice(0, 8).join("、") + ((conflict?.length ?? 0) > 8 ? "…" : ""))}</DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  setConflict(null);
-                  void insert(true);
-                }}
-              >
-                {s.replace}
-              </Button>
-              <Button onClick={() => setConflict(null)}>{s.cancel}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConflictDialog
+        s={s}
+        cells={conflict}
+        onReplace={() => {
+          setConflict(null);
+          void insert(true);
+        }}
+        onCancel={() => setConflict(null)}
+      />
     </section>
   );
 }

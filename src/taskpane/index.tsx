@@ -24,5 +24,5 @@ if (typeof Office === "undefined") {
   mount(null);
 } else {
   // Outside an Office host, onReady resolves with host === null: a bare preview (the harness page has its own entry).
-  Office.onReady((info) => mount(info.host === Office.HostType.Excel ? new ExcelHost() : null));
+  void Office.onReady((info) => mount(info.host === Office.HostType.Excel ? new ExcelHost() : null));
 }

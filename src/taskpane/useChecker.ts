@@ -25,6 +25,28 @@ export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** Live re-check: off by default; debounced; the host leaves out the add-in's own writes. */
+function useLiveCheck(host: BudgetHost | null, live: boolean, check: () => Promise<unknown>, setNotice: (n: Notice) => void): void {
+  useEffect(() => {
+    if (!host || !live) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let unsubscribe: (() => void) | undefined;
+    let stopped = false;
+    host
+      .onUserChange(() => {
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(() => void check(), LIVE_CHECK_DELAY_MS);
+      })
+      .then((u) => (stopped ? u() : (unsubscribe = u)))
+      .catch((e) => setNotice({ intent: "warning", text: `无法监听工作表修改，自动重新检查不可用：${errorText(e)}` }));
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      unsubscribe?.();
+    };
+  }, [host, live, check, setNotice]);
+}
+
 export function useChecker(host: BudgetHost | null) {
   const [settings, setSettings] = useState<AddinSettings | null>(null);
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
@@ -87,55 +109,31 @@ export function useChecker(host: BudgetHost | null) {
     [host],
   );
 
+  /** Saves the settings as `change` makes them and checks again (核实, mapping corrections). */
+  const updateAndCheck = useCallback(
+    async (change: (s: AddinSettings) => AddinSettings) => {
+      if (!settings) return;
+      await saveSettings(change(settings));
+      await check();
+    },
+    [settings, saveSettings, check],
+  );
+
   /** Confirms a 提示 with the officer's explanation, then re-marks without it. */
   const confirm = useCallback(
     async (f: Finding, explanation: string) => {
-      if (!host || !settings) return;
+      if (!host) return;
       const entry = { key: findingKey(f), ruleId: f.ruleId, message: f.message, explanation, at: new Date().toISOString().slice(0, 10) };
-      await saveSettings({ ...settings, confirmed: [...settings.confirmed.filter((c) => c.key !== entry.key), entry] });
-      await check();
+      await updateAndCheck((s) => ({ ...s, confirmed: [...s.confirmed.filter((c) => c.key !== entry.key), entry] }));
     },
-    [host, settings, saveSettings, check],
+    [host, updateAndCheck],
   );
 
-  const unconfirm = useCallback(
-    async (key: string) => {
-      if (!settings) return;
-      await saveSettings({ ...settings, confirmed: settings.confirmed.filter((c) => c.key !== key) });
-      await check();
-    },
-    [settings, saveSettings, check],
-  );
+  const unconfirm = useCallback((key: string) => updateAndCheck((s) => ({ ...s, confirmed: s.confirmed.filter((c) => c.key !== key) })), [updateAndCheck]);
 
-  const setMapping = useCallback(
-    async (mapping: MappingOverride[]) => {
-      if (!settings) return;
-      await saveSettings({ ...settings, mapping });
-      await check();
-    },
-    [settings, saveSettings, check],
-  );
+  const setMapping = useCallback((mapping: MappingOverride[]) => updateAndCheck((s) => ({ ...s, mapping })), [updateAndCheck]);
 
-  // live re-check: off by default; debounced; the host leaves out the add-in's own writes
-  const live = settings?.liveCheck ?? false;
-  useEffect(() => {
-    if (!host || !live) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let unsubscribe: (() => void) | undefined;
-    let stopped = false;
-    host
-      .onUserChange(() => {
-        if (timer) clearTimeout(timer);
-        timer = setTimeout(() => void check(), LIVE_CHECK_DELAY_MS);
-      })
-      .then((u) => (stopped ? u() : (unsubscribe = u)))
-      .catch((e) => setNotice({ intent: "warning", text: `无法监听工作表修改，自动重新检查不可用：${errorText(e)}` }));
-    return () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      unsubscribe?.();
-    };
-  }, [host, live, check]);
+  useLiveCheck(host, settings?.liveCheck ?? false, check, setNotice);
 
   const selection = useCallback(async () => (host ? host.getSelection() : null), [host]);
 

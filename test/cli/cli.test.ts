@@ -51,7 +51,7 @@ describe("budget-check", () => {
     const results = wb.getWorksheet("审核结果")!;
     expect(results.rowCount).toBe(1 + 8);
     expect(results.getRow(2).values).toEqual([
-      ,
+      undefined, // exceljs's row values start at index 1
       "错误",
       "R14-procurement",
       "政府采购",
