@@ -63,10 +63,6 @@ export function draftNarrative(result: Pick<CheckResult, "model" | "lastYear">, 
   return { sections, reasons: previous.length ? recoverReasons(previous, sections) : {} };
 }
 
-export const LEVEL_NAMES: Record<FindingLevel, string> = { error: "错误", warning: "提示", info: "尾差" };
-
-export { LEVEL_ORDER };
-
 /** Where findings without a sheet are listed. */
 export const WHOLE_WORKBOOK = "（整个工作簿）";
 

@@ -1,5 +1,5 @@
 /** The add-in's words (task pane and ribbon): Chinese first, English on request. Findings themselves are written by the engine in Chinese. */
-import type { FindingLevel } from "../rules/types";
+import { LEVEL_NAMES, type FindingLevel } from "../rules/types";
 
 export type Lang = "zh" | "en";
 
@@ -23,7 +23,7 @@ const zh = {
   notChecked: "尚未检查。单击“检查工作簿”开始。",
   checkedSummary: (tables: number, marked: number) => `识别到 ${tables} 张表，已标记 ${marked} 个单元格。`,
   noFindings: "没有发现问题。",
-  level: { error: "错误", warning: "提示", info: "尾差" } as Record<FindingLevel, string>,
+  level: LEVEL_NAMES,
   groupBy: "分组",
   groupByTable: "按表",
   groupByRule: "按规则",

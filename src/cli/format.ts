@@ -1,10 +1,11 @@
 /** What budget-check prints: per-file text, findings grouped by sheet, the batch summary, and JSON. */
-import { countByLevel, findingsBySheet, LEVEL_NAMES } from "../engine";
+import type { CellAddress } from "../grid/address";
+import { countByLevel, findingsBySheet } from "../engine";
 import { qualified } from "../grid/address";
-import type { Finding, FindingLevel } from "../rules/types";
+import { LEVEL_NAMES, type Finding, type FindingLevel } from "../rules/types";
 import type { FileReport } from "./checkFile";
 
-function cellRef(f: Finding, c: { sheet: string; address: string }): string {
+function cellRef(f: Finding, c: CellAddress): string {
   return c.sheet === f.sheet ? c.address : qualified(c.sheet, c.address);
 }
 

@@ -29,9 +29,20 @@ export function toA1(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
 
-export interface CellRef {
+/** A cell by its 0-based row and column. */
+export interface CellPosition {
   row: number;
   col: number;
+}
+
+/**
+ * A cell (or a range) of a workbook: its sheet and its A1 address. The one address type of engine,
+ * findings, hosts and task pane (a model's cells add their position: model/amount.ts, CellLocation).
+ */
+export interface CellAddress {
+  sheet: string;
+  /** A1 address, e.g. "C7" (or a range, "B5:H30", where a range is meant). */
+  address: string;
 }
 
 export interface RangeRef {
@@ -41,7 +52,7 @@ export interface RangeRef {
   right: number;
 }
 
-export function parseA1(a1: string): CellRef {
+export function parseA1(a1: string): CellPosition {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
   if (!m) throw new Error(`不是有效的单元格地址：${a1}`);
   return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };

@@ -3,6 +3,7 @@
  * through Office.js (src/host/excel) or a workbook in memory read from an .xlsx file (src/host/memory,
  * the browser harness). The engine never sees a host; it sees the WorkbookSnapshot a host reads.
  */
+import type { CellAddress } from "../grid/address";
 import type { WorkbookSnapshot } from "../grid/workbook";
 import type { MappingOverride } from "../model/mapping";
 import type { FindingLevel } from "../rules/types";
@@ -11,17 +12,9 @@ import type { NarrativeLine, NarrativeRecord } from "./narrativeSheet";
 export type { MappingOverride };
 
 /** One cell to mark, with the worst level of the findings on it and their messages (for a note/tooltip). */
-export interface HighlightMark {
-  sheet: string;
-  address: string;
+export interface HighlightMark extends CellAddress {
   level: FindingLevel;
   messages: string[];
-}
-
-/** A cell (or range) to select. */
-export interface CellRef {
-  sheet: string;
-  address: string;
 }
 
 /** A 提示 finding the officer checked and explained (核实说明); it is listed apart and not marked again. */
@@ -73,9 +66,9 @@ export interface BudgetHost {
   /** Restores the original fills of every marked cell; returns how many cells were restored. */
   clearHighlights(): Promise<number>;
   /** Activates the sheet of the first cell and selects the cells. */
-  select(cells: CellRef[]): Promise<void>;
+  select(cells: CellAddress[]): Promise<void>;
   /** The current selection (for "assign the selection to table kind …"). */
-  getSelection(): Promise<CellRef | null>;
+  getSelection(): Promise<CellAddress | null>;
   /** Writes the narrative into the 情况说明 sheet (created if missing), replacing only what the add-in wrote before. */
   writeNarrative(lines: NarrativeLine[], options?: { replaceEdited?: boolean }): Promise<WriteNarrativeResult>;
   loadSettings(): Promise<AddinSettings>;

@@ -2,17 +2,13 @@
  * Amounts: decimal values read from what a cell shows, tied to the cell. Never floats.
  */
 import { toA1 } from "../grid/address";
+import type { CellAddress, CellPosition } from "../grid/address";
 import { Dec, decFromNumber } from "../grid/decimal";
 
 export type AmountUnit = "元" | "万元";
 
-export interface CellLocation {
-  sheet: string;
-  /** A1 address, e.g. "C7". */
-  address: string;
-  row: number;
-  col: number;
-}
+/** A model's cell: its address and its 0-based position. */
+export interface CellLocation extends CellAddress, CellPosition {}
 
 export interface Amount {
   /** The shown value, in the table's unit (built from `number` when first read). */

@@ -31,7 +31,8 @@ export function parentCode(code: string): string | undefined {
   return code.length > 3 ? code.slice(0, code.length - 2) : undefined;
 }
 
-export const LEVEL_NAMES = ["合计", "类", "款", "项"];
+/** The names of the levels of a classification: 合计 (0), 类, 款, 项. */
+export const HIERARCHY_LEVEL_NAMES = ["合计", "类", "款", "项"];
 
 /** A label without its outline numbering: "二十三、国有资本经营预算" and "（二）基本支出" lose "二十三、" and "（二）". */
 export function withoutNumbering(label: string): string {

@@ -4,7 +4,7 @@
  */
 import { amountText, toYuan } from "./amount";
 import { allRows, labelCell, type BudgetModel, type BudgetRow, type BudgetTable } from "./budgetModel";
-import { LEVEL_NAMES } from "./codes";
+import { HIERARCHY_LEVEL_NAMES } from "./codes";
 
 /** Body rows of a grid table (a row shared by both sides of a 收支 table counts once), or fields of a form. */
 export function rowCount(t: BudgetTable): number {
@@ -23,7 +23,7 @@ export function modelHeadline(m: BudgetModel): string {
 function levelName(r: BudgetRow): string {
   if (r.isTotal) return "合计行";
   if (r.level === undefined) return "";
-  return r.code && r.codeSystem !== "单位" ? (LEVEL_NAMES[r.level] ?? "") : `层级${r.level}`;
+  return r.code && r.codeSystem !== "单位" ? (HIERARCHY_LEVEL_NAMES[r.level] ?? "") : `层级${r.level}`;
 }
 
 /** Every table with its columns, rows and amount cells, one line per row. */

@@ -4,10 +4,11 @@
  * per workbook with its findings grouped by sheet. Inline CSS and JS only: it opens from file:// with no
  * server and no network. Every text from the workbooks is escaped; the script embeds no data.
  */
-import { countByLevel, findingsBySheet, LEVEL_NAMES } from "../engine";
+import type { CellAddress } from "../grid/address";
+import { countByLevel, findingsBySheet } from "../engine";
 import { qualified } from "../grid/address";
 import { RULES } from "../rules/registry";
-import type { Finding, FindingCell, FindingLevel } from "../rules/types";
+import { LEVEL_NAMES, type Finding, type FindingCell, type FindingLevel } from "../rules/types";
 import type { BatchFileResult, BatchReport } from "./types";
 
 const LEVEL_CLASS: Record<FindingLevel, string> = { error: "e", warning: "w", info: "i" };
@@ -225,7 +226,7 @@ function cellsHtml(f: Finding): { html: string; title: string } {
   const ordered = left.length && right.length ? [...left, ...right] : f.cells;
   const isSuspect = (c: FindingCell) => !!f.suspect && c.sheet === f.suspect.sheet && c.address === f.suspect.address;
   let prevSheet: string | null = null;
-  const label = (c: { sheet: string; address: string }) => {
+  const label = (c: CellAddress) => {
     const t = c.sheet === prevSheet ? c.address : qualified(c.sheet, c.address);
     prevSheet = c.sheet;
     return t;

@@ -1,4 +1,5 @@
 /** Rules and findings: ESLint-style rule modules over the budget model. */
+import type { CellAddress } from "../grid/address";
 import type { LastYear } from "../narrative/prior";
 import type { CellLocation } from "../model/amount";
 import type { BudgetModel, BudgetRow, BudgetTable, ColumnInfo } from "../model/budgetModel";
@@ -10,6 +11,9 @@ export type FindingLevel = "error" | "warning" | "info";
 
 /** Errors first, then 提示, then 尾差. */
 export const LEVEL_ORDER: Record<FindingLevel, number> = { error: 0, warning: 1, info: 2 };
+
+/** How a finding's level is named to the officer (the CLI, the report, the annotated copy and the task pane in Chinese). */
+export const LEVEL_NAMES: Record<FindingLevel, string> = { error: "错误", warning: "提示", info: "尾差" };
 
 /** 强制: must hold (up to rounding); 提示: a plausibility check the user may confirm with an explanation. */
 export type RuleLevel = "强制" | "提示";
@@ -26,9 +30,7 @@ export interface RuleMeta {
   tables: TableKind[];
 }
 
-export interface FindingCell {
-  sheet: string;
-  address: string;
+export interface FindingCell extends CellAddress {
   /** Which side of the equation the cell is on. */
   side?: "left" | "right";
 }
@@ -40,7 +42,7 @@ export interface Finding {
   message: string;
   cells: FindingCell[];
   /** The single cell most likely wrong, when the failing equations tell. */
-  suspect: { sheet: string; address: string } | null;
+  suspect: CellAddress | null;
   /** Why there is no suspect, or why this one. */
   suspectNote?: string;
   expected?: string;

@@ -1,3 +1,4 @@
+import type { CellAddress } from "../grid/address";
 import { Badge, Button, Caption1, Link, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Finding, FindingLevel } from "../rules/types";
 import type { Strings } from "../addin/i18n";
@@ -30,12 +31,12 @@ export interface FindingItemProps {
   finding: Finding;
   s: Strings;
   current: boolean;
-  onJump(cells: { sheet: string; address: string }[]): void;
+  onJump(cells: CellAddress[]): void;
   onSelect(): void;
   onConfirm?: () => void;
 }
 
-function cellLabel(c: { sheet: string; address: string }, sheetOfFinding: string | undefined): string {
+function cellLabel(c: CellAddress, sheetOfFinding: string | undefined): string {
   return c.sheet === sheetOfFinding ? c.address : `${c.sheet}!${c.address}`;
 }
 
@@ -46,7 +47,7 @@ export function FindingItem({ finding: f, s, current, onJump, onSelect, onConfir
   const right = f.cells.filter((c) => c.side === "right");
   const other = f.cells.filter((c) => c.side === undefined);
   const target = f.suspect ? [f.suspect] : f.cells.slice(0, 1);
-  const link = (c: { sheet: string; address: string }, i: number) => (
+  const link = (c: CellAddress, i: number) => (
     <Link
       key={`${c.sheet}!${c.address}#${i}`}
       as="button"

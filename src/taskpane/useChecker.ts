@@ -2,6 +2,7 @@
  * The task pane's state and actions over a host: one check result shared by the three tabs, the
  * settings kept in the workbook, and the live re-check. Components only render what this returns.
  */
+import type { CellAddress } from "../grid/address";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { checkAndHighlight, findingKey, openFindings, type CheckOutcome } from "../addin/check";
 import type { AddinSettings, BudgetHost, MappingOverride } from "../host/types";
@@ -98,7 +99,7 @@ export function useChecker(host: BudgetHost | null) {
   }, [host]);
 
   const jump = useCallback(
-    async (cells: { sheet: string; address: string }[]) => {
+    async (cells: CellAddress[]) => {
       if (!host || cells.length === 0) return;
       try {
         await host.select(cells);

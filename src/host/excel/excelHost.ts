@@ -18,10 +18,10 @@
  * the ranges, so no extra round trip and no saveAsync): the add-in settings, the narrative record and
  * the record of the fills under the marks. Values are stored as JSON text.
  */
-import { cellsOfRange, rangeToA1 } from "../../grid/address";
+import { cellsOfRange, rangeToA1, type CellAddress } from "../../grid/address";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../grid/workbook";
 import { NARRATIVE_SHEET_NAME, planNarrativeWrite, type NarrativeLine, type NarrativeRecord } from "../narrativeSheet";
-import { EMPTY_SETTINGS, type AddinSettings, type BudgetHost, type CellRef, type HighlightMark, type ReadProgress, type WriteNarrativeResult } from "../types";
+import { EMPTY_SETTINGS, type AddinSettings, type BudgetHost, type HighlightMark, type ReadProgress, type WriteNarrativeResult } from "../types";
 import { LEVEL_ORDER, type FindingLevel } from "../../rules/types";
 import { cellsFromBlocks, localAddress, parseAreasAddress, rowChunks, type LoadedBlock } from "./cells";
 import { cellKey, isNoFill, MARK_COLORS, parseMarkRecord, savedFromCellProperties, type MarkedCell, type MarkRecord, type SavedFill } from "./fills";
@@ -386,7 +386,7 @@ export class ExcelHost implements BudgetHost {
 
   // ---------------------------------------------------------------- navigation
 
-  async select(cells: CellRef[]): Promise<void> {
+  async select(cells: CellAddress[]): Promise<void> {
     if (cells.length === 0) return;
     const sheetName = cells[0].sheet;
     const addresses = cells.filter((c) => c.sheet === sheetName).map((c) => localAddress(c.address));
@@ -399,7 +399,7 @@ export class ExcelHost implements BudgetHost {
     });
   }
 
-  async getSelection(): Promise<CellRef | null> {
+  async getSelection(): Promise<CellAddress | null> {
     return this.run(async (context) => {
       const range = context.workbook.getSelectedRange();
       range.load("address");

@@ -8,6 +8,7 @@
  * fill; below 1.9 only `format.fill.color` can be read, and "No Fill" reads as #FFFFFF, so white is
  * restored as no fill.
  */
+import type { CellAddress } from "../../grid/address";
 import type { FindingLevel } from "../../rules/types";
 
 export { MARK_COLORS } from "../marks";
@@ -21,10 +22,8 @@ export interface SavedFill {
   patternTintAndShade?: number;
 }
 
-export interface MarkedCell {
-  sheet: string;
-  /** One cell, A1 without sheet. */
-  address: string;
+/** A cell the add-in marked (its address: one cell, A1 without sheet). */
+export interface MarkedCell extends CellAddress {
   level: FindingLevel;
   /** The fill before the add-in marked the cell. */
   original: SavedFill;

@@ -6,8 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import { qualified } from "../../grid/address";
-import { LEVEL_NAMES } from "../../engine";
-import type { Finding, FindingLevel } from "../../rules/types";
+import { LEVEL_NAMES, type Finding, type FindingLevel } from "../../rules/types";
 import { MARK_COLORS, marksOf } from "../marks";
 import { writeNewFile } from "./outputs";
 

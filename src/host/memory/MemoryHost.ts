@@ -4,11 +4,11 @@
  * so a page can draw them; settings are kept through a small store (the harness keeps them per file in
  * the browser, as Excel keeps them in the workbook).
  */
-import { cellsOfRange, parseA1, toA1 } from "../../grid/address";
+import { cellsOfRange, parseA1, toA1, type CellAddress } from "../../grid/address";
 import { cellAt, type Cell, type SheetSnapshot, type WorkbookSnapshot } from "../../grid/workbook";
 import { NARRATIVE_SHEET_NAME, planNarrativeWrite, type NarrativeLine, type NarrativeRecord } from "../narrativeSheet";
 import { MARK_COLORS } from "../marks";
-import { EMPTY_SETTINGS, type AddinSettings, type BudgetHost, type CellRef, type HighlightMark, type WriteNarrativeResult } from "../types";
+import { EMPTY_SETTINGS, type AddinSettings, type BudgetHost, type HighlightMark, type WriteNarrativeResult } from "../types";
 
 export interface SettingsStore {
   load(): AddinSettings | undefined;
@@ -30,7 +30,7 @@ export class MemoryHost implements BudgetHost {
   readonly fills = new Map<string, string>();
   /** Notes by "sheet!A1" shown as tooltips while a cell is marked. */
   readonly notes = new Map<string, string>();
-  selection: CellRef | null = null;
+  selection: CellAddress | null = null;
   activeSheet: string;
   /** Original fills of the marked cells (undefined: no fill), to restore. */
   private marked = new Map<string, string | undefined>();
@@ -106,7 +106,7 @@ export class MemoryHost implements BudgetHost {
     return this.marked.has(key(sheet, address));
   }
 
-  async select(cells: CellRef[]): Promise<void> {
+  async select(cells: CellAddress[]): Promise<void> {
     this.calls.select++;
     const first = cells[0];
     if (!first) return;
@@ -117,7 +117,7 @@ export class MemoryHost implements BudgetHost {
   }
 
   /** The page's own selection (a click on the grid). */
-  selectFromPage(sel: CellRef): void {
+  selectFromPage(sel: CellAddress): void {
     this.activeSheet = sel.sheet;
     this.selection = sel;
     this.changed();
@@ -128,7 +128,7 @@ export class MemoryHost implements BudgetHost {
     this.changed();
   }
 
-  async getSelection(): Promise<CellRef | null> {
+  async getSelection(): Promise<CellAddress | null> {
     return this.selection;
   }
 
