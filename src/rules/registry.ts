@@ -1,14 +1,14 @@
 /** Every rule of the catalogue, in the order they run. */
-import R01 from "./R01-summary-balance";
-import R02 from "./R02-income-row";
-import R03 from "./R03-expense-row";
-import R04 from "./R04-functional-hierarchy";
-import R05 from "./R05-cross-totals";
-import R06row from "./R06-fiscal-row";
-import R06 from "./R06-fiscal-summary";
-import R07 from "./R07-basic-cross";
-import R08row from "./R08-basic-row";
-import R08hier from "./R08-economic-hierarchy";
+import R01 from "./R1-summary-balance";
+import R02 from "./R2-income-row";
+import R03 from "./R3-expense-row";
+import R04 from "./R4-functional-hierarchy";
+import R05 from "./R5-cross-totals";
+import R06row from "./R6-fiscal-row";
+import R06 from "./R6-fiscal-summary";
+import R07 from "./R7-basic-cross";
+import R08row from "./R8-basic-row";
+import R08hier from "./R8-economic-hierarchy";
 import R10 from "./R10-payroll-lines";
 import R11col from "./R11-three-public-columns";
 import R11items from "./R11-three-public-items";
@@ -21,12 +21,12 @@ import R20 from "./R20-three-public-final";
 import R21 from "./R21-self-evaluation";
 import R22 from "./R22-completeness";
 import R23 from "./R23-prior-year-change";
-import N1 from "./N01-narrative";
-import X1 from "./X01-cell-values";
-import X2 from "./X02-formula-totals";
-import X3 from "./X03-consistency";
-import X4 from "./X04-code-structure";
-import X5 from "./X05-fixed-assets-date";
+import N1 from "./N1-narrative";
+import X1 from "./X1-cell-values";
+import X2 from "./X2-formula-totals";
+import X3 from "./X3-year-unit-consistency";
+import X4 from "./X4-code-structure";
+import X5 from "./X5-fixed-assets-date";
 import type { Rule } from "./types";
 
 export const RULES: Rule[] = [

@@ -82,6 +82,17 @@ export async function findingsOf(rule: Rule, workbook: string, edits: Record<str
 
 const ref = (c: { sheet: string; address: string }) => `${c.sheet}!${c.address}`;
 
+/** A placeholder of a message template left unfilled: the rule's data lacked it. */
+const UNFILLED = /\{[A-Za-z]\w*\}/;
+
+/** Every finding of the rule names one of its message templates and fills every placeholder of it. */
+function expectWellFormed(rule: Rule, findings: Finding[]): void {
+  for (const f of findings) {
+    if (f.messageId !== "internalError") expect(Object.keys(rule.meta.messages)).toContain(f.messageId);
+    expect(f.message).not.toMatch(UNFILLED);
+  }
+}
+
 /** A workbook where the rule holds: a seed id, or a seed with edits. */
 export type ValidCase = string | { name: string; workbook: string; edits?: Record<string, Edit> };
 
@@ -90,11 +101,15 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
     const valid = cases.valid.map((c) => (typeof c === "string" ? { name: c, workbook: c, edits: {} } : { edits: {}, ...c }));
     if (valid.length)
       it.each(valid.map((c) => [c.name, c] as const))("holds on %s", async (_name, c) => {
-        const bad = (await findingsOf(rule, c.workbook, c.edits)).filter((f) => f.level !== "info");
+        const all = await findingsOf(rule, c.workbook, c.edits);
+        expectWellFormed(rule, all);
+        const bad = all.filter((f) => f.level !== "info");
         expect(bad.map((f) => f.message)).toEqual([]);
       });
     it.each(cases.invalid.map((c) => [c.name, c] as const))("finds %s", async (_name, c) => {
-      const found = (await findingsOf(rule, c.workbook, c.edits ?? {})).filter((f) => f.level !== "info" || c.errors.some((e) => e.level === "info"));
+      const all = await findingsOf(rule, c.workbook, c.edits ?? {});
+      expectWellFormed(rule, all);
+      const found = all.filter((f) => f.level !== "info" || c.errors.some((e) => e.level === "info"));
       expect(found).toHaveLength(c.errors.length);
       c.errors.forEach((e, i) => {
         const f = found[i];

@@ -7,7 +7,7 @@ import { checkWorkbook } from "../../src/engine";
 import { readWorkbookFile } from "../../src/host/file/readWorkbook";
 import { priorFromJson } from "../../src/narrative/prior";
 import { recognize } from "../../src/recognize/recognize";
-import N1 from "../../src/rules/N01-narrative";
+import N1 from "../../src/rules/N1-narrative";
 import { runRules } from "../../src/rules/runner";
 import { FIXTURES } from "../helpers";
 import { ruleTester, setCell, type Edit, type ExpectedFinding } from "./ruleTester";

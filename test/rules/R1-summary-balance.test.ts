@@ -1,4 +1,4 @@
-import rule from "../../src/rules/R01-summary-balance";
+import rule from "../../src/rules/R1-summary-balance";
 import { ruleTester } from "./ruleTester";
 
 ruleTester(rule, {
