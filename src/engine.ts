@@ -13,7 +13,10 @@ import { runRules } from "./rules/runner";
 import { LEVEL_ORDER, type Finding, type FindingLevel } from "./rules/types";
 
 export interface CheckResult {
+  /** The workbook as recognized. */
   model: BudgetModel;
+  /** The 情况说明 checked: the one given from outside the workbook (CheckInputs.narrative), else the workbook's own. */
+  narrative: NarrativeParagraph[];
   /** Last year's figures as this check resolved them: the rules compared with these, the generator writes from them. */
   lastYear: LastYear;
   findings: Finding[];
@@ -40,10 +43,10 @@ export interface CheckInputs {
 
 export function checkWorkbook(workbook: WorkbookSnapshot, inputs: CheckInputs = {}): CheckResult {
   const model = recognize(workbook, inputs.mapping);
-  if (inputs.narrative) model.narrative = inputs.narrative;
+  const narrative = inputs.narrative ?? model.narrative;
   const lastYear = resolvePrior(model, inputs.prior);
-  const { findings } = runRules(model, RULES, { lastYear });
-  return { model, lastYear, findings, counts: countByLevel(findings) };
+  const { findings } = runRules(model, RULES, { lastYear, narrative });
+  return { model, narrative, lastYear, findings, counts: countByLevel(findings) };
 }
 
 /** A generated 情况说明, and the reasons the officer wrote in its slots last time (reasons.ts keys). */
@@ -58,7 +61,7 @@ export interface NarrativeDraft {
  * workbook's 情况说明 sheet, or a file) for each slot. The CLI writes it with the reasons in place; the
  * task pane lets her edit them first.
  */
-export function draftNarrative(result: Pick<CheckResult, "model" | "lastYear">, previous: string[], style?: NarrativeStyle): NarrativeDraft {
+export function draftNarrative(result: Pick<CheckResult, "model" | "lastYear">, previous: readonly string[], style?: NarrativeStyle): NarrativeDraft {
   const sections = generateNarrative(result.model, result.lastYear, style ?? detectStyle(result.model));
   return { sections, reasons: previous.length ? recoverReasons(previous, sections) : {} };
 }

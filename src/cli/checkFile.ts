@@ -91,14 +91,14 @@ export async function checkFile({ file, annotateTo }: FileTask, opts: CheckOptio
         columns: t.blocks.flatMap((b) => b.columns.map((c) => ({ side: b.side, column: c.letter, role: c.role }))),
       })),
       unrecognized: model.unrecognized,
-      narrative: { paragraphs: model.narrative.length, sheet: model.narrative[0]?.cell.sheet ?? null },
+      narrative: { paragraphs: result.narrative.length, sheet: result.narrative[0]?.cell.sheet ?? null },
     };
-    if (opts.mapping) report.mapping = describeMapping(model);
+    if (opts.mapping) report.mapping = describeMapping(model, result.narrative);
     if (model.documentKind) {
       // The officer's reasons in the old text (--narrative, which replaced the workbook's 情况说明 sheet, or that sheet) are kept.
       const draft = draftNarrative(
         result,
-        model.narrative.map((p) => p.text),
+        result.narrative.map((p) => p.text),
         opts.style,
       );
       report.generated = applyReasons(draft.sections, draft.reasons);

@@ -4,10 +4,9 @@
  * A check allocates several times the size of the model it builds, and every young-generation collection
  * (scavenge) walks the list of all pages of the old generation, where the workbook and its model live. A
  * larger workbook therefore needs more scavenges, each of which costs more. With semi-spaces of 64 MB
- * instead of V8's default 16 a check makes a quarter as many: checked in separate processes (7 checks
- * each, medians), an 800-unit 汇总 workbook took about 1,160 instead of 1,310 ms, a 200-unit one about
- * the same (278–303 against 292); in the bench the checks took about 10% less at both sizes. V8 grows the
- * semi-space only when a process allocates that much, so a small workbook uses no more memory than before.
+ * instead of V8's default 16 a check makes a quarter as many, and a large workbook's check is about a
+ * tenth faster (figures: docs/performance.md). V8 grows the semi-space only when a process allocates
+ * that much, so a small workbook uses no more memory than before.
  */
 import { spawn } from "child_process";
 import * as os from "os";

@@ -3,7 +3,7 @@
  * (every row, every amount with its cell) that tests keep as reviewed snapshots.
  */
 import { amountText, toYuan } from "./amount";
-import { allRows, labelCell, type BudgetModel, type BudgetRow, type BudgetTable } from "./budgetModel";
+import { allRows, labelCell, type BudgetModel, type BudgetRow, type BudgetTable, type NarrativeParagraph } from "./budgetModel";
 import { HIERARCHY_LEVEL_NAMES } from "./codes";
 
 /** Body rows of a grid table (a row shared by both sides of a 收支 table counts once), or fields of a form. */
@@ -27,7 +27,8 @@ function levelName(r: BudgetRow): string {
 }
 
 /** Every table with its columns, rows and amount cells, one line per row. */
-export function describeMapping(m: BudgetModel): string {
+/** Every table, row and amount cell of the model, and the 情况说明 checked with it (by default the workbook's own). */
+export function describeMapping(m: BudgetModel, narrative: readonly NarrativeParagraph[] = m.narrative): string {
   const out: string[] = [modelHeadline(m)];
   for (const t of m.tables) {
     out.push("");
@@ -49,7 +50,7 @@ export function describeMapping(m: BudgetModel): string {
     for (const i of t.issues) out.push(`  单元格问题 ${i.cell.address} ${i.issue}：${JSON.stringify(i.text)}`);
   }
   for (const u of m.unrecognized) out.push(`\n未识别：${u.sheet}${u.range ? `!${u.range}` : ""} ${u.reason}`);
-  if (m.narrative.length) out.push(`\n情况说明：${m.narrative.length} 段`);
+  if (narrative.length) out.push(`\n情况说明：${narrative.length} 段`);
   return out.join("\n");
 }
 

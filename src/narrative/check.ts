@@ -18,7 +18,7 @@
  *
  * Not yet: the Henan "收入增长…" is not tied to a given prior `total` (only 支出 is).
  */
-import type { BudgetModel } from "../model/budgetModel";
+import type { BudgetModel, NarrativeParagraph } from "../model/budgetModel";
 import { AMOUNT_MESSAGES, amountIssues } from "./checks/amounts";
 import { CHANGE_MESSAGES, changeIssues } from "./checks/changes";
 import { CheckContext, StatementGroup, type NarrativeIssue } from "./checks/context";
@@ -49,9 +49,14 @@ function groupsOf(paragraphs: ReadParagraph[]): ReadParagraph[][] {
   return groups;
 }
 
-export function checkNarrative(model: BudgetModel, lastYear: LastYear = resolvePrior(model)): NarrativeCheck {
+/** Checks a 情况说明 (by default the workbook's own) against the model's tables and last year's figures. */
+export function checkNarrative(
+  model: BudgetModel,
+  lastYear: LastYear = resolvePrior(model),
+  narrative: readonly NarrativeParagraph[] = model.narrative,
+): NarrativeCheck {
   const quantities = modelQuantities(model);
-  const paragraphs = readNarrative(model.narrative, { quantities, documentKind: model.documentKind, year: model.year });
+  const paragraphs = readNarrative(narrative, { quantities, documentKind: model.documentKind, year: model.year });
   const ctx = new CheckContext(model, quantities, lastYear, paragraphs);
   const issues: NarrativeIssue<NarrativeMessageId>[] = amountIssues(ctx);
   const reported = () => new Set(issues.map((i) => i.statement));

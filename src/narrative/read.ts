@@ -375,7 +375,7 @@ const MAX_LIST = 40;
 const LIST_ITEM = /^\s*[(（][一二三四五六七八九十]+[)）][^。；]*?\d[\d,.]*\s*万?元/;
 
 /** Reads every paragraph. */
-export function readNarrative(paragraphs: NarrativeParagraph[], o: ReadOptions): ReadParagraph[] {
+export function readNarrative(paragraphs: readonly NarrativeParagraph[], o: ReadOptions): ReadParagraph[] {
   const amountWords = amountKeywords(o.quantities.values());
   const countWords = countKeywords(o.quantities.values());
   const projects = [...o.quantities.values()].filter((q) => q.family === "project");

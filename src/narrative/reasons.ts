@@ -129,7 +129,7 @@ function usable(found: string | undefined): string | undefined {
  * clause around the slot alone (the officer may have edited other sentences). Slots left unfilled there
  * give nothing.
  */
-export function recoverReasons(previousText: string[], fresh: NarrativeSection[]): Record<string, string> {
+export function recoverReasons(previousText: readonly string[], fresh: NarrativeSection[]): Record<string, string> {
   const previous = previousText.map(normalize).filter((p) => p !== "");
   const out: Record<string, string> = {};
   for (const s of fresh) {

@@ -16,8 +16,8 @@ const rule: Rule = {
     messages: NARRATIVE_MESSAGES,
   },
   check(ctx) {
-    if (ctx.model.narrative.length === 0) return;
-    const { issues } = checkNarrative(ctx.model, ctx.settings.lastYear);
+    if (ctx.settings.narrative.length === 0) return;
+    const { issues } = checkNarrative(ctx.model, ctx.settings.lastYear, ctx.settings.narrative);
     for (const i of issues) {
       const cell = i.paragraph.cell;
       const cells: FindingCell[] = [{ sheet: cell.sheet, address: cell.address, side: "left" }];

@@ -56,7 +56,7 @@ export interface RunResult {
 }
 
 /** Runs the rules over a model; the settings default to those of a check without user inputs. */
-export function runRules(model: BudgetModel, rules: Rule[], settings: RuleSettings = { lastYear: resolvePrior(model) }): RunResult {
+export function runRules(model: BudgetModel, rules: Rule[], settings: RuleSettings = { lastYear: resolvePrior(model), narrative: model.narrative }): RunResult {
   const findings: Finding[] = [];
   const equations = new EquationLog();
   const ran: string[] = [];

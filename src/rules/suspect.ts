@@ -28,10 +28,9 @@ export interface RecordedEquation {
  *
  * The numbers are kept in the JavaScript heap, in arrays of a few thousand (see Numbers), not in typed
  * arrays: the memory of a typed array lies outside the heap, and V8 starts a full collection whenever
- * such memory has grown by 64 MB since the last one. At 800 units the log's typed arrays, doubled as
- * they grew, took some 50 MB of it per check: with the sheet views' 10 MB, a full collection (100–130 ms,
- * marking the whole workbook) ran every 1.3 checks for that reason alone, while the heap itself was
- * hundreds of MB below its limit.
+ * such memory has grown by 64 MB since the last one: on a large workbook the log's typed arrays alone
+ * set off a full collection (marking the whole workbook) every check or two, while the heap itself was
+ * far below its limit (figures: docs/performance.md).
  */
 export class EquationLog {
   private readonly sheetNumbers = new Map<string, number>();
@@ -58,8 +57,7 @@ export class EquationLog {
    * 0.0001 元 without making terms, and returns true; returns false, recording nothing, when it does not
    * (the runner then states it with terms). The numbers recorded are those recordExact records for the
    * same equation stated with terms. (The row totals and 款 sums of a 汇总 workbook are most of its
-   * equations and nearly all hold exactly: stated with terms, a 200-unit check's rules allocated 125 MB,
-   * stated by cells 102 MB.)
+   * equations and nearly all hold exactly: stating them by cells spares the terms' allocation.)
    */
   recordExactCells(e: CellSumInput): boolean {
     const total = e.row.amounts[e.col.role];
@@ -133,8 +131,7 @@ export class EquationLog {
    * called for the few equations that fail among hundreds of thousands that hold, and from record for
    * the rare ones without whole 0.0001 元 figures: compiled into record,
    * such a rare path made V8 drop record's optimized code in the runs after the first and run it
-   * unoptimized to the end of the run: at 800 units record took 850 ms in three checks, 80 ms with this
-   * path apart.)
+   * unoptimized to the end of the run, ten times slower.)
    */
   keep(eq: number, balance: Balance, finding?: Finding): void {
     const e = eq * EQ_FIELDS;
@@ -207,11 +204,10 @@ export class EquationLog {
 /**
  * A growing list of numbers, in arrays of 8192 (64 KB): each small enough to be an ordinary object of
  * the young generation, and none copied as the list grows. (An array over 128 KB lies on pages of its
- * own, taken fresh from the system each time it grows: with the log in two single arrays, a check at
- * 800 units faulted in 54,000 pages, against 41,000 with these.) Each array is made at its full size,
- * as a copy of an array of doubles: grown by push from empty, an array is copied a dozen times on its way
- * to 8192 (and once more when its first number that is not a small integer arrives); at 200 units that
- * was 18 MB of garbage a check, a sixteenth of all the check allocates.
+ * own, taken fresh from the system each time it grows: a page fault for each.) Each array is made at
+ * its full size, as a copy of an array of doubles: grown by push from empty, an array is copied a dozen
+ * times on its way to 8192 (and once more when its first number that is not a small integer arrives),
+ * garbage that was a sixteenth of all a check allocates.
  */
 class Numbers {
   private readonly chunks: number[][] = [];

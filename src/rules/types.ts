@@ -2,7 +2,7 @@
 import type { CellAddress } from "../grid/address";
 import type { LastYear } from "../narrative/prior";
 import type { CellLocation } from "../model/amount";
-import type { BudgetModel, BudgetRow, BudgetTable, ColumnInfo } from "../model/budgetModel";
+import type { BudgetModel, NarrativeParagraph, BudgetRow, BudgetTable, ColumnInfo } from "../model/budgetModel";
 import type { TableKind } from "../model/tableKinds";
 import type { Term } from "../model/terms";
 
@@ -102,6 +102,8 @@ export interface CellSumInput {
 export interface RuleSettings {
   /** Last year's figures: the user's merged with the tables' own 上年 columns (narrative/prior.ts: resolvePrior). */
   readonly lastYear: LastYear;
+  /** The 情况说明 to check: one given from outside the workbook (--narrative), else the workbook's own. */
+  readonly narrative: readonly NarrativeParagraph[];
 }
 
 export interface RuleContext {

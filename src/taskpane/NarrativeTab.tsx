@@ -227,7 +227,7 @@ async function draftInPane(checker: Checker, priorText: string): Promise<Narrati
   const lastYear = priorText === savedPriorText(checker.settings) ? outcome.lastYear : resolvePrior(model, prior);
   return draftNarrative(
     { model, lastYear },
-    model.narrative.map((p) => p.text),
+    outcome.narrative.map((p) => p.text),
     checker.settings?.style,
   );
 }

@@ -247,15 +247,13 @@ export async function readWorkbookFile(file: string): Promise<WorkbookSnapshot> 
 
 /**
  * Reads a workbook to be checked: readWorkbookFile, then the parser's garbage collected before the
- * snapshot is handed on. ExcelJS holds the whole workbook in memory twice over while it parses (at 800
- * units some 900 MB of garbage beside a 130 MB snapshot). Left to V8, that garbage raises the limit of
- * the old generation so far that the next full collection is put off for several checks: their garbage
- * then piles up (to 1.8 GB in one run), and every young-generation collection walks all those pages (at
- * 800 units a check took about 1,950 ms, against about 1,450 after the collection). The collections
- * are made only when the parse grew the heap by more than COLLECT_AFTER_GROWTH: in a process that has
- * checked other files they cost far more than their time in a fresh one (checking the 48 test workbooks
- * one after another took 5.5–6.3 s with them, 1.2–1.8 s without), and a workbook of ordinary size
- * leaves a few MB (the sample 3 MB, a 50-unit 汇总 workbook 70, 200 units 190, 800 units 900).
+ * snapshot is handed on. ExcelJS holds the whole workbook in memory twice over while it parses, leaving
+ * several times the snapshot's size in garbage. Left to V8, that garbage raises the limit of the old
+ * generation so far that the next full collection is put off for several checks: their garbage then
+ * piles up, and every young-generation collection walks all those pages, which makes the checks a third
+ * slower. The collections are made only when the parse grew the heap by more than COLLECT_AFTER_GROWTH:
+ * in a process that has checked other files they cost far more than their time in a fresh one, and a
+ * workbook of ordinary size leaves only a few MB (figures: docs/performance.md).
  */
 export async function readWorkbookToCheck(file: string): Promise<WorkbookSnapshot> {
   const before = v8.getHeapStatistics().used_heap_size;
@@ -272,8 +270,7 @@ let fullCollection: (() => void) | undefined;
 
 /**
  * Two full collections: the first frees the parser's objects, the second gives back the pages the first
- * emptied (at 800 units the old generation kept 433 MB of pages for 128 MB of objects after one, 245 MB
- * after two).
+ * emptied (after one, the old generation keeps several times its objects' size in pages).
  */
 function collectGarbage(): void {
   if (!fullCollection) {
