@@ -4,7 +4,8 @@ import type { BudgetModel, NarrativeParagraph } from "./model/budgetModel";
 import type { MappingOverride } from "./model/mapping";
 import type { PriorYear } from "./model/prior";
 import { detectStyle, generateNarrative } from "./narrative/generate";
-import type { NarrativeSection, NarrativeStyle } from "./narrative/section";
+import type { NarrativeSection } from "./narrative/section";
+import { chooseProfile, profileById, type ChosenProfile, type NarrativeStyle, type ProfileId } from "./model/profiles";
 import { resolvePrior, type LastYear } from "./narrative/prior";
 import { recoverReasons } from "./narrative/reasons";
 import { recognize } from "./recognize/recognize";
@@ -19,6 +20,8 @@ export interface CheckResult {
   narrative: NarrativeParagraph[];
   /** Last year's figures as this check resolved them: the rules compared with these, the generator writes from them. */
   lastYear: LastYear;
+  /** The document family checked under, and why (none when no table was recognized). */
+  profile?: ChosenProfile;
   findings: Finding[];
   counts: Record<FindingLevel, number>;
 }
@@ -39,14 +42,18 @@ export interface CheckInputs {
    * the changes the 情况说明 states with them, and with the tables' own 上年 columns for what they do not give.
    */
   prior?: PriorYear;
+  /** The document family to check under, when the user chose one (--profile, the task pane's setting). */
+  profile?: ProfileId;
 }
 
 export function checkWorkbook(workbook: WorkbookSnapshot, inputs: CheckInputs = {}): CheckResult {
   const model = recognize(workbook, inputs.mapping);
   const narrative = inputs.narrative ?? model.narrative;
   const lastYear = resolvePrior(model, inputs.prior);
-  const { findings } = runRules(model, RULES, { lastYear, narrative });
-  return { model, narrative, lastYear, findings, counts: countByLevel(findings) };
+  const chosen = inputs.profile ? profileById(inputs.profile) : undefined;
+  const profile = chosen ? { profile: chosen, reason: "由用户指定" } : chooseProfile(model);
+  const { findings } = runRules(model, RULES, { lastYear, narrative, profile: profile?.profile });
+  return { model, narrative, lastYear, profile, findings, counts: countByLevel(findings) };
 }
 
 /** A generated 情况说明, and the reasons the officer wrote in its slots last time (reasons.ts keys). */
@@ -61,8 +68,12 @@ export interface NarrativeDraft {
  * workbook's 情况说明 sheet, or a file) for each slot. The CLI writes it with the reasons in place; the
  * task pane lets her edit them first.
  */
-export function draftNarrative(result: Pick<CheckResult, "model" | "lastYear">, previous: readonly string[], style?: NarrativeStyle): NarrativeDraft {
-  const sections = generateNarrative(result.model, result.lastYear, style ?? detectStyle(result.model));
+export function draftNarrative(
+  result: Pick<CheckResult, "model" | "lastYear" | "profile">,
+  previous: readonly string[],
+  style?: NarrativeStyle,
+): NarrativeDraft {
+  const sections = generateNarrative(result.model, result.lastYear, style ?? result.profile?.profile.style ?? detectStyle(result.model));
   return { sections, reasons: previous.length ? recoverReasons(previous, sections) : {} };
 }
 

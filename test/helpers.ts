@@ -4,7 +4,8 @@ import type { BudgetModel } from "../src/model/budgetModel";
 import { recognize } from "../src/recognize/recognize";
 import type { PriorYear } from "../src/model/prior";
 import { generateNarrative } from "../src/narrative/generate";
-import type { NarrativeSection, NarrativeStyle } from "../src/narrative/section";
+import type { NarrativeSection } from "../src/narrative/section";
+import type { NarrativeStyle } from "../src/model/profiles";
 import { resolvePrior } from "../src/narrative/prior";
 
 export const FIXTURES = path.join(__dirname, "fixtures");

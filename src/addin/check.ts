@@ -39,7 +39,7 @@ export function settingsPrior(settings: AddinSettings): PriorYear | undefined {
 export async function checkAndHighlight(host: BudgetHost, progress?: ReadProgress): Promise<CheckOutcome> {
   const settings = await host.loadSettings();
   const snapshot = await host.read(progress);
-  const result = checkWorkbook(snapshot, { mapping: settings.mapping, prior: settingsPrior(settings) });
+  const result = checkWorkbook(snapshot, { mapping: settings.mapping, prior: settingsPrior(settings), profile: settings.profile });
   const marks = marksOf(openFindings(result.findings, settings));
   await host.highlight(marks);
   return { ...result, settings, marked: marks.length };

@@ -11,7 +11,8 @@ import { readWorkbookToCheck, WorkbookReadError } from "../host/file/readWorkboo
 import { describeMapping, modelHeadline, rowCount, rowCountText } from "../model/describe";
 import type { Unrecognized } from "../model/budgetModel";
 import type { BatchFileResult } from "../report/types";
-import type { NarrativeSection, NarrativeStyle } from "../narrative/section";
+import type { NarrativeStyle, ProfileId } from "../model/profiles";
+import type { NarrativeSection } from "../narrative/section";
 import { writeNarrativeFile } from "../host/file/writeNarrative";
 import { PriorYearError } from "../narrative/prior";
 import { readPrior } from "../host/file/readPrior";
@@ -32,6 +33,8 @@ export interface TableSummary {
 
 export interface FileReport extends BatchFileResult {
   headline?: string;
+  /** The document family checked under, and why. */
+  profile?: { id: string; name: string; reason: string };
   tables?: TableSummary[];
   unrecognized?: Unrecognized[];
   narrative?: { paragraphs: number; sheet: string | null };
@@ -51,8 +54,10 @@ export interface CheckOptions {
   narrativeOut?: string;
   /** Last year's workbook or a prior-year JSON file: the stated changes are checked against it, and the comparison sentences written from it. */
   priorFile?: string;
-  /** The wording of the generated 情况说明 (default: detected from the workbook). */
+  /** The wording of the generated 情况说明 (default: the profile's). */
   style?: NarrativeStyle;
+  /** The document family to check under (default: chosen from the workbook). */
+  profile?: ProfileId;
 }
 
 /** One file of a run, and where its annotated copy goes (--annotate; see annotatedCopyPaths). */
@@ -67,7 +72,7 @@ export async function checkFile({ file, annotateTo }: FileTask, opts: CheckOptio
     const narrative = opts.narrativeFile ? await readNarrativeFile(opts.narrativeFile) : undefined;
     // last year's figures serve both the narrative check (N1) and the generated 情况说明
     const prior = opts.priorFile ? await readPrior(opts.priorFile, async (f) => recognize(await readWorkbookToCheck(f))) : undefined;
-    const result = checkWorkbook(await readWorkbookToCheck(file), { narrative, prior });
+    const result = checkWorkbook(await readWorkbookToCheck(file), { narrative, prior, profile: opts.profile });
     const { model, findings, counts } = result;
     const report: FileReport = {
       path: file,
@@ -79,6 +84,7 @@ export async function checkFile({ file, annotateTo }: FileTask, opts: CheckOptio
       counts,
       findings,
       headline: modelHeadline(model),
+      profile: result.profile && { id: result.profile.profile.id, name: result.profile.profile.name, reason: result.profile.reason },
       tables: model.tables.map((t) => ({
         kind: t.kind,
         kindName: t.kindName,

@@ -10,7 +10,9 @@ import type { FileReport, FileTask } from "./checkFile";
 import { annotatedCopyPaths, folderRefusal, InputSet, OutputError, refusal, writeNewFile } from "../host/file/outputs";
 import { batchSummaryLines, jsonReport, textReport } from "./format";
 import { renderHtmlReport } from "../report/html";
-import type { NarrativeStyle } from "../narrative/section";
+import { PROFILES, profileById, type NarrativeStyle, type ProfileId } from "../model/profiles";
+
+const PROFILE_LIST = PROFILES.map((p) => `${p.id}（${p.name}）`).join("、");
 
 const USAGE = `用法：budget-check [选项] <工作簿或文件夹>...
 
@@ -27,7 +29,8 @@ const USAGE = `用法：budget-check [选项] <工作簿或文件夹>...
   --narrative-out <文件>  根据表中数字生成情况说明，写入 .docx、.md 或 .txt 文件（只用于一个工作簿）
   --prior <文件>       上年工作簿（.xlsx）或上年数据（.json）：核对情况说明所写的比上年增减，
                        并用于生成“比上年增减”等比较内容（表中有上年数列时，未给出的项取自该列）
-  --style hebei|henan|final  情况说明的措辞（默认按工作簿的模板自动判断）
+  --style hebei|henan|final  情况说明的措辞（默认按工作簿所属格式自动判断）
+  --profile <格式>     按指定的公开格式检查（默认自动判断）：${PROFILE_LIST}
   --mapping            同时列出每张表的行、金额及其单元格（便于核对识别结果）
   --jobs <n>           同时检查的文件数（默认为 CPU 核数；1 表示逐个检查）
   --                   其后的参数都是文件名（即使以 - 开头）
@@ -48,6 +51,7 @@ interface Options {
   narrativeOut?: string;
   prior?: string;
   style?: NarrativeStyle;
+  profile?: ProfileId;
   jobs: number;
   inputs: string[];
 }
@@ -106,6 +110,12 @@ function parseArgs(argv: string[]): Options | { exit: number; message: string } 
       if (v !== "hebei" && v !== "henan" && v !== "final")
         return { exit: 2, message: `--style 只能是 hebei、henan 或 final，收到：${v ?? "（空）"}\n\n${USAGE}` };
       o.style = v;
+    } else if (name === "--profile") {
+      const [v, j] = optionValue(argv, i);
+      i = j;
+      const p = v ? profileById(v) : undefined;
+      if (!p) return { exit: 2, message: `--profile 只能是 ${PROFILES.map((x) => x.id).join("、")}，收到：${v ?? "（空）"}\n\n${USAGE}` };
+      o.profile = p.id;
     } else if (name === "--jobs") {
       const [v, j] = optionValue(argv, i);
       i = j;
@@ -228,7 +238,14 @@ export async function main(argv: string[], io: Partial<MainIO> = {}): Promise<nu
   const t0 = performance.now();
   const reports = await checkFiles(
     tasks,
-    { mapping: parsed.mapping, narrativeFile: parsed.narrative, narrativeOut: parsed.narrativeOut, priorFile: parsed.prior, style: parsed.style },
+    {
+      mapping: parsed.mapping,
+      narrativeFile: parsed.narrative,
+      narrativeOut: parsed.narrativeOut,
+      priorFile: parsed.prior,
+      style: parsed.style,
+      profile: parsed.profile,
+    },
     parsed.jobs,
     progress(err, tty),
   );

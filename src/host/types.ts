@@ -4,6 +4,7 @@
  * the browser harness). The engine never sees a host; it sees the WorkbookSnapshot a host reads.
  */
 import type { CellAddress } from "../grid/address";
+import type { ProfileId } from "../model/profiles";
 import type { WorkbookSnapshot } from "../grid/workbook";
 import type { MappingOverride } from "../model/mapping";
 import type { FindingLevel } from "../rules/types";
@@ -36,6 +37,8 @@ export interface AddinSettings {
   confirmed: ConfirmedFinding[];
   prior?: PriorYearJson;
   style?: "hebei" | "henan" | "final";
+  /** The document family the officer chose to check under (model/profiles.ts); absent: chosen from the workbook. */
+  profile?: ProfileId;
   liveCheck?: boolean;
   language?: "zh" | "en";
   /** Reasons the officer wrote into the generated narrative's slots, by slot key (section and item). */

@@ -55,7 +55,7 @@ export const TABLE_KINDS: TableKindSpec[] = [
   {
     kind: "income_expense_summary",
     name: "收支总表",
-    titles: [/收支总表/, /收支总体情况/, /收入支出决算总表/, /收支预算总表/],
+    titles: [/收支总表/, /收支总体情况/, /收入支出决算总表/, /收支预算总表/, /收支决算总表/],
     layout: "grid",
     sideBySide: true,
   },

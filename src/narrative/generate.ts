@@ -14,7 +14,8 @@
 import type { BudgetModel } from "../model/budgetModel";
 import { resolvePrior, type LastYear } from "./prior";
 import { modelQuantities } from "./quantities";
-import type { NarrativeSection, NarrativeStyle } from "./section";
+import { chooseProfile, type NarrativeStyle } from "../model/profiles";
+import type { NarrativeSection } from "./section";
 import { writeSections } from "./styles/common";
 import { FINAL } from "./styles/final";
 import { HEBEI } from "./styles/hebei";
@@ -22,10 +23,9 @@ import { HENAN } from "./styles/henan";
 
 const WORDINGS: Record<NarrativeStyle, typeof HEBEI> = { hebei: HEBEI, henan: HENAN, final: FINAL };
 
-/** The wording the workbook's template family uses: 决算, the Henan 总体情况表 family, or Hebei. */
+/** The wording of the workbook's family (model/profiles.ts): 决算, the Henan 总体情况表 family, or Hebei. */
 export function detectStyle(model: BudgetModel): NarrativeStyle {
-  if (model.documentKind === "决算") return "final";
-  return model.tables.some((t) => /总体情况表|支出情况表/.test(t.title)) ? "henan" : "hebei";
+  return chooseProfile(model)?.profile.style ?? "hebei";
 }
 
 /**

@@ -201,14 +201,14 @@ export const EXPLICIT_SOURCE = "上年数据文件";
  */
 export interface LastYear {
   /** The figures the user gave (--prior, the task pane's 上年数据), as given. */
-  explicit?: PriorYear;
+  readonly explicit?: PriorYear;
   /** Those merged with the tables' own 上年 and 年初预算 columns (mergePrior): what the generator writes from. */
-  merged?: PriorYear;
+  readonly merged?: PriorYear;
   /**
    * The merged figures keyed by the quantity of this year each is last year's figure of ("expense.total",
    * "basic", "tp.合计", "category.208" …), each with its source: what the narrative check compares with.
    */
-  figures: Map<string, PriorFigure>;
+  readonly figures: Map<string, PriorFigure>;
 }
 
 /**
@@ -218,10 +218,24 @@ export interface LastYear {
  * it (priorThreePublic).
  */
 export function resolvePrior(model: BudgetModel, explicit?: PriorYear): LastYear {
-  const last = lastYearModel(model);
-  const columns = last ? modelQuantities(last) : new Map<string, Quantity>();
-  const merged = mergePrior(explicit, priorFromColumns(model, last, columns));
-  return { explicit, merged, figures: merged ? priorFigures(model, explicit, merged, columns) : new Map() };
+  // resolved on first use, once: a check without a 情况说明 to check or write never reads the 上年 columns
+  let resolved: { merged?: PriorYear; figures: Map<string, PriorFigure> } | undefined;
+  const resolve = () => {
+    if (resolved) return resolved;
+    const last = lastYearModel(model);
+    const columns = last ? modelQuantities(last) : new Map<string, Quantity>();
+    const merged = mergePrior(explicit, priorFromColumns(model, last, columns));
+    return (resolved = { merged, figures: merged ? priorFigures(model, explicit, merged, columns) : new Map<string, PriorFigure>() });
+  };
+  return {
+    explicit,
+    get merged() {
+      return resolve().merged;
+    },
+    get figures() {
+      return resolve().figures;
+    },
+  };
 }
 
 function priorFigures(model: BudgetModel, explicit: PriorYear | undefined, merged: PriorYear, columns: Map<string, Quantity>): Map<string, PriorFigure> {

@@ -23,6 +23,3 @@ export interface NarrativeSection {
   /** The slots (【请填写增减原因】, 【请填写主要用途】) in the paragraphs, in reading order, with their items. */
   slots?: SlotItem[];
 }
-
-/** hebei: 河北 budget wording (seeds 000–002); henan: 河南 budget wording with shares (seed 003); final: 决算. */
-export type NarrativeStyle = "hebei" | "henan" | "final";

@@ -179,6 +179,10 @@ export function classifyColumns(
     // the template's own name column is absent: fall back to the usual name headers
     for (const d of drafts) if (d.kind === "text" && NAME.test(d.header[d.header.length - 1] ?? "")) d.kind = "name";
   }
+  if (!drafts.some((d) => d.kind === "name" || d.kind === "code")) {
+    // no header names the labels (old templates leave 项目 blank above them): a headless column of words is one
+    for (const d of drafts) if (d.kind === "text" && d.header.length === 0 && filledCells(view, bodyRows, d.col) > 0) d.kind = "name";
+  }
   return drafts;
 }
 

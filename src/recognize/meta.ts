@@ -27,9 +27,19 @@ export function isTagText(text: string): boolean {
 }
 
 /** Whether a text belongs to the meta line(s) under a title. */
+/** A line that names a table ("…2010年度收支决算总表", "2024年部门预算表（功能科目）"): a title, whatever year it states. */
+const TABLE_NAME = /表\s*([(（][^)）]*[)）])?$/;
+
 export function isMetaText(text: string): boolean {
   const t = text.trim();
-  return isTagText(t) || UNIT.test(t) || YEAR.test(t) || DATE_LINE.test(t) || UNIT_NAME_LABEL.test(t) || (CODE_NAME.test(t) && !t.includes("年"));
+  return (
+    isTagText(t) ||
+    UNIT.test(t) ||
+    (YEAR.test(t) && !TABLE_NAME.test(t)) ||
+    DATE_LINE.test(t) ||
+    UNIT_NAME_LABEL.test(t) ||
+    (CODE_NAME.test(t) && !t.includes("年"))
+  );
 }
 
 /** "单位名称：", "部门：", "部门（单位）名称：" before a unit's name. */

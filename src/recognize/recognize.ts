@@ -175,12 +175,19 @@ export function recognize(workbook: WorkbookSnapshot, mapping: MappingOverride[]
   fillCodesByName(model);
   const titles = model.tables.map((t) => t.title);
   model.documentKind = model.tables.length === 0 ? null : titles.some((t) => /决算/.test(t)) ? "决算" : "预算";
-  model.unitName = mostCommon(metas.map((m) => m.unitName));
+  // the unit as the tables' meta lines name it, else as their titles do ("上海国家会计学院2010年度收支决算总表")
+  model.unitName = mostCommon(metas.map((m) => m.unitName)) ?? mostCommon(titles.map(unitInTitle));
   model.unitCode = mostCommon(metas.map((m) => m.unitCode));
   model.year = mostCommon(model.tables.map((t) => t.year));
   if (model.year !== null) for (const t of model.tables) if (t.year === undefined) resolveHeaderYears(t, model.year);
   model.amountUnit = mostCommon<AmountUnit>(model.tables.filter((t) => t.blocks.length > 0).map((t) => t.unit));
   return model;
+}
+
+/** The unit a title names before its year: "上海国家会计学院2010年度收支决算总表" → 上海国家会计学院. */
+function unitInTitle(title: string): string | undefined {
+  const m = /^(.{4,40}?)\s*(?:19|20)\d{2}\s*年/.exec(title.trim());
+  return m && !/^(部门|单位|附表|表)/.test(m[1]) ? m[1] : undefined;
 }
 
 /**

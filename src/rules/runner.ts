@@ -22,6 +22,7 @@ import {
   type RuleSettings,
 } from "./types";
 import { resolvePrior } from "../narrative/prior";
+import { chooseProfile } from "../model/profiles";
 
 /**
  * A message template with its placeholders filled in ("{row}" → data.row); a placeholder the data lacks
@@ -56,7 +57,11 @@ export interface RunResult {
 }
 
 /** Runs the rules over a model; the settings default to those of a check without user inputs. */
-export function runRules(model: BudgetModel, rules: Rule[], settings: RuleSettings = { lastYear: resolvePrior(model), narrative: model.narrative }): RunResult {
+export function runRules(
+  model: BudgetModel,
+  rules: Rule[],
+  settings: RuleSettings = { lastYear: resolvePrior(model), narrative: model.narrative, profile: chooseProfile(model)?.profile },
+): RunResult {
   const findings: Finding[] = [];
   const equations = new EquationLog();
   const ran: string[] = [];

@@ -4,6 +4,7 @@ import type { LastYear } from "../narrative/prior";
 import type { CellLocation } from "../model/amount";
 import type { BudgetModel, NarrativeParagraph, BudgetRow, BudgetTable, ColumnInfo } from "../model/budgetModel";
 import type { TableKind } from "../model/tableKinds";
+import type { DocumentProfile } from "../model/profiles";
 import type { Term } from "../model/terms";
 
 /** error for 强制 mismatches, warning for 提示, info for 尾差 and notes. */
@@ -104,6 +105,8 @@ export interface RuleSettings {
   readonly lastYear: LastYear;
   /** The 情况说明 to check: one given from outside the workbook (--narrative), else the workbook's own. */
   readonly narrative: readonly NarrativeParagraph[];
+  /** The document family checked under (model/profiles.ts): its table set, for R22. */
+  readonly profile?: DocumentProfile;
 }
 
 export interface RuleContext {

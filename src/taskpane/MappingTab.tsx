@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Body1, Button, Caption1, Dropdown, Field, Link, Option, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { TABLE_KINDS, type TableKind } from "../model/tableKinds";
+import { PROFILES, profileById, type ProfileId } from "../model/profiles";
 import type { Strings } from "../addin/i18n";
 import type { Checker } from "./useChecker";
 import type { BudgetModel } from "../model/budgetModel";
@@ -51,6 +52,36 @@ function RecognizedTables({ checker, s, model }: { checker: Checker; s: Strings;
   );
 }
 
+/** The document family the workbook is checked under, why, and a choice that overrides it (kept in the workbook). */
+function ProfileField({ checker, s }: { checker: Checker; s: Strings }) {
+  const { outcome, settings } = checker;
+  const chosen = settings?.profile;
+  const current = outcome?.profile;
+  const hint = current ? (chosen ? s.profileChosen(current.profile.name) : s.profileAuto(current.profile.name, current.reason)) : undefined;
+  return (
+    <Field label={s.profile} hint={hint}>
+      <Dropdown
+        value={chosen ? (profileById(chosen)?.name ?? chosen) : s.profileAutoOption}
+        selectedOptions={[chosen ?? "auto"]}
+        disabled={!settings || checker.busy !== null}
+        onOptionSelect={(_, d) => {
+          if (!settings) return;
+          const profile = d.optionValue === "auto" ? undefined : (d.optionValue as ProfileId);
+          // the rules read the profile's table set: check again under it
+          void checker.saveSettings({ ...settings, profile }).then(() => (checker.outcome ? checker.check() : undefined));
+        }}
+      >
+        <Option value="auto">{s.profileAutoOption}</Option>
+        {PROFILES.map((p) => (
+          <Option key={p.id} value={p.id}>
+            {p.name}
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
+  );
+}
+
 export function MappingTab({ checker, s }: { checker: Checker; s: Strings }) {
   const styles = useStyles();
   const { outcome, settings } = checker;
@@ -72,6 +103,7 @@ export function MappingTab({ checker, s }: { checker: Checker; s: Strings }) {
   return (
     <section className={styles.root} aria-label={s.tabMapping}>
       <Body1>{s.mappingIntro}</Body1>
+      <ProfileField checker={checker} s={s} />
       {!outcome && <Body1>{s.needCheckFirst}</Body1>}
       {outcome && <RecognizedTables checker={checker} s={s} model={outcome.model} />}
       <Field label={s.assignKind}>

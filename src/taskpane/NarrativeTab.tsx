@@ -20,7 +20,8 @@ import {
 } from "@fluentui/react-components";
 import { draftNarrative, type NarrativeDraft } from "../engine";
 import type { AddinSettings } from "../host/types";
-import type { NarrativeSection, NarrativeStyle } from "../narrative/section";
+import type { NarrativeStyle } from "../model/profiles";
+import type { NarrativeSection } from "../narrative/section";
 import { PriorYearError, priorFromJson, resolvePrior } from "../narrative/prior";
 import { applyReasons, listSlots, type ReasonSlot } from "../narrative/reasons";
 import { narrativeLines, sectionHeading } from "../narrative/write";

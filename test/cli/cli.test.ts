@@ -72,7 +72,7 @@ describe("budget-check", () => {
     expect(r.err).toContain(`HTML 报告已写入 ${html}`);
     expect(r.out).toContain("共检查 3 个文件");
     expect(r.out).toContain("：2 个有错误，1 个没有错误，0 个无法读取。");
-    expect(r.out).toContain("错误 8 个，提示 5 个，尾差 40 个。");
+    expect(r.out).toContain("错误 6 个，提示 5 个，尾差 40 个。");
     const page = fs.readFileSync(html, "utf8");
     expect(page).toContain("预决算公开审核报告");
     expect(page).not.toMatch(/https?:\/\//);
@@ -98,8 +98,9 @@ describe("budget-check", () => {
     expect(r.out).toContain("  共 21 条审核结果：错误 0 个，提示 1 个，尾差 20 个。");
     const lines = r.out.split("\n");
     expect(lines[1]).toBe("  文档：预算 · 单位：保定市满城区医疗保障局本级（450001） · 年度：2024 · 金额单位：万元");
-    expect(lines[2]).toBe("  已识别 19 张表：");
-    expect(lines[3]).toMatch(/^ {4}收支总表 +01收支总表!A1:E39 +34 行$/);
+    expect(lines[2]).toBe("  格式：部门预算·通用格式（河北措辞）（预算；未见河南格式的“总体情况表”，按通用格式）");
+    expect(lines[3]).toBe("  已识别 19 张表：");
+    expect(lines[4]).toMatch(/^ {4}收支总表 +01收支总表!A1:E39 +34 行$/);
     expect(r.out).toContain("  未识别 1 处：\n    机构设置!A1:D3：机构设置情况表不含预算金额，不参与审核\n");
     expect(r.out).toContain("  情况说明：44 段（工作表「情况说明」）");
   });

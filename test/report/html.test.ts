@@ -122,7 +122,7 @@ describe("HTML batch report of the seed workbooks", () => {
       ["无法读取", 1],
       ["有错误的文件", 5],
       ["可以公开", 1],
-      ["错误", 15],
+      ["错误", 13],
       ["提示", 12],
       ["尾差", 64],
     ]);
@@ -138,7 +138,7 @@ describe("HTML batch report of the seed workbooks", () => {
       ["seed001-dept.xlsx", "邢台市医疗保障局（417）", "2021", "预算", "5", "3", "0", "需修改"],
       ["seed001-unit.xlsx", expect.stringContaining("邢台市医疗保障局"), "2021", "预算", "5", "3", "0", "需修改"],
       [`${NASTY_DIR}/seed002.xlsx`, expect.any(String), "2025", "预算", "1", "1", "2", "需修改"],
-      ["seed003.xlsx", expect.any(String), "2023", "预算", "3", "1", "20", "需修改"],
+      ["seed003.xlsx", expect.any(String), "2023", "预算", "1", "1", "20", "需修改"],
       ["seed004.xlsx", "高平市医疗保险服务中心", "2024", "决算", "1", "3", "22", "需修改"],
       [BAD_PATH, "—", "—", "—", "—", "—", "—", "无法读取"],
     ]);
@@ -200,12 +200,12 @@ describe("HTML batch report of the seed workbooks", () => {
   it("charts the most frequent error and warning rules with their Chinese description", () => {
     const chart = between(html, '<ol class="chart">', "</ol>");
     const bars = [...chart.matchAll(/<li data-rule="([^"]+)">([\s\S]*?)<\/li>/g)].map((m) => [m[1], Number(/<b>(\d+)<\/b> 条/.exec(m[2])![1])]);
-    // R22 (6 errors) before R10 (6 warnings): ties go to the rule with more errors
+    // R14 and R22 (4 errors each): the catalogue's order (seed003's empty tables are explained in its 情况说明)
     expect(bars).toEqual([
       ["N1-narrative", 7],
-      ["R22-completeness", 6],
       ["R10-payroll-lines", 6],
       ["R14-procurement", 4],
+      ["R22-completeness", 4],
       ["X5-fixed-assets-date", 2],
       ["R21-self-evaluation", 1],
       ["R12-three-public-vs-basic", 1],
@@ -213,7 +213,7 @@ describe("HTML batch report of the seed workbooks", () => {
     const r22 = between(chart, '<li data-rule="R22-completeness">', "</li>");
     const description = RULES.find((r) => r.meta.id === "R22-completeness")!.meta.description;
     expect(text(r22)).toContain(`R22-completeness ${description}`);
-    expect(text(r22)).toContain("6 条 · 3 个文件");
+    expect(text(r22)).toContain("4 条 · 2 个文件");
     expect(r22).not.toContain("bar w");
     const top = between(chart, '<li data-rule="N1-narrative">', "</li>");
     expect(text(top)).toContain("7 条 · 6 个文件");

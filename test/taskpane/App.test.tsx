@@ -121,11 +121,13 @@ describe("task pane", () => {
     await user.click(screen.getByRole("tab", { name: "映射" }));
     expect(screen.getByText("已识别的表（19）")).toBeTruthy();
     expect(screen.getByText("机构设置情况表不含预算金额，不参与审核")).toBeTruthy();
+    // the document family, with why it was chosen
+    expect(screen.getByText("自动判断：部门预算·通用格式（河北措辞）（预算；未见河南格式的“总体情况表”，按通用格式）")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "将当前选区指定为此类表" }));
     expect(screen.getByText("请先在工作表中选中表格所在的区域。")).toBeTruthy();
     // ignore the 三公 table: it disappears from the list and the checks
     host.selectFromPage({ sheet: "09三公经费", address: "A1:F11" });
-    await user.click(screen.getByRole("combobox"));
+    await user.click(screen.getByRole("combobox", { name: "表类型" }));
     await user.click(screen.getByRole("option", { name: "不是公开表（不检查）" }));
     await user.click(screen.getByRole("button", { name: "将当前选区指定为此类表" }));
     await screen.findByText("已将 09三公经费!A1:F11 指定为「不是公开表（不检查）」，并重新检查。");
@@ -134,6 +136,16 @@ describe("task pane", () => {
     expect((await host.loadSettings()).mapping).toEqual([{ sheet: "09三公经费", range: "A1:F11", kind: "ignore" }]);
     await user.click(screen.getByRole("button", { name: "删除" }));
     await screen.findByText("已识别的表（19）");
+  });
+
+  it("mapping tab checks under the document family the officer chooses, and keeps the choice in the workbook", async () => {
+    const { host, user } = await renderPane();
+    await check(user);
+    await user.click(screen.getByRole("tab", { name: "映射" }));
+    await user.click(screen.getByRole("combobox", { name: "公开格式" }));
+    await user.click(screen.getByRole("option", { name: "部门决算·全国通用九张表" }));
+    await screen.findByText("按用户指定的格式检查：部门决算·全国通用九张表");
+    expect((await host.loadSettings()).profile).toBe("final-national");
   });
 
   it("narrative tab generates the sections with prior-year figures, takes a reason typed into a slot, and inserts them into the 情况说明 sheet", async () => {

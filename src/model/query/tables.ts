@@ -131,9 +131,8 @@ export function columnOf(b: TableBlock, role: string): ColumnInfo | undefined {
 
 /** A row name without outline numbering and "其中：" ("二、公务用车购置及运维费" → "公务用车购置及运维费"). */
 export function bareName(name: string): string {
-  return withoutNumbering(squash(name))
-    .replace(/^其中[:：]/, "")
-    .replace(/[“”"]/g, "");
+  // "其中：（1）公务用车运行维护费": the 其中 first, then the numbering it is followed by
+  return withoutNumbering(squash(name).replace(/^其中[:：]/, "")).replace(/[“”"]/g, "");
 }
 
 /**
