@@ -1,4 +1,5 @@
 import * as path from "path";
+import { main } from "../src/cli/main";
 import { readWorkbookFile } from "../src/host/file/readWorkbook";
 import type { BudgetModel } from "../src/model/budgetModel";
 import { recognize } from "../src/recognize/recognize";
@@ -29,4 +30,12 @@ export function fixtureModel(id: string): Promise<BudgetModel> {
 /** The 情况说明 generated as a check would write it: last year's figures (explicit, else none) resolved with the tables' columns. */
 export function generate(model: BudgetModel, explicit?: PriorYear, style?: NarrativeStyle): NarrativeSection[] {
   return generateNarrative(model, resolvePrior(model, explicit), style);
+}
+
+/** budget-check run in this process, its output collected: the exit code, stdout and stderr. */
+export async function runCli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), tty: false });
+  return { code, out, err };
 }

@@ -26,7 +26,7 @@ export interface DocumentProfile {
 }
 
 /** The nine tables of a budget package (部门预算/单位预算), as the seed families publish them. */
-const BUDGET_TABLES: TableKind[] = [
+export const BUDGET_TABLES: TableKind[] = [
   "income_expense_summary",
   "income_summary",
   "expense_summary",

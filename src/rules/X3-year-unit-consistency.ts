@@ -1,3 +1,5 @@
+import { BUDGET_TABLES } from "../model/profiles";
+import type { TableKind } from "../model/tableKinds";
 import type { Rule } from "./types";
 
 /** 各表的年度、金额单位应一致。 */
@@ -9,30 +11,20 @@ const rule: Rule = {
     tables: [],
     messages: {
       year: "「{table}」的年度是 {year} 年，而其他表是 {majority} 年。",
-      unit: "「{table}」的金额单位是{unit}，而其他表是{majority}；各表单位应一致。",
+      unit: "「{table}」的金额单位是{unit}，而其他表是{majority}；核对时已按各表自己的单位换算，请确认单位标注无误。",
     },
   },
   check(ctx) {
     const m = ctx.model;
-    const main = new Set([
-      "income_expense_summary",
-      "income_summary",
-      "expense_summary",
-      "fiscal_summary",
-      "gpb_expense",
-      "gpb_basic",
-      "gov_fund_expense",
-      "soe_expense",
-      "three_public",
-      "econ_summary",
-      "project_expense",
-    ]);
+    // the tables of amounts that add up across the package (a “三公” table is often published in 万元 beside 元 tables)
+    const main = new Set<TableKind>([...BUDGET_TABLES.filter((k) => k !== "three_public"), "econ_summary", "project_expense"]);
     for (const t of m.tables) {
       const at = [{ sheet: t.sheet, address: (t.titleCell ?? { address: t.range.split(":")[0] }).address }];
       if (m.year && t.year && t.year !== m.year && t.kind !== "self_evaluation")
         ctx.report({ messageId: "year", data: { table: t.kindName, year: t.year, majority: m.year }, cells: at, sheet: t.sheet });
       if (m.amountUnit && t.unit && t.unit !== m.amountUnit && main.has(t.kind))
-        ctx.report({ messageId: "unit", data: { table: t.kindName, unit: t.unit, majority: m.amountUnit }, cells: at, sheet: t.sheet });
+        // each table's own unit rules and amounts are compared in 元: a different unit is worth a look, not an error
+        ctx.report({ messageId: "unit", level: "warning", data: { table: t.kindName, unit: t.unit, majority: m.amountUnit }, cells: at, sheet: t.sheet });
     }
   },
 };

@@ -2,15 +2,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
-import { FIXTURES } from "../helpers";
+import { FIXTURES, runCli } from "../helpers";
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), tty: false });
-  return { code, out, err };
-}
+const run = runCli;
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "bdc-cli-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

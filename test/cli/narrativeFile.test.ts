@@ -3,9 +3,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import JSZip from "jszip";
-import { main } from "../../src/cli/main";
 import { readNarrativeFile } from "../../src/host/file/readNarrative";
-import { FIXTURES } from "../helpers";
+import { FIXTURES, runCli } from "../helpers";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "bdc-narr-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -31,12 +30,7 @@ async function docx(paragraphs: string[]): Promise<Buffer> {
   return zip.generateAsync({ type: "nodebuffer" });
 }
 
-async function run(args: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), tty: false });
-  return { code, out, err };
-}
+const run = runCli;
 
 describe("--narrative <file>", () => {
   it("reads paragraphs from .txt and .docx alike", async () => {

@@ -1,8 +1,7 @@
 /** Document-family profiles: chosen from the recognized workbook with the reason shown, or named by the user. */
 import * as path from "path";
-import { main } from "../../src/cli/main";
 import { chooseProfile, PROFILES } from "../../src/model/profiles";
-import { FIXTURES, fixtureModel } from "../helpers";
+import { FIXTURES, fixtureModel, runCli } from "../helpers";
 
 describe("chooseProfile", () => {
   it.each([
@@ -27,12 +26,7 @@ describe("chooseProfile", () => {
 });
 
 describe("budget-check and profiles", () => {
-  const run = async (args: string[]) => {
-    let out = "";
-    let err = "";
-    const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), tty: false });
-    return { code, out, err };
-  };
+  const run = runCli;
 
   it("prints the profile with its reason, puts it in the JSON, and takes --profile", async () => {
     const text = await run([path.join(FIXTURES, "seed004.xlsx")]);
