@@ -16,7 +16,7 @@ const rule: Rule = {
   meta: {
     id: "R5-cross-totals",
     level: "强制",
-    description: "收入总表、支出总表的合计及各类支出金额与收支总表一致",
+    description: "收入总表、支出总表的合计及各类支出金额与收支总表一致（决算中收入按科目不必等于支出按科目，不比较）",
     tables: ["income_expense_summary"],
     messages: {
       total: "{leftLabel} {left} 应等于{rightLabel} {right}，相差 {diff}{unit}，{verdict}。",
@@ -49,12 +49,14 @@ const rule: Rule = {
     const expTotal = expenseTable?.blocks[0] && totalRow(expenseTable.blocks[0]);
     if (expenseTable && expTotal)
       eq(at(expenseTable, expTotal, "合计", `「${expenseTable.kindName}」合计`), sumTerm(exp?.current, expCol, "本年支出合计"), expenseTable.sheet);
-    // per 类: 收支总表 支出 rows ↔ 支出总表 ↔ 收入总表
+    // per 类: 收支总表 支出 rows ↔ 支出总表 ↔ 收入总表. In a 决算 income by function is not spending by
+    // function (年初结转和结余, 使用非财政拨款结余, 结余分配 and 年末结转和结余 stand between them): only 支出总表.
     if (!expense || !expCol) return;
+    const byFunction = ctx.model.documentKind === "决算" ? [expenseTable] : [expenseTable, ...ctx.tables("income_summary")];
     for (const { code, row: r } of categoryRows(expense.rows, categoryCodeOfName)) {
       if (r.amounts[expCol.role] === undefined) continue;
       const here = termAt(summary, r, expCol, `「收支总表」${r.name}`);
-      for (const t of [expenseTable, ...ctx.tables("income_summary")]) {
+      for (const t of byFunction) {
         if (!t) continue;
         const parts = categoryTerms(t, code, "合计", (x) => `${rowLabel(t, x)}合计`);
         if (parts === undefined) continue; // a 收入总表 by unit, not by subject

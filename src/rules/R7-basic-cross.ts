@@ -57,8 +57,13 @@ const rule: Rule = {
     const exp = ctx.tables("expense_summary")[0];
     const { income } = summary ? sideBlocks(summary) : { income: undefined };
     if (!gpb || !b || !exp?.blocks[0] || !income) return;
-    const items = sideOutline(income, "收入").items.filter(hasAmounts);
+    const outline = sideOutline(income, "收入");
+    const items = outline.items.filter(hasAmounts);
     if (items.length === 0 || !items.every((r) => /一般公共预算/.test(r.name))) return;
+    // in a 决算, spending may also come from carry-overs and non-fiscal balances (年初结转和结余, 使用非财政拨款结余):
+    // all spending is 一般公共预算 only when none were used
+    const carried = outline.grandParts.filter((r) => r !== outline.current && Object.values(r.amounts).some((a) => a && !a.value.isZero()));
+    if (ctx.model.documentKind === "决算" && carried.length) return;
     const gpbRows = rowsByCode(b.rows, "功能分类");
     for (const r of exp.blocks[0].rows) {
       const other = r.code && r.codeSystem === "功能分类" ? gpbRows.get(r.code) : undefined;

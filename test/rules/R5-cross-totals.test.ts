@@ -1,5 +1,5 @@
 import R5 from "../../src/rules/R5-cross-totals";
-import { ruleTester } from "./ruleTester";
+import { findingsOf, ruleTester } from "./ruleTester";
 
 ruleTester(R5, {
   valid: ["seed000", "seed001-dept", "seed002", "seed003", "seed004"],
@@ -20,4 +20,14 @@ ruleTester(R5, {
       ],
     },
   ],
+});
+
+describe("R5 on a 决算: income by function is not spending by function", () => {
+  it("does not compare the 收入决算表's 类 with the 收支总表's spending", async () => {
+    // 10 万元 of income moved from 210 to 208 in 公开02, its 款 and 项 kept consistent: spending is unchanged
+    const moved: Record<string, number> = {};
+    for (const [cell, value] of Object.entries({ 8: 61.85, 11: 61.12, 12: 44.16, 14: 4966.46, 21: 2770.82, 23: 2453.79 }))
+      for (const col of ["C", "D"]) moved[`公开02收入决算表!${col}${cell}`] = value;
+    expect(await findingsOf(R5, "seed004", moved)).toEqual([]);
+  });
 });
