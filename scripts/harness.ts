@@ -47,47 +47,81 @@ async function sendWorkbook(res: http.ServerResponse, buf: Buffer, name: string)
   }
 }
 
+/** A path decoded from a URL or header, or undefined when it is not valid percent-encoding. */
+function decoded(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file inside a folder, after symlinks are resolved (a link in the folder may not lead out of it); undefined otherwise. */
+function inside(folder: string, file: string): string | undefined {
+  try {
+    const real = fs.realpathSync(file);
+    return real.startsWith(fs.realpathSync(folder) + path.sep) ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A project file named in the query: only .xlsx files inside the project folder. */
 function projectFile(rel: string): string | undefined {
   const file = path.resolve(ROOT, rel);
   if (!file.startsWith(ROOT + path.sep) || path.extname(file).toLowerCase() !== ".xlsx") return undefined;
-  return file;
+  return inside(ROOT, file);
 }
 
 export function createHarnessServer(dist = DIST): http.Server {
   return http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    if (url.pathname === "/api/workbook" && req.method === "GET") {
-      const rel = url.searchParams.get("file") || SAMPLE;
-      const file = projectFile(rel);
-      if (!file || !fs.existsSync(file)) return sendError(res, 404, `找不到工作簿「${rel}」（只能打开项目文件夹中的 .xlsx 文件）。`);
-      fs.promises.readFile(file).then(
-        (buf) => sendWorkbook(res, buf, path.basename(file)),
-        (e) => sendError(res, 500, String(e)),
-      );
-      return;
+    try {
+      handle(req, res, dist);
+    } catch (e) {
+      // a request the server cannot make sense of is answered, never the end of the server
+      if (!res.headersSent) sendError(res, 400, `无法处理的请求：${(e as Error).message}`);
     }
-    if (url.pathname === "/api/workbook" && req.method === "POST") {
-      const name = decodeURIComponent(String(req.headers["x-file-name"] ?? "上传的文件.xlsx"));
-      const chunks: Buffer[] = [];
-      let size = 0;
-      req.on("data", (c: Buffer) => {
-        size += c.length;
-        if (size > MAX_UPLOAD) {
-          sendError(res, 413, `「${name}」超过 200 MB，不予读取。`);
-          req.destroy();
-        } else chunks.push(c);
-      });
-      req.on("end", () => void sendWorkbook(res, Buffer.concat(chunks), name));
-      return;
-    }
-    const rel = url.pathname === "/" ? "/harness.html" : decodeURIComponent(url.pathname);
-    const file = path.resolve(dist, "." + rel);
-    if (!file.startsWith(dist + path.sep)) return sendError(res, 403, "forbidden");
-    fs.readFile(file, (err, data) => {
-      if (err) return send(res, 404, "text/plain; charset=utf-8", `未找到 ${rel}${fs.existsSync(dist) ? "" : "（请先运行 npm run build:dev）"}`);
-      send(res, 200, TYPES[path.extname(file)] ?? "application/octet-stream", data);
+  });
+}
+
+function handle(req: http.IncomingMessage, res: http.ServerResponse, dist: string): void {
+  const url = new URL(req.url ?? "/", "http://localhost");
+  if (url.pathname === "/api/workbook" && req.method === "GET") {
+    const rel = url.searchParams.get("file") || SAMPLE;
+    const file = projectFile(rel);
+    if (!file || !fs.existsSync(file)) return sendError(res, 404, `找不到工作簿「${rel}」（只能打开项目文件夹中的 .xlsx 文件）。`);
+    fs.promises.readFile(file).then(
+      (buf) => sendWorkbook(res, buf, path.basename(file)),
+      (e) => sendError(res, 500, String(e)),
+    );
+    return;
+  }
+  if (url.pathname === "/api/workbook" && req.method === "POST") {
+    // only the harness page uploads, naming the file in a header of its own: a page of another site would
+    // need the browser to ask first (CORS), and is never answered yes
+    const header = req.headers["x-file-name"];
+    const name = typeof header === "string" ? decoded(header) : undefined;
+    if (!name) return sendError(res, 403, "只接受试用页发出的上传（缺少文件名）。");
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_UPLOAD) {
+        sendError(res, 413, `「${name}」超过 200 MB，不予读取。`);
+        req.destroy();
+      } else chunks.push(c);
     });
+    req.on("end", () => void sendWorkbook(res, Buffer.concat(chunks), name));
+    return;
+  }
+  const rel = url.pathname === "/" ? "/harness.html" : decoded(url.pathname);
+  if (rel === undefined) return sendError(res, 400, "网址编码有误。");
+  const file = path.resolve(dist, "." + rel);
+  if (!file.startsWith(dist + path.sep)) return sendError(res, 403, "forbidden");
+  if (fs.existsSync(file) && !inside(dist, file)) return sendError(res, 403, "forbidden");
+  fs.readFile(file, (err, data) => {
+    if (err) return send(res, 404, "text/plain; charset=utf-8", `未找到 ${rel}${fs.existsSync(dist) ? "" : "（请先运行 npm run build:dev）"}`);
+    send(res, 200, TYPES[path.extname(file)] ?? "application/octet-stream", data);
   });
 }
 

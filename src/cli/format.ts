@@ -18,7 +18,7 @@ function pad(s: string, width: number): string {
 export function textReport(r: FileReport): string {
   if (r.error) return `${r.path}\n  无法读取：${r.error}\n`;
   const lines = [r.path, `  ${r.headline}`];
-  if (r.profile) lines.push(`  格式：${r.profile.name}（${r.profile.reason}）`);
+  if (r.profile) lines.push(`  格式：${r.profile.name} —— ${r.profile.reason}`);
   lines.push(`  已识别 ${r.tables!.length} 张表：`);
   for (const t of r.tables!) lines.push(`    ${pad(t.kindName, 34)}${pad(`${t.sheet}!${t.range}`, 44)}${t.rowsText}`);
   if (r.unrecognized!.length) {

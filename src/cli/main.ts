@@ -235,6 +235,12 @@ export async function main(argv: string[], io: Partial<MainIO> = {}): Promise<nu
     err(tasks.refused.join("\n") + "\n");
     return 2;
   }
+  // more threads than cores only compete for them (and each holds a workbook in memory)
+  const cores = defaultJobs();
+  if (parsed.jobs > cores) {
+    err(`--jobs ${parsed.jobs} 超过本机的 CPU 核数，已按 ${cores} 个同时检查。\n`);
+    parsed.jobs = cores;
+  }
   const t0 = performance.now();
   const reports = await checkFiles(
     tasks,

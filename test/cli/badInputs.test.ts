@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import { FIXTURES } from "../helpers";
 
@@ -53,6 +54,11 @@ beforeAll(async () => {
   for (let i = 0; i + 46 <= bomb.length; i++) if (bomb.readUInt32LE(i) === 0x02014b50) bomb.writeUInt32LE(0x7fffffff, i + 24);
   fs.writeFileSync(path.join(tmp, "13压缩炸弹.xlsx"), bomb);
   fs.copyFileSync(path.join(FIXTURES, "seed000.xlsx"), path.join(tmp, "14正常.xlsx"));
+  // a Word document renamed .xlsx (it was called an empty workbook)
+  const docx = new JSZip();
+  docx.file("[Content_Types].xml", "<Types/>");
+  docx.file("word/document.xml", "<w:document/>");
+  fs.writeFileSync(path.join(tmp, "15改名的Word文档.xlsx"), await docx.generateAsync({ type: "nodebuffer" }));
 });
 
 describe("bad inputs in a folder", () => {
@@ -77,6 +83,7 @@ describe("bad inputs in a folder", () => {
     expect(errorOf("04WPS.et")).toBe("文件「04WPS.et」是 WPS 表格 .et 格式，暂不支持。请在 WPS 或 Excel 中另存为 .xlsx 后再检查。");
     expect(errorOf("05加密.xlsx")).toMatch(/^文件「05加密.xlsx」设有打开密码，无法读取。/);
     expect(errorOf("06空工作簿.xlsx")).toBe("文件「06空工作簿.xlsx」是空工作簿：没有任何含数据的工作表。");
+    expect(errorOf("15改名的Word文档.xlsx")).toBe("文件「15改名的Word文档.xlsx」是Word 文档（.docx），不是 Excel 工作簿，无法读取。");
     expect(errorOf("13压缩炸弹.xlsx")).toMatch(/^文件「13压缩炸弹.xlsx」解压后达 \d+ MB，超过 1024 MB 的上限；可能是损坏或恶意构造的文件，不予读取。$/);
     const messages = (n: string) => byName.get(n)!.findings!.map((f) => `${f.ruleId} ${f.level}: ${f.message}`);
     // one merged cell over the whole header leaves no column headers: said so, not guessed
@@ -98,7 +105,7 @@ describe("bad inputs in a folder", () => {
     expect(messages("11负数和括号.xlsx").some((m) => m.startsWith("R3-expense-row"))).toBe(false); // −10 = −4 + −6 holds
     expect(byName.get("12隐藏工作表.xlsx")!.tables).toHaveLength(1);
     expect(byName.get("14正常.xlsx")!.error).toBeUndefined();
-    expect(err).toContain("7 个文件无法读取");
+    expect(err).toContain("8 个文件无法读取");
     for (const [f, bytes] of before) expect(fs.readFileSync(path.join(tmp, f)).equals(bytes)).toBe(true);
     expect(fs.readdirSync(tmp).sort()).toEqual([...before.keys()].sort());
   });

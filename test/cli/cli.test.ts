@@ -76,6 +76,13 @@ describe("budget-check", () => {
     expect(JSON.parse(parallel.out)).toEqual(JSON.parse(single.out));
   }, 60_000);
 
+  it("clamps --jobs to the number of cores, with a note", async () => {
+    const cores = os.availableParallelism();
+    const r = await run(["--jobs", "100", "--format", "json", path.join(FIXTURES, "seed000.xlsx")]);
+    expect(r.err).toContain(`--jobs 100 超过本机的 CPU 核数，已按 ${cores} 个同时检查。`);
+    expect(r.code).toBe(0);
+  });
+
   it("refuses an --annotate folder that holds an input", async () => {
     const dir = path.join(tmp, "同一文件夹");
     fs.mkdirSync(dir);
@@ -92,7 +99,7 @@ describe("budget-check", () => {
     expect(r.out).toContain("  共 21 条审核结果：错误 0 个，提示 1 个，尾差 20 个。");
     const lines = r.out.split("\n");
     expect(lines[1]).toBe("  文档：预算 · 单位：保定市满城区医疗保障局本级（450001） · 年度：2024 · 金额单位：万元");
-    expect(lines[2]).toBe("  格式：部门预算·通用格式（河北措辞）（预算；未见河南格式的“总体情况表”，按通用格式）");
+    expect(lines[2]).toBe("  格式：部门预算·通用格式（河北措辞） —— 预算；未见河南格式的“总体情况表”，按通用格式");
     expect(lines[3]).toBe("  已识别 19 张表：");
     expect(lines[4]).toMatch(/^ {4}收支总表 +01收支总表!A1:E39 +34 行$/);
     expect(r.out).toContain("  未识别 1 处：\n    机构设置!A1:D3：机构设置情况表不含预算金额，不参与审核\n");

@@ -30,7 +30,7 @@ describe("budget-check and profiles", () => {
 
   it("prints the profile with its reason, puts it in the JSON, and takes --profile", async () => {
     const text = await run([path.join(FIXTURES, "seed004.xlsx")]);
-    expect(text.out).toContain("  格式：部门决算·全国通用九张表（决算；未见地方格式的标志，按全国通用九张表）\n");
+    expect(text.out).toContain("  格式：部门决算·全国通用九张表 —— 决算；未见地方格式的标志，按全国通用九张表\n");
     const json = await run(["--format", "json", "--profile", "final-shanghai", path.join(FIXTURES, "seed004.xlsx")]);
     expect(JSON.parse(json.out).files[0].profile).toEqual({ id: "final-shanghai", name: "部门决算·上海格式", reason: "由用户指定" });
     const bad = await run(["--profile", "guangdong", path.join(FIXTURES, "seed004.xlsx")]);

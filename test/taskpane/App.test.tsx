@@ -122,7 +122,7 @@ describe("task pane", () => {
     expect(screen.getByText("已识别的表（19）")).toBeTruthy();
     expect(screen.getByText("机构设置情况表不含预算金额，不参与审核")).toBeTruthy();
     // the document family, with why it was chosen
-    expect(screen.getByText("自动判断：部门预算·通用格式（河北措辞）（预算；未见河南格式的“总体情况表”，按通用格式）")).toBeTruthy();
+    expect(screen.getByText("自动判断为「部门预算·通用格式（河北措辞）」：预算；未见河南格式的“总体情况表”，按通用格式")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "将当前选区指定为此类表" }));
     expect(screen.getByText("请先在工作表中选中表格所在的区域。")).toBeTruthy();
     // ignore the 三公 table: it disappears from the list and the checks
@@ -144,7 +144,7 @@ describe("task pane", () => {
     await user.click(screen.getByRole("tab", { name: "映射" }));
     await user.click(screen.getByRole("combobox", { name: "公开格式" }));
     await user.click(screen.getByRole("option", { name: "部门决算·全国通用九张表" }));
-    await screen.findByText("按用户指定的格式检查：部门决算·全国通用九张表");
+    await screen.findByText("按指定的「部门决算·全国通用九张表」检查");
     expect((await host.loadSettings()).profile).toBe("final-national");
   });
 

@@ -188,6 +188,15 @@ export function zipEntries(buf: Buffer): { name: string; size: number }[] | unde
   return out;
 }
 
+/** What a zip package that is not a workbook is (a Word or PowerPoint file renamed .xlsx, an archive), by its parts. */
+function otherOfficeDocument(names: string[]): string | undefined {
+  const has = (re: RegExp) => names.some((n) => re.test(n));
+  if (has(/^\/?xl\/workbook\.xml$/i)) return undefined;
+  if (has(/^\/?word\/document\.xml$/i)) return "Word 文档（.docx）";
+  if (has(/^\/?ppt\/presentation\.xml$/i)) return "PowerPoint 演示文稿（.pptx）";
+  return "一个压缩包（zip），其中没有 Excel 工作簿";
+}
+
 export async function readWorkbookBuffer(buf: Buffer, name: string): Promise<WorkbookSnapshot> {
   const kind = sniffFile(buf);
   const ext = path.extname(name).toLowerCase();
@@ -204,7 +213,10 @@ export async function readWorkbookBuffer(buf: Buffer, name: string): Promise<Wor
   if (kind === "other") throw new WorkbookReadError(name, `文件「${name}」不是 Excel 工作簿（.xlsx），无法读取。`);
   const entries = zipEntries(buf);
   const unzipped = entries ? entries.reduce((sum, e) => sum + e.size, 0) : Infinity;
-  const hugeSheet = entries?.find((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name) && e.size > LIMITS.sheetXmlBytes);
+  // (a part named with a leading slash or in capitals is the same part to a zip reader)
+  const hugeSheet = entries?.find((e) => /^\/?xl\/worksheets\/[^/]+\.xml$/i.test(e.name) && e.size > LIMITS.sheetXmlBytes);
+  const other = entries && otherOfficeDocument(entries.map((e) => e.name));
+  if (other) throw new WorkbookReadError(name, `文件「${name}」是${other}，不是 Excel 工作簿，无法读取。`);
   if (unzipped === Infinity) throw new WorkbookReadError(name, `文件「${name}」已损坏或不完整（压缩结构无法读取，可能下载未完成），无法读取。`);
   if (unzipped > LIMITS.unzippedBytes)
     throw new WorkbookReadError(
