@@ -97,6 +97,40 @@ function parseSection(section: string): Pattern | null {
   };
 }
 
+const CONDITION = /\[(<=|>=|<>|<|>|=)(-?\d+(?:\.\d+)?)\]/;
+
+function holds(op: string, value: number, limit: number): boolean {
+  switch (op) {
+    case "<":
+      return value < limit;
+    case "<=":
+      return value <= limit;
+    case ">":
+      return value > limit;
+    case ">=":
+      return value >= limit;
+    case "=":
+      return value === limit;
+    default:
+      return value !== limit;
+  }
+}
+
+/**
+ * The section a format with conditions ("[Blue][<0]-0.00;[Green]0.00", "[>=100]0;0.0") gives a value, as
+ * Excel picks it: the first section whose condition holds, else the next section without one, else the
+ * last. Undefined when the format has no conditions (sections then go by sign).
+ */
+function conditionalSection(sections: string[], value: number): { section: string; index: number } | undefined {
+  if (!sections.some((s) => CONDITION.test(s))) return undefined;
+  for (let i = 0; i < sections.length; i++) {
+    const m = CONDITION.exec(sections[i]);
+    if (m && holds(m[1], value, Number(m[2]))) return { section: sections[i], index: i };
+    if (!m && sections[i] !== "" && i > 0) return { section: sections[i], index: i };
+  }
+  return { section: sections[sections.length - 1], index: sections.length - 1 };
+}
+
 function withThousands(intDigits: string): string {
   return intDigits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
@@ -106,9 +140,13 @@ export function formatNumber(value: number, numFmt: string | undefined): string 
   const code = (numFmt ?? "").trim();
   if (code === "" || /^general$/i.test(code) || code === "@") return generalText(value);
   const sections = splitSections(code);
-  let section = sections[0];
-  let sign = value < 0 ? "-" : "";
-  if (value < 0 && sections.length >= 2 && sections[1] !== "") {
+  const chosen = conditionalSection(sections, value);
+  let section = chosen?.section ?? sections[0];
+  let sign = value < 0 && !chosen ? "-" : "";
+  if (chosen) {
+    // a section chosen by its condition ("[<0]-0.00") writes its own sign, if any
+    if (value < 0 && chosen.index === 0 && !/^[^0#?]*-/.test(section.replace(/\[[^\]]*\]/g, ""))) sign = "-";
+  } else if (value < 0 && sections.length >= 2 && sections[1] !== "") {
     section = sections[1];
     sign = "";
   } else if (value === 0 && sections.length >= 3) {

@@ -22,6 +22,12 @@ describe("number formats: the text a finance officer sees", () => {
     [3.61, undefined, "3.61"],
     [115.18, "@", "115.18"],
     [1234, '0"元"', "1234元"],
+    // sections chosen by their conditions, not by sign (positives were read as negative)
+    [5, "[Blue][<0]-0.00;[Green]0.00", "5.00"],
+    [-5, "[Blue][<0]-0.00;[Green]0.00", "-5.00"],
+    [150, "[>=100]#,##0;0.00", "150"],
+    [15, "[>=100]#,##0;0.00", "15.00"],
+    [-15, "[<0]0.00;0.0", "-15.00"],
   ])("%p in %p shows %p", (value, fmt, shown) => {
     expect(formatNumber(value, fmt)).toBe(shown);
   });

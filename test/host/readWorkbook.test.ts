@@ -176,3 +176,17 @@ describe("file host: reading .xlsx into a snapshot", () => {
     await expect(readWorkbookFile(tmp)).rejects.toThrow(/这是一个文件夹/);
   });
 });
+
+describe("number formats with conditions", () => {
+  it("shows a positive amount under [Blue][<0]-0.00;[Green]0.00 as positive", async () => {
+    const buf = await xlsx((wb) => {
+      const ws = wb.addWorksheet("表");
+      ws.addRow(["收入", 5056.26, -12.5]);
+      ws.getCell("B1").numFmt = "[Blue][<0]-0.00;[Green]0.00";
+      ws.getCell("C1").numFmt = "[Blue][<0]-0.00;[Green]0.00";
+    });
+    const wb = await readWorkbookBuffer(buf, "条件格式.xlsx");
+    expect(cellAt(wb.sheets[0], 0, 1)?.text).toBe("5056.26");
+    expect(cellAt(wb.sheets[0], 0, 2)?.text).toBe("-12.50");
+  });
+});
