@@ -122,8 +122,12 @@ function sheetFrom(ws: ExcelJS.Worksheet): SheetSnapshot {
     });
   });
   const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).map(parseRangeA1);
+  // the columns the sheet defines (<cols>), read once: ws.columnCount walks every row each time it is asked,
+  // and a sheet with one cell in column XFD made that loop run for minutes
   const hiddenCols: number[] = [];
-  for (let i = 1; i <= ws.columnCount; i++) if (ws.getColumn(i).hidden) hiddenCols.push(i - 1);
+  (ws.columns ?? []).forEach((col, i) => {
+    if (col?.hidden) hiddenCols.push(i);
+  });
   const protectedSheet = Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet);
   if (bottom < 0) {
     return { name: ws.name, top: 0, left: 0, cells: [], merges, hiddenRows, hiddenCols, hidden: ws.state !== "visible", protected: protectedSheet };
