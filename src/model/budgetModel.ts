@@ -85,8 +85,9 @@ export interface BudgetTable {
   headerRange?: string;
   unit: AmountUnit | null;
   year?: number;
-  /** The date the table is stated at (固定资产 截止时间), "YYYY-MM-DD". */
+  /** The date the table is stated at (固定资产 截止时间), "YYYY-MM-DD", and the cell that states it. */
   asOf?: string;
+  asOfCell?: CellLocation;
   blocks: TableBlock[];
   /** Label/value pairs of form-like tables (绩效目标表, 自评表). */
   fields: FormField[];
@@ -122,6 +123,17 @@ export interface BudgetModel {
 /** A row's label cell (built when asked for: a large workbook has a hundred thousand rows, few of them reported). */
 export function labelCell(t: BudgetTable, r: BudgetRow): CellLocation {
   return { sheet: t.sheet, address: toA1(r.row, r.labelCol), row: r.row, col: r.labelCol };
+}
+
+/**
+ * A row's code cell: the code column of the row's level where 类/款/项 stand in columns of their own, the
+ * one code column otherwise; the label cell when the code was written in the name ("208 社会保障…").
+ */
+export function codeCell(t: BudgetTable, b: TableBlock, r: BudgetRow): CellLocation {
+  const cols = b.codeColumns;
+  if (cols.length === 0) return labelCell(t, r);
+  const col = cols.length > 1 && r.level ? cols[Math.min(r.level, cols.length) - 1] : cols[0];
+  return { sheet: t.sheet, address: toA1(r.row, col), row: r.row, col };
 }
 
 export function allRows(t: BudgetTable): BudgetRow[] {

@@ -1,5 +1,5 @@
 /** The lines between a table's title and its header: form number, unit name and code, year, amount unit. */
-import { withoutSpaces, type AmountUnit } from "../model/amount";
+import { withoutSpaces, type AmountUnit, type CellLocation } from "../model/amount";
 
 export interface TableMeta {
   unitName?: string;
@@ -9,6 +9,8 @@ export interface TableMeta {
   tag?: string;
   /** 截止时间 of a 固定资产 table, "YYYY-MM-DD". */
   asOf?: string;
+  /** The cell that states it. */
+  asOfCell?: CellLocation;
 }
 
 const TAG = /^(公开|预算|决算)\s*\d+\s*(表)?$|^表$/;
@@ -26,10 +28,10 @@ export function isTagText(text: string): boolean {
   return TAG_START.test(text) && TAG.test(withoutSpaces(text));
 }
 
-/** Whether a text belongs to the meta line(s) under a title. */
 /** A line that names a table ("…2010年度收支决算总表", "2024年部门预算表（功能科目）"): a title, whatever year it states. */
 const TABLE_NAME = /表\s*([(（][^)）]*[)）])?$/;
 
+/** Whether a text belongs to the meta line(s) under a title. */
 export function isMetaText(text: string): boolean {
   const t = text.trim();
   return (

@@ -413,6 +413,7 @@ function baseTable(
   if (!b.titleFromSheetName) t.titleCell = view.location(b.titleRow, view.rowTexts(b.titleRow)[0]?.col ?? left);
   if (meta.year) t.year = meta.year;
   if (meta.asOf) t.asOf = meta.asOf;
+  if (meta.asOfCell) t.asOfCell = meta.asOfCell;
   return t;
 }
 
@@ -541,6 +542,11 @@ export function readTable(view: SheetView, spec: TableKindSpec, b: BlockBounds):
   const metaTexts = metaRowList.flatMap((r) => view.rowTexts(r).map((t) => t.text));
   const meta = parseMeta(metaTexts);
   meta.year ??= yearFromTitle(b.title);
+  if (meta.asOf) {
+    // the cell that states the 截止时间, for a finding about it
+    const dated = metaRowList.flatMap((r) => view.rowTexts(r).map((t) => ({ r, t }))).find(({ t }) => /截止(时间|日期)/.test(t.text));
+    if (dated) meta.asOfCell = view.location(dated.r, dated.t.col);
+  }
   const result = spec.layout === "form" ? readForm(view, spec, b, meta, next) : readGrid(view, spec, b, meta, next);
   return "table" in result ? { ...result, meta } : result;
 }

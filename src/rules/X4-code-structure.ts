@@ -1,6 +1,6 @@
 import { standardName } from "../model/subjectNames";
 import type { CellLocation } from "../model/amount";
-import { labelCell, type BudgetRow, type BudgetTable } from "../model/budgetModel";
+import { codeCell, labelCell, type BudgetRow, type BudgetTable, type TableBlock } from "../model/budgetModel";
 import { bareName, hasAmounts, rowLabel } from "../model/query/tables";
 import type { FindingCell, Rule } from "./types";
 
@@ -14,9 +14,9 @@ function listed(cell: CellLocation): FindingCell {
   return { sheet: cell.sheet, address: cell.address };
 }
 
-/** The row's label cell, as a finding lists it. */
-function labelCellOf(t: BudgetTable, r: BudgetRow): FindingCell {
-  return listed(labelCell(t, r));
+/** The row's code cell, as a finding lists it: where a fault of the code is. */
+function codeCellOf(t: BudgetTable, b: TableBlock, r: BudgetRow): FindingCell {
+  return listed(codeCell(t, b, r));
 }
 
 /** 科目编码结构：上级科目缺失；功能分类未细化到项级；基本支出经济分类未细化到款级。 */
@@ -37,6 +37,7 @@ const rule: Rule = {
     for (const t of ctx.model.tables) {
       // side-by-side groups (决算 公开06) continue one list of codes: look at all of them together
       const all = t.blocks.flatMap((b) => b.rows);
+      const blockOf = new Map(t.blocks.flatMap((b) => b.rows.map((r) => [r, b] as const)));
       {
         for (const system of ["功能分类", "经济分类"] as const) {
           const rows = all.filter((r) => r.code && r.codeSystem === system && !r.codeFromName);
@@ -48,26 +49,27 @@ const rule: Rule = {
           for (const r of rows) {
             const standard = standardName(r.code!);
             if (standard && r.name && standard !== r.name && comparableName(standard) !== comparableName(r.name)) {
-              const label = labelCell(t, r);
+              // the code or the name is wrong: both cells, the code's first
+              const code = codeCellOf(t, blockOf.get(r)!, r);
+              const label = listed(labelCell(t, r));
               ctx.report({
                 messageId: "nameMismatch",
                 data: { row: rowLabel(t, r), code: r.code!, standard, name: r.name },
-                cells: [listed(label)],
-                suspect: label,
+                cells: code.address === label.address ? [code] : [code, label],
                 sheet: t.sheet,
               });
             }
             const parent = r.code!.slice(0, r.code!.length - 2);
             // only where the table lists that level at all (类/款/项 columns list 项 rows alone by design)
             if (r.code!.length > 3 && lengths.has(parent.length) && !codes.has(parent)) {
-              ctx.report({ messageId: "parentMissing", data: { row: rowLabel(t, r), parent }, cells: [labelCellOf(t, r)], sheet: t.sheet });
+              ctx.report({ messageId: "parentMissing", data: { row: rowLabel(t, r), parent }, cells: [codeCellOf(t, blockOf.get(r)!, r)], sheet: t.sheet });
             }
             const hasChild = withChild.has(r.code!);
             if (system === "功能分类" && r.code!.length === 5 && !hasChild && hasAmounts(r)) {
-              ctx.report({ messageId: "notToXiang", data: { row: rowLabel(t, r) }, cells: [labelCellOf(t, r)], sheet: t.sheet });
+              ctx.report({ messageId: "notToXiang", data: { row: rowLabel(t, r) }, cells: [codeCellOf(t, blockOf.get(r)!, r)], sheet: t.sheet });
             }
             if (system === "经济分类" && t.kind === "gpb_basic" && r.code!.length === 3 && !hasChild && hasAmounts(r)) {
-              ctx.report({ messageId: "notToKuan", data: { row: rowLabel(t, r) }, cells: [labelCellOf(t, r)], sheet: t.sheet });
+              ctx.report({ messageId: "notToKuan", data: { row: rowLabel(t, r) }, cells: [codeCellOf(t, blockOf.get(r)!, r)], sheet: t.sheet });
             }
           }
         }

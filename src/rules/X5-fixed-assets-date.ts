@@ -17,7 +17,8 @@ const rule: Rule = {
     const expected = `${m.year - 1}-12-31`;
     for (const t of ctx.tables("fixed_assets")) {
       if (!t.asOf || t.asOf === expected) continue;
-      const at = t.titleCell ?? { sheet: t.sheet, address: t.range.split(":")[0] };
+      // the cell that states the date (else the title)
+      const at = t.asOfCell ?? t.titleCell ?? { sheet: t.sheet, address: t.range.split(":")[0] };
       ctx.report({
         messageId: "date",
         data: { table: t.kindName, asOf: t.asOf, year: m.year, expected },

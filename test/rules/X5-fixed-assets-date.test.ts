@@ -8,7 +8,7 @@ ruleTester(X5, {
       name: "seed001: 2021 budget with assets as of 2021-12-31",
       workbook: "seed001-dept",
       edits: {},
-      errors: [{ level: "warning", cells: ["固定资产!A1"], message: "「固定资产占用情况表」截止时间为 2021-12-31，2021 年预算应填上年末 2020-12-31。" }],
+      errors: [{ level: "warning", cells: ["固定资产!C2"], message: "「固定资产占用情况表」截止时间为 2021-12-31，2021 年预算应填上年末 2020-12-31。" }],
     },
   ],
 });

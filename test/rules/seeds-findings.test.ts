@@ -47,7 +47,7 @@ const EXPECTED: Record<string, { counts: Record<string, number>; findings: Line[
       ["N1-narrative", "error", ["情况说明!A68", "固定资产!C4"], "情况说明!A68"],
       ["R10-payroll-lines", "warning", ["06一般公共预算基本支出表!D12"], null],
       ["R10-payroll-lines", "warning", ["06一般公共预算基本支出表!D13"], null],
-      ["X5-fixed-assets-date", "warning", ["固定资产!A1"], null],
+      ["X5-fixed-assets-date", "warning", ["固定资产!C2"], null],
     ],
   },
   "seed001-unit": {
@@ -60,7 +60,7 @@ const EXPECTED: Record<string, { counts: Record<string, number>; findings: Line[
       ["N1-narrative", "error", ["情况说明!A70", "固定资产!C4"], "情况说明!A70"],
       ["R10-payroll-lines", "warning", ["06一般公共预算基本支出表!D12"], null],
       ["R10-payroll-lines", "warning", ["06一般公共预算基本支出表!D13"], null],
-      ["X5-fixed-assets-date", "warning", ["固定资产!A1"], null],
+      ["X5-fixed-assets-date", "warning", ["固定资产!C2"], null],
     ],
   },
   seed002: {
