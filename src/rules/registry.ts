@@ -21,6 +21,7 @@ import R20 from "./R20-three-public-final";
 import R21 from "./R21-self-evaluation";
 import R22 from "./R22-completeness";
 import R23 from "./R23-prior-year-change";
+import R24 from "./R24-of-which";
 import N1 from "./N1-narrative";
 import X1 from "./X1-cell-values";
 import X2 from "./X2-formula-totals";
@@ -52,6 +53,7 @@ export const RULES: Rule[] = [
   R21,
   R22,
   R23,
+  R24,
   N1,
   X1,
   X2,
