@@ -63,6 +63,17 @@ describe("narrative generation (budget, Hebei wording)", () => {
     expect(forced.notes).toEqual(["表中没有政府采购货物支出、政府采购工程支出、政府采购服务支出，未写本节：请核对是否缺少相应的公开表，或在“映射”中指定。"]);
   });
 
+  it("says 本年 and 上年 when the tables state no year, never “0年” or “-1年”", async () => {
+    const model = { ...(await fixtureModel("seed000")), year: null };
+    const sections = generate(model);
+    const text = sections.flatMap((s) => [...s.paragraphs, ...s.notes]).join("\n");
+    expect(text).not.toMatch(/(^|[^\d])-?[01]年/);
+    expect(sections.find((s) => s.id === "income")!.paragraphs[0]).toBe("本年预算收入9064.36万元，其中：一般公共预算收入9064.36万元。");
+    expect(sections.find((s) => s.id === "change")!.notes[0]).toMatch(/^缺少上年预算数/);
+    const final = generate({ ...(await fixtureModel("seed004")), year: null });
+    expect(final.find((s) => s.id === "overall")!.paragraphs[0]).toMatch(/^本年度收入总计/);
+  });
+
   it("says the spending by 类, 款 and 项 as seed001 does, with each 类's share of 一般公共预算支出", async () => {
     const model = await fixtureModel("seed001-dept");
     const sections = generate(model);

@@ -80,8 +80,10 @@ export interface WriterContext {
   has: (key: FigureKey) => boolean;
   /** Last year's figures as the check resolved them (explicit merged with the tables' columns). */
   prior?: PriorYear;
-  /** The document's year (0 when unknown). */
-  year: number;
+  /** The document's year as the text says it: "2024", or "本" when the tables do not say ("本年"). */
+  year: string;
+  /** The year before, as the text says it: "2023", or "上" ("上年"). */
+  lastYear: string;
 }
 
 export type SectionWriter = (ctx: WriterContext) => NarrativeSection | undefined;
@@ -100,7 +102,10 @@ export function writeSections(model: BudgetModel, q: Map<string, Quantity>, prio
       if (!missing.includes(key)) missing.push(key);
       return ZERO;
     };
-    const section = write({ model, q, fig, has: (key) => q.has(key), prior, year: model.year ?? 0 });
+    // a year the tables do not state is said "本年"/"上年", never "0年"/"-1年"
+    const year = model.year === null ? "本" : String(model.year);
+    const lastYear = model.year === null ? "上" : String(model.year - 1);
+    const section = write({ model, q, fig, has: (key) => q.has(key), prior, year, lastYear });
     if (!section) continue;
     if (!missing.length) sections.push(section);
     else {

@@ -21,7 +21,7 @@ function clauses(items: string[]): string[] {
   return items.map((t, i) => `${t}${i === items.length - 1 ? "。" : "；"}`);
 }
 
-const noPrior = (year: number) => `缺少${year - 1}年度决算数，未写与上年相比的增减情况：请提供上年决算工作簿（--prior）或上年决算数。`;
+const noPrior = (lastYear: string) => `缺少${lastYear}年度决算数，未写与上年相比的增减情况：请提供上年决算工作簿（--prior）或上年决算数。`;
 
 /** "与上年相比，收入总计增加…，支出总计增加…。主要原因是【…】。" for pairs of (what, current, prior). */
 function compared(slot: SlotWriter, item: string, pairs: [string, Dec][], before: Dec, sep: string): string {
@@ -30,7 +30,7 @@ function compared(slot: SlotWriter, item: string, pairs: [string, Dec][], before
   return `与上年相比，${said.join(sep)}。${flat ? "" : `主要原因是${slot.reason(item)}。`}`;
 }
 
-const overall: SectionWriter = ({ fig, prior, year }) => {
+const overall: SectionWriter = ({ fig, prior, year, lastYear }) => {
   const slot = slotWriter();
   const vs =
     prior?.grand !== undefined
@@ -49,7 +49,7 @@ const overall: SectionWriter = ({ fig, prior, year }) => {
     id: "overall",
     title: "收入支出决算总体情况说明",
     paragraphs: [`${year}年度收入总计${w(fig("income.grand"))}万元，支出总计${w(fig("expense.grand"))}万元。${vs}`],
-    notes: prior?.grand !== undefined ? [] : [noPrior(year)],
+    notes: prior?.grand !== undefined ? [] : [noPrior(lastYear)],
     slots: slot.slots,
   };
 };
@@ -81,7 +81,7 @@ const expense: SectionWriter = ({ fig, year }) => {
   };
 };
 
-const fiscal: SectionWriter = ({ fig, prior, year }) => {
+const fiscal: SectionWriter = ({ fig, prior, year, lastYear }) => {
   const slot = slotWriter();
   const vs =
     prior?.fiscalGrand !== undefined
@@ -100,7 +100,7 @@ const fiscal: SectionWriter = ({ fig, prior, year }) => {
     id: "fiscal",
     title: "财政拨款收支决算总体情况说明",
     paragraphs: [`${year}年度财政拨款收入总计${w(fig("income.fiscalGrand"))}万元，支出总计${w(fig("expense.fiscalGrand"))}万元。${vs}`],
-    notes: prior?.fiscalGrand !== undefined ? [] : [noPrior(year)],
+    notes: prior?.fiscalGrand !== undefined ? [] : [noPrior(lastYear)],
     slots: slot.slots,
   };
 };
@@ -144,16 +144,16 @@ function categoryDetails({ fig, prior, year }: WriterContext, cats: Quantity[], 
 const budgetOf = (prior: WriterContext["prior"], code: string | undefined) => (code ? prior?.budget?.categories?.[code] : undefined);
 const priorOf = (prior: WriterContext["prior"], code: string | undefined) => (code ? prior?.categories?.[code] : undefined);
 
-function gpbNotes({ prior, year }: WriterContext, cats: Quantity[]): string[] {
+function gpbNotes({ prior, year, lastYear }: WriterContext, cats: Quantity[]): string[] {
   const notes: string[] = [];
-  if (prior?.gpb === undefined) notes.push(noPrior(year));
+  if (prior?.gpb === undefined) notes.push(noPrior(lastYear));
   const noBudget = cats.filter((c) => budgetOf(prior, c.code) === undefined).map((c) => c.name);
   if (noBudget.length)
     notes.push(
       `缺少${year}年年初预算数${noBudget.length < cats.length ? `（${noBudget.join("、")}）` : ""}，未写${noBudget.length < cats.length ? "这些类" : "各类支出"}完成年初预算的比例。`,
     );
   const noPriorCategory = cats.filter((c) => priorOf(prior, c.code) === undefined).map((c) => c.name);
-  if (prior?.categories && noPriorCategory.length) notes.push(`缺少${year - 1}年度决算数（${noPriorCategory.join("、")}），未写这些类较上年决算的增减情况。`);
+  if (prior?.categories && noPriorCategory.length) notes.push(`缺少${lastYear}年度决算数（${noPriorCategory.join("、")}），未写这些类较上年决算的增减情况。`);
   return notes;
 }
 
@@ -202,7 +202,7 @@ const soe: SectionWriter = ({ q, year }) => {
 
 type FinalItem = "合计" | "因公出国" | "购置" | "运行" | "公务接待";
 
-const threePublic: SectionWriter = ({ fig, has, prior, year }) => {
+const threePublic: SectionWriter = ({ fig, has, prior, year, lastYear }) => {
   if (!has("tp.合计@决算数")) return undefined;
   const tp = (item: FinalItem, aspect: "预算数" | "决算数") => fig(`tp.${item}@${aspect}`);
   const slot = slotWriter();
@@ -219,12 +219,12 @@ const threePublic: SectionWriter = ({ fig, has, prior, year }) => {
     return cur.equals(was) ? "，与上年持平" : `，比上年度${finalChange(cur, was)}，主要原因是${slot.reason(item)}`;
   };
   const notes: string[] = [];
-  if (!before) notes.push(noPrior(year));
+  if (!before) notes.push(noPrior(lastYear));
   else {
     const missing = (["合计", "因公出国", "购置", "运行", "公务接待"] as const)
       .filter((k) => before[k] === undefined)
       .map((k) => (k === "合计" ? "合计" : ITEM_NAMES[k]));
-    if (missing.length) notes.push(`缺少${year - 1}年度“三公”经费决算数（${missing.join("、")}），未写这些项与上年相比的增减情况。`);
+    if (missing.length) notes.push(`缺少${lastYear}年度“三公”经费决算数（${missing.join("、")}），未写这些项与上年相比的增减情况。`);
   }
   const section: NarrativeSection = {
     id: "threePublic",

@@ -65,10 +65,10 @@ const expense: SectionWriter = ({ q, fig, year }) => {
   };
 };
 
-const change: SectionWriter = ({ fig, prior, year }) => {
+const change: SectionWriter = ({ fig, prior, year, lastYear }) => {
   const section: NarrativeSection = { id: "change", title: "比上年增减情况", paragraphs: [], notes: [] };
   if (prior?.total === undefined) {
-    section.notes.push(`缺少${year - 1}年预算数，未写比上年增减情况：请提供上年预算工作簿（--prior）或上年收支总额、基本支出、项目支出。`);
+    section.notes.push(`缺少${lastYear}年预算数，未写比上年增减情况：请提供上年预算工作簿（--prior）或上年收支总额、基本支出、项目支出。`);
     return section;
   }
   const slot = slotWriter();
@@ -107,11 +107,11 @@ const threePublic: SectionWriter = (ctx) => {
 };
 
 /** The “三公” paragraph: each item against last year's where all three are given, else the total's change. */
-function threePublicText({ model, fig, prior, year }: WriterContext, slot: ReturnType<typeof slotWriter>, notes: string[]): string {
+function threePublicText({ model, fig, prior, year, lastYear }: WriterContext, slot: ReturnType<typeof slotWriter>, notes: string[]): string {
   const me = who(model);
   const tp = (k: "合计" | "因公出国" | "公务用车" | "购置" | "运行" | "公务接待") => fig(`tp.${k}`);
   const before = priorThreePublic(prior?.threePublic);
-  const py = prior?.year ?? year - 1;
+  const py = prior?.year ?? lastYear;
   /** ", 与2023年相比减少0.03万元，主要原因是【…】" for an item the prior year gives. */
   const itemChange = (item: "因公出国" | "公务用车" | "公务接待"): string => {
     const was = before[item];
@@ -130,7 +130,7 @@ function threePublicText({ model, fig, prior, year }: WriterContext, slot: Retur
     text += `与${py}年相比${changeWords(delta)}${delta.isZero() ? "" : `，主要原因是${slot.reason("合计")}`}。`;
     notes.push(`缺少${py}年“三公”经费分项预算数（因公出国（境）费、公务用车购置及运维费、公务接待费），未写各项与上年相比的增减情况。`);
   } else {
-    notes.push(`缺少${year - 1}年“三公”经费预算数，未写与上年相比的增减情况。`);
+    notes.push(`缺少${lastYear}年“三公”经费预算数，未写与上年相比的增减情况。`);
   }
   return text;
 }
@@ -147,12 +147,12 @@ const procurement: SectionWriter = ({ model, fig, has, year }) => {
   };
 };
 
-const assets: SectionWriter = ({ model, fig, has, year }) => {
+const assets: SectionWriter = ({ model, fig, has, lastYear }) => {
   if (!has("assets.total")) return undefined;
   return {
     id: "assets",
     title: "国有资产占用情况",
-    paragraphs: [`截至${year - 1}年12月31日，${who(model)}固定资产总额${wan(fig("assets.total"))}万元。`],
+    paragraphs: [`截至${lastYear}年12月31日，${who(model)}固定资产总额${wan(fig("assets.total"))}万元。`],
     notes: [],
   };
 };

@@ -22,13 +22,13 @@ const basicAndProject = ({ fig }: WriterContext, whole: Dec) =>
   `基本支出${wan(fig("basic"))}万元，占${share(fig("basic"), whole)}%；项目支出${wan(fig("project"))}万元，占${share(fig("project"), whole)}%`;
 
 const overall: SectionWriter = (ctx) => {
-  const { fig, prior, year } = ctx;
+  const { fig, prior, year, lastYear } = ctx;
   const slot = slotWriter();
   const section: NarrativeSection = { id: "overall", title: "收入支出预算总体情况说明", paragraphs: [], notes: [], slots: slot.slots };
   let text = `${unitOf(ctx)}${year}年收入总计${wan(fig("income.grand"))}万元，支出总计${wan(fig("expense.grand"))}万元`;
   if (prior?.total !== undefined)
     text += `，与${prior.year}年预算相比，收入${growthWords(fig("income.grand"), prior.total)}，支出${growthWords(fig("expense.grand"), prior.total)}。主要原因：${slot.reason("收支总计")}`;
-  else section.notes.push(`缺少${year - 1}年预算数，未写与上年相比的增减情况：请提供上年预算工作簿或上年数据（--prior）。`);
+  else section.notes.push(`缺少${lastYear}年预算数，未写与上年相比的增减情况：请提供上年预算工作簿或上年数据（--prior）。`);
   section.paragraphs.push(`${text}。`);
   return section;
 };
@@ -55,7 +55,7 @@ const expense: SectionWriter = (ctx) => {
 };
 
 const fiscal: SectionWriter = (ctx) => {
-  const { fig, prior, year } = ctx;
+  const { fig, prior, year, lastYear } = ctx;
   const gpb = fig("expense.gpb");
   const slot = slotWriter();
   let text = `${unitOf(ctx)}${year}年一般公共预算收支预算${wan(gpb)}万元。`;
@@ -68,7 +68,7 @@ const fiscal: SectionWriter = (ctx) => {
     title: "财政拨款收入支出总体情况说明",
     paragraphs: [text],
     notes:
-      prior?.gpb !== undefined ? [] : [`缺少${year - 1}年一般公共预算收支预算数，未写与上年相比的增减情况：请提供上年预算工作簿或上年数据（--prior，"gpb"）。`],
+      prior?.gpb !== undefined ? [] : [`缺少${lastYear}年一般公共预算收支预算数，未写与上年相比的增减情况：请提供上年预算工作簿或上年数据（--prior，"gpb"）。`],
     slots: slot.slots,
   };
 };
@@ -101,12 +101,12 @@ const basic: SectionWriter = (ctx) => {
 type HenanItem = "因公出国" | "公务接待" | "公务用车";
 
 const threePublic: SectionWriter = (ctx) => {
-  const { fig, has, prior, year } = ctx;
+  const { fig, has, prior, year, lastYear } = ctx;
   if (!has("tp.合计")) return undefined;
   const tp = (k: "合计" | HenanItem | "购置" | "运行") => fig(`tp.${k}`);
   const slot = slotWriter();
   const before = priorThreePublic(prior?.threePublic);
-  const py = prior?.year ?? year - 1;
+  const py = prior?.year ?? lastYear;
   const was = before.合计;
   const delta = was === undefined ? undefined : tp("合计").minus(was);
   const vs =
@@ -133,14 +133,14 @@ const threePublic: SectionWriter = (ctx) => {
       `（二）公务接待费${wan(tp("公务接待"))}万元。${itemChange("公务接待")}`,
       `（三）公务用车购置及运行维护费${wan(tp("公务用车"))}万元，其中：公务用车购置费${wan(tp("购置"))}万元；公务用车运行维护费${wan(tp("运行"))}万元。${itemChange("公务用车")}`,
     ],
-    notes: threePublicNotes(before, was, py, year),
+    notes: threePublicNotes(before, was, py, lastYear),
   };
 };
 
-function threePublicNotes(before: ReturnType<typeof priorThreePublic>, was: Dec | undefined, py: number, year: number): string[] {
+function threePublicNotes(before: ReturnType<typeof priorThreePublic>, was: Dec | undefined, py: number | string, lastYear: string): string[] {
   const items = ["因公出国", "公务接待", "公务用车"] as const;
   const missing = items.filter((k) => before[k] === undefined);
-  if (was === undefined && missing.length === items.length) return [`缺少${year - 1}年“三公”经费预算数，未写与上年相比的增减情况。`];
+  if (was === undefined && missing.length === items.length) return [`缺少${lastYear}年“三公”经费预算数，未写与上年相比的增减情况。`];
   return missing.length ? [`缺少${py}年“三公”经费分项预算数（${missing.map((k) => ITEM_NAMES[k]).join("、")}），未写这些项与上年相比的增减情况。`] : [];
 }
 
