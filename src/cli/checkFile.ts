@@ -29,6 +29,8 @@ export interface TableSummary {
   rows: number;
   rowsText: string;
   columns: { side: string; column: string; role: string }[];
+  /** Why a table with a title no family uses was taken for its kind (absent: its title said it). */
+  recognizedBy?: string;
 }
 
 export interface FileReport extends BatchFileResult {
@@ -95,6 +97,7 @@ export async function checkFile({ file, annotateTo }: FileTask, opts: CheckOptio
         rows: rowCount(t),
         rowsText: rowCountText(t),
         columns: t.blocks.flatMap((b) => b.columns.map((c) => ({ side: b.side, column: c.letter, role: c.role }))),
+        ...(t.recognizedBy ? { recognizedBy: t.recognizedBy } : {}),
       })),
       unrecognized: model.unrecognized,
       narrative: { paragraphs: result.narrative.length, sheet: result.narrative[0]?.cell.sheet ?? null },

@@ -20,7 +20,8 @@ export function textReport(r: FileReport): string {
   const lines = [r.path, `  ${r.headline}`];
   if (r.profile) lines.push(`  格式：${r.profile.name} —— ${r.profile.reason}`);
   lines.push(`  已识别 ${r.tables!.length} 张表：`);
-  for (const t of r.tables!) lines.push(`    ${pad(t.kindName, 34)}${pad(`${t.sheet}!${t.range}`, 44)}${t.rowsText}`);
+  for (const t of r.tables!)
+    lines.push(`    ${pad(t.kindName, 34)}${pad(`${t.sheet}!${t.range}`, 44)}${t.rowsText}${t.recognizedBy ? `（按表头和行识别：${t.recognizedBy}）` : ""}`);
   if (r.unrecognized!.length) {
     lines.push(`  未识别 ${r.unrecognized!.length} 处：`);
     for (const u of r.unrecognized!) lines.push(`    ${u.sheet}${u.range ? `!${u.range}` : ""}：${u.reason}`);

@@ -82,6 +82,8 @@ export interface BudgetTable {
   range: string;
   title: string;
   titleCell?: CellLocation;
+  /** Why a table whose title no family uses was taken for its kind (what its header and rows show); absent when the title said it. */
+  recognizedBy?: string;
   headerRange?: string;
   unit: AmountUnit | null;
   year?: number;

@@ -20,6 +20,7 @@ import {
 } from "../model/tableKinds";
 import { isMetaText, isTagText, type TableMeta } from "./meta";
 import { SheetView } from "./sheetView";
+import { classifyStructure } from "./structure";
 import { isNoteText, readTable, resolveHeaderYears, type BlockBounds } from "./tables";
 
 const NARRATIVE_SHEET = /情况说明|说明$|^说明/;
@@ -116,9 +117,12 @@ function recognizeSheet(view: SheetView): SheetResult {
   }
   for (const b of blocks) {
     const range = rangeToA1({ top: b.titleRow, left: view.left, bottom: b.lastRow, right: view.right });
-    const spec: TableKindSpec | undefined = classifyTitle(b.title);
+    const byTitle: TableKindSpec | undefined = classifyTitle(b.title);
+    const other = byTitle ? undefined : nonBudgetTable(b.title);
+    // a title no family uses: the header and rows may still say plainly what the table is
+    const byStructure = byTitle || other ? undefined : classifyStructure(view, b);
+    const spec = byTitle ?? byStructure?.spec;
     if (!spec) {
-      const other = nonBudgetTable(b.title);
       const reason = other
         ? `${other}不含预算金额，不参与审核`
         : b.titleFromSheetName
@@ -129,6 +133,7 @@ function recognizeSheet(view: SheetView): SheetResult {
     }
     const result = readTable(view, spec, b);
     if ("table" in result) {
+      if (byStructure) result.table.recognizedBy = byStructure.why;
       res.tables.push(result.table);
       if (result.meta) res.metas.push(result.meta);
     } else {

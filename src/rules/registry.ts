@@ -28,6 +28,7 @@ import X2 from "./X2-formula-totals";
 import X3 from "./X3-year-unit-consistency";
 import X4 from "./X4-code-structure";
 import X5 from "./X5-fixed-assets-date";
+import X6 from "./X6-nonstandard-title";
 import type { Rule } from "./types";
 
 export const RULES: Rule[] = [
@@ -60,4 +61,5 @@ export const RULES: Rule[] = [
   X3,
   X4,
   X5,
+  X6,
 ];

@@ -18,22 +18,23 @@ function retitled(wb: WorkbookSnapshot, sheet: string, from: string, to: string)
 }
 
 describe("mapping corrections", () => {
-  it("a table under an unknown title is unrecognized, and read as the kind the user assigns", async () => {
+  it("a table under an unknown title whose structure says nothing is unrecognized, and read as the kind the user assigns", async () => {
     const wb = await seed("seed000");
     const base = recognize(wb);
-    const tp = base.tables.find((t) => t.kind === "three_public")!;
-    const renamed = retitled(wb, tp.sheet, tp.title, "附表七 经费情况");
+    // (a 政府采购 table: its rows are items bought, which no structural signature tells apart)
+    const tp = base.tables.find((t) => t.kind === "procurement")!;
+    const renamed = retitled(wb, tp.sheet, tp.title, "附表七 购置情况");
     const lost = recognize(renamed);
-    expect(lost.tables.some((t) => t.kind === "three_public")).toBe(false);
+    expect(lost.tables.some((t) => t.kind === "procurement")).toBe(false);
     expect(lost.unrecognized.some((u) => u.sheet === "附表7")).toBe(true);
 
-    const fixed = recognize(renamed, [{ sheet: "附表7", range: tp.range, kind: "three_public" }]);
-    const again = fixed.tables.find((t) => t.kind === "three_public")!;
+    const fixed = recognize(renamed, [{ sheet: "附表7", range: tp.range, kind: "procurement" }]);
+    const again = fixed.tables.find((t) => t.kind === "procurement")!;
     expect(again.range).toBe(tp.range);
-    expect(again.title).toBe("附表七 经费情况");
+    expect(again.title).toBe("附表七 购置情况");
     expect(fixed.unrecognized.some((u) => u.sheet === "附表7")).toBe(false);
     const content = (m: typeof base) =>
-      (canonicalModel(m) as { tables: { kind: string }[] }).tables.filter((t) => t.kind === "three_public").map((t) => ({ ...t, title: "" }));
+      (canonicalModel(m) as { tables: { kind: string }[] }).tables.filter((t) => t.kind === "procurement").map((t) => ({ ...t, title: "" }));
     expect(content(fixed)).toEqual(content(base));
   });
 
