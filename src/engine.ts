@@ -3,7 +3,7 @@ import type { WorkbookSnapshot } from "./grid/workbook";
 import type { BudgetModel, NarrativeParagraph } from "./model/budgetModel";
 import type { MappingOverride } from "./model/mapping";
 import type { PriorYear } from "./model/prior";
-import { detectStyle, generateNarrative } from "./narrative/generate";
+import { generateNarrative } from "./narrative/generate";
 import type { NarrativeSection } from "./narrative/section";
 import { chooseProfile, profileById, type ChosenProfile, type NarrativeStyle, type ProfileId } from "./model/profiles";
 import { resolvePrior, type LastYear } from "./narrative/prior";
@@ -73,7 +73,8 @@ export function draftNarrative(
   previous: readonly string[],
   style?: NarrativeStyle,
 ): NarrativeDraft {
-  const sections = generateNarrative(result.model, result.lastYear, style ?? result.profile?.profile.style ?? detectStyle(result.model));
+  // (no profile: no recognized table; generateNarrative then takes its default wording)
+  const sections = generateNarrative(result.model, result.lastYear, style ?? result.profile?.profile.style);
   return { sections, reasons: previous.length ? recoverReasons(previous, sections) : {} };
 }
 

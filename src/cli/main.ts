@@ -185,18 +185,14 @@ function progress(err: (s: string) => void, tty: boolean): (done: number, total:
  */
 function planOutputs(o: Options, files: string[]): FileTask[] | { refused: string[] } {
   const inputs = new InputSet([...files, ...(o.prior ? [o.prior] : []), ...(o.narrative ? [o.narrative] : [])]);
-  const refused: string[] = [];
   const copies = o.annotate ? annotatedCopyPaths(files, o.annotate) : [];
   const folder = o.annotate ? folderRefusal(o.annotate, inputs) : undefined;
-  if (folder) refused.push(folder);
-  else for (const c of copies) refused.push(...[refusal(c, "标注副本", inputs)].filter((r): r is string => !!r));
-  for (const [out, what] of [
+  const outputs: [string | undefined, string][] = [
+    ...(folder ? [] : copies.map((c): [string, string] => [c, "标注副本"])),
     [o.report, "--report"],
     [o.narrativeOut, "--narrative-out"],
-  ] as const) {
-    const r = out ? refusal(out, what, inputs) : undefined;
-    if (r) refused.push(r);
-  }
+  ];
+  const refused = [folder, ...outputs.map(([out, what]) => (out ? refusal(out, what, inputs) : undefined))].filter((r): r is string => r !== undefined);
   if (refused.length) return { refused };
   return files.map((file, i) => ({ file, annotateTo: copies[i] }));
 }

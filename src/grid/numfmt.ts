@@ -119,16 +119,28 @@ function holds(op: string, value: number, limit: number): boolean {
 /**
  * The section a format with conditions ("[Blue][<0]-0.00;[Green]0.00", "[>=100]0;0.0") gives a value, as
  * Excel picks it: the first section whose condition holds, else the next section without one, else the
- * last. Undefined when the format has no conditions (sections then go by sign).
+ * last. (Without conditions, sections go by sign instead.)
  */
-function conditionalSection(sections: string[], value: number): { section: string; index: number } | undefined {
-  if (!sections.some((s) => CONDITION.test(s))) return undefined;
+function conditionalSection(sections: string[], value: number): { section: string; index: number } {
   for (let i = 0; i < sections.length; i++) {
     const m = CONDITION.exec(sections[i]);
     if (m && holds(m[1], value, Number(m[2]))) return { section: sections[i], index: i };
     if (!m && sections[i] !== "" && i > 0) return { section: sections[i], index: i };
   }
   return { section: sections[sections.length - 1], index: sections.length - 1 };
+}
+
+/** A format code's sections, and whether any has a condition: split once per code (a workbook uses a few dozen codes for a million cells). */
+const sectionCache = new Map<string, { sections: string[]; conditional: boolean }>();
+
+function sectionsOf(code: string): { sections: string[]; conditional: boolean } {
+  let entry = sectionCache.get(code);
+  if (!entry) {
+    const sections = splitSections(code);
+    entry = { sections, conditional: sections.some((s) => CONDITION.test(s)) };
+    if (sectionCache.size < 10000) sectionCache.set(code, entry);
+  }
+  return entry;
 }
 
 function withThousands(intDigits: string): string {
@@ -139,8 +151,8 @@ export function formatNumber(value: number, numFmt: string | undefined): string 
   if (!Number.isFinite(value)) return String(value);
   const code = (numFmt ?? "").trim();
   if (code === "" || /^general$/i.test(code) || code === "@") return generalText(value);
-  const sections = splitSections(code);
-  const chosen = conditionalSection(sections, value);
+  const { sections, conditional } = sectionsOf(code);
+  const chosen = conditional ? conditionalSection(sections, value) : undefined;
   let section = chosen?.section ?? sections[0];
   let sign = value < 0 && !chosen ? "-" : "";
   if (chosen) {

@@ -27,7 +27,7 @@ import { RATE_MESSAGES, rateIssues } from "./checks/rates";
 import { ZERO_DECREASE_MESSAGES, zeroDecreaseIssues } from "./checks/zeroDecreases";
 import { resolvePrior, type LastYear } from "./prior";
 import { modelQuantities } from "./quantities";
-import { readNarrative, type ReadParagraph } from "./read";
+import { readNarrative, type ReadParagraph, type Statement } from "./read";
 
 /** Every message template of the check, by message id (the rule N1-narrative's messages). */
 export const NARRATIVE_MESSAGES = { ...AMOUNT_MESSAGES, ...CHANGE_MESSAGES, ...PART_MESSAGES, ...ZERO_DECREASE_MESSAGES, ...RATE_MESSAGES };
@@ -58,16 +58,24 @@ export function checkNarrative(
   const quantities = modelQuantities(model);
   const paragraphs = readNarrative(narrative, { quantities, documentKind: model.documentKind, year: model.year });
   const ctx = new CheckContext(model, quantities, lastYear, paragraphs);
-  const issues: NarrativeIssue<NarrativeMessageId>[] = amountIssues(ctx);
-  const reported = () => new Set(issues.map((i) => i.statement));
+  // the driver owns what has been reported; each phase reads it (ReadonlySet) and returns its own issues
+  const issues: NarrativeIssue<NarrativeMessageId>[] = [];
+  const reported = new Set<Statement>();
+  const add = (found: NarrativeIssue<NarrativeMessageId>[]) => {
+    for (const i of found) {
+      issues.push(i);
+      reported.add(i.statement);
+    }
+  };
+  add(amountIssues(ctx));
   for (const paragraphsOfGroup of groupsOf(paragraphs)) {
     const g = new StatementGroup(ctx, paragraphsOfGroup);
-    const changes = changeIssues(ctx, g, reported());
-    issues.push(...changes.issues);
-    const parts = partIssues(ctx, g, reported());
-    issues.push(...parts.issues);
-    issues.push(...zeroDecreaseIssues(ctx, changes.zeroDecreases, reported(), parts.corroborated));
-    issues.push(...rateIssues(ctx, g, reported()));
+    const changes = changeIssues(ctx, g, reported);
+    add(changes.issues);
+    const parts = partIssues(ctx, g, reported);
+    add(parts.issues);
+    add(zeroDecreaseIssues(ctx, changes.zeroDecreases, reported, parts.corroborated));
+    add(rateIssues(ctx, g, reported));
   }
   // keep the paragraphs' order for the findings
   issues.sort((a, b) => a.paragraph.index - b.paragraph.index);
