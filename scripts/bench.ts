@@ -1,9 +1,12 @@
 /**
  * Benchmark (prints figures, asserts nothing): a 汇总 workbook holding every table of the sample budget
  * for N units (each sheet holds one table kind, the N units' tables stacked), at growing N. Per size:
- * parse (.xlsx → snapshot, read as budget-check reads a file to check: the parser's garbage collected
- * before the check), recognition (snapshot → model), rules (model → findings), engine/parse ratio and the
- * growth factor between sizes.
+ * parse (.xlsx → snapshot, read as budget-check reads a file to check), the bound of that read measured
+ * in the same run (the same file unzipped and tokenized by the same libraries with handlers that do
+ * nothing: what any reader built on them must spend), their ratio, recognition (snapshot → model), rules
+ * (model → findings), engine/parse ratio and the growth factor between sizes; then, per size, one
+ * `budget-check --format json` of the file in a process of its own under GNU time: wall time and maximum
+ * resident size.
  *
  * Each size is parsed up to --runs times (7 by default; again while a parse takes under 30 s), then the
  * engine checks the last snapshot --runs times in a row, the same way at every size, so that the sizes'
@@ -18,6 +21,7 @@
  * budget-check's V8 settings (src/cli/nodeFlags.ts), as budget-check runs it.
  * Usage: npm run bench [-- --units 50,200,800] [-- --runs 7]
  */
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -32,6 +36,8 @@ const { recognize } = require("../lib/recognize/recognize") as typeof import("..
 const { RULES } = require("../lib/rules/registry") as typeof import("../src/rules/registry");
 const { runRules } = require("../lib/rules/runner") as typeof import("../src/rules/runner");
 const { relaunchWithNodeFlags } = require("../lib/cli/nodeFlags") as typeof import("../src/cli/nodeFlags");
+const { readZipDirectory } = require("../lib/host/file/xlsx/zip") as typeof import("../src/host/file/xlsx/zip");
+const { parseEntryXml } = require("../lib/host/file/xlsx/xml") as typeof import("../src/host/file/xlsx/xml");
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 function summaryWorkbook(base: SourceWorkbook, units: number): SourceWorkbook {
@@ -46,6 +52,23 @@ function summaryWorkbook(base: SourceWorkbook, units: number): SourceWorkbook {
       ).flat(),
     })),
   };
+}
+
+/** The read's bound: every XML part of the file unzipped and tokenized, the handlers doing nothing. */
+function unzipAndTokenize(file: string): void {
+  const buf = fs.readFileSync(file);
+  const nothing = () => undefined;
+  for (const e of readZipDirectory(buf)) if (/\.(xml|rels)$/.test(e.part)) parseEntryXml(buf, e, Infinity, { open: nothing, close: nothing, text: nothing });
+}
+
+/** budget-check --format json of the file in a process of its own under GNU time: wall seconds and maximum resident MB. */
+function endToEnd(file: string): { seconds: number; maxRssMb: number; exit: number | null } | undefined {
+  if (!fs.existsSync("/usr/bin/time")) return undefined;
+  const bin = path.join(__dirname, "..", "bin", "budget-check.js");
+  const run = spawnSync("/usr/bin/time", ["-f", "%e %M", process.execPath, bin, "--format", "json", file], { encoding: "utf8", maxBuffer: 1 << 30 });
+  const last = run.stderr.trim().split("\n").pop() ?? "";
+  const [seconds, kb] = last.split(" ").map(Number);
+  return { seconds, maxRssMb: kb / 1024, exit: run.status };
 }
 
 /** Units of the warm-up workbook. */
@@ -86,66 +109,105 @@ async function main(): Promise<void> {
   }
   const runsArg = process.argv.indexOf("--runs");
   const maxRuns = Math.max(1, runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7);
-  interface Check {
-    recognize: number;
-    rules: number;
-  }
-  const rows: { units: number; cells: number; parses: number[]; checks: Check[]; median: Check & { parse: number }; tables: number; findings: number }[] = [];
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+  const rows: SizeRow[] = [];
   try {
     for (const units of sizes) {
       const file = path.join(dir, `summary-${units}.xlsx`);
       await writeWorkbook(summaryWorkbook(base, units), DEFAULT_LAYOUT, file);
-      const parses: number[] = [];
-      let wb: Awaited<ReturnType<typeof readWorkbookToCheck>> | undefined;
-      while (parses.length < maxRuns && (parses.length === 0 || parses[parses.length - 1] < 30_000)) {
-        wb = undefined; // (the previous snapshot is garbage before the next parse, as in a real run)
-        const t0 = performance.now();
-        wb = await readWorkbookToCheck(file);
-        parses.push(ms(t0));
-      }
-      const snapshot = wb!;
-      const cells = snapshot.sheets.reduce((n, s) => n + s.cells.reduce((m, r) => m + r.filter((c) => c !== null).length, 0), 0);
-      const checks: Check[] = [];
-      let tables = 0;
-      let findings = 0;
-      while (checks.length < maxRuns) {
-        const run = check(snapshot);
-        checks.push({ recognize: run.recognize, rules: run.rules });
-        tables = run.tables;
-        findings = run.findings;
-      }
-      const m = { parse: median(parses), recognize: median(checks.map((r) => r.recognize)), rules: median(checks.map((r) => r.rules)) };
-      rows.push({ units, cells, parses, checks, median: m, tables, findings });
+      rows.push({ ...(await measureSize(file, units, maxRuns)), endToEnd: endToEnd(file) });
       fs.rmSync(file);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  printRows(rows);
+}
+
+interface Check {
+  recognize: number;
+  rules: number;
+}
+
+interface SizeRow {
+  units: number;
+  cells: number;
+  parses: number[];
+  bounds: number[];
+  checks: Check[];
+  median: Check & { parse: number; bound: number };
+  tables: number;
+  findings: number;
+  endToEnd?: ReturnType<typeof endToEnd>;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
+/** One size: reads and bounds interleaved (so that a noisy moment of the machine meets both), then the checks. */
+async function measureSize(file: string, units: number, maxRuns: number): Promise<Omit<SizeRow, "endToEnd">> {
+  const parses: number[] = [];
+  const bounds: number[] = [];
+  let wb: Awaited<ReturnType<typeof readWorkbookToCheck>> | undefined;
+  while (parses.length < maxRuns && (parses.length === 0 || parses[parses.length - 1] < 30_000)) {
+    let t0 = performance.now();
+    unzipAndTokenize(file);
+    bounds.push(ms(t0));
+    wb = undefined; // (the previous snapshot is garbage before the next parse, as in a real run)
+    t0 = performance.now();
+    wb = await readWorkbookToCheck(file);
+    parses.push(ms(t0));
+  }
+  const snapshot = wb!;
+  const cells = snapshot.sheets.reduce((n, s) => n + s.cells.reduce((m, r) => m + r.filter((c) => c !== null).length, 0), 0);
+  const checks: Check[] = [];
+  let tables = 0;
+  let findings = 0;
+  while (checks.length < maxRuns) {
+    const run = check(snapshot);
+    checks.push({ recognize: run.recognize, rules: run.rules });
+    tables = run.tables;
+    findings = run.findings;
+  }
+  const m = { parse: median(parses), bound: median(bounds), recognize: median(checks.map((r) => r.recognize)), rules: median(checks.map((r) => r.rules)) };
+  return { units, cells, parses, bounds, checks, median: m, tables, findings };
+}
+
+function printRows(rows: SizeRow[]): void {
   const engineOf = (r: { recognize: number; rules: number }) => r.recognize + r.rules;
-  console.log("medians of the runs:");
-  console.log("units   cells      parses checks  parse ms  recognize ms  rules ms  engine/parse  first check  tables  findings");
+  console.log(
+    `medians of the runs (load average at the end: ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")}):`,
+  );
+  console.log("units   cells      runs  read ms  bound ms  read/bound  recognize ms  rules ms  engine/read  tables  findings");
   for (const r of rows) {
     const m = r.median;
-    const first = engineOf(r.checks[0]) / r.parses[r.parses.length - 1];
     console.log(
-      `${String(r.units).padEnd(8)}${String(r.cells).padEnd(11)}${String(r.parses.length).padEnd(7)}${String(r.checks.length).padEnd(6)}${m.parse.toFixed(0).padStart(10)}${m.recognize.toFixed(0).padStart(14)}${m.rules.toFixed(0).padStart(10)}${(engineOf(m) / m.parse).toFixed(2).padStart(14)}${first.toFixed(2).padStart(13)}${String(r.tables).padStart(8)}${String(r.findings).padStart(10)}`,
+      `${String(r.units).padEnd(8)}${String(r.cells).padEnd(11)}${String(r.parses.length).padEnd(4)}${m.parse.toFixed(0).padStart(9)}${m.bound.toFixed(0).padStart(10)}${(m.parse / m.bound).toFixed(2).padStart(12)}${m.recognize.toFixed(0).padStart(14)}${m.rules.toFixed(0).padStart(10)}${(engineOf(m) / m.parse).toFixed(2).padStart(13)}${String(r.tables).padStart(8)}${String(r.findings).padStart(10)}`,
     );
   }
-  console.log("every run (ms): the parses, then the checks of the last snapshot in order (recognize / rules)");
+  console.log("every run (ms): read / bound pairs, then the checks of the last snapshot in order (recognize / rules)");
   for (const r of rows)
     console.log(
-      `  ${r.units} units: parse ${r.parses.map((x) => x.toFixed(0)).join(", ")}; checks ${r.checks.map((x) => `${x.recognize.toFixed(0)} / ${x.rules.toFixed(0)}`).join("   ")}`,
+      `  ${r.units} units: ${r.parses.map((x, i) => `${x.toFixed(0)} / ${r.bounds[i].toFixed(0)}`).join(", ")}; checks ${r.checks.map((x) => `${x.recognize.toFixed(0)} / ${x.rules.toFixed(0)}`).join("   ")}`,
     );
   for (let i = 1; i < rows.length; i++) {
     const a = rows[i - 1];
     const b = rows[i];
-    const growth = engineOf(b.median) / engineOf(a.median);
     console.log(
-      `${a.units} → ${b.units} units (×${(b.units / a.units).toFixed(1)} data): engine time ×${growth.toFixed(2)}, parse time ×${(b.median.parse / a.median.parse).toFixed(2)}`,
+      `${a.units} → ${b.units} units (×${(b.units / a.units).toFixed(1)} data): read ×${(b.median.parse / a.median.parse).toFixed(2)}, bound ×${(b.median.bound / a.median.bound).toFixed(2)}, engine ×${(engineOf(b.median) / engineOf(a.median)).toFixed(2)}`,
     );
   }
-  console.log("targets: engine/parse ≤ 0.30; 4× the data ≤ 4.4× the engine time");
+  console.log("budget-check --format json, one process per size (GNU time):");
+  for (const r of rows) {
+    const e = r.endToEnd;
+    console.log(
+      e
+        ? `  ${r.units} units: ${e.seconds.toFixed(1)} s, maximum resident ${e.maxRssMb.toFixed(0)} MB, exit ${e.exit}`
+        : `  ${r.units} units: /usr/bin/time not installed`,
+    );
+  }
+  console.log("targets: read ≤ 2 × bound; 4× the data ≤ 4.4× the read and the engine time; 800 units end to end < 10 s and < 800 MB");
 }
 
 // (in a node given budget-check's V8 settings, as the command runs: see src/cli/nodeFlags.ts)

@@ -42,6 +42,18 @@ interface Pattern {
   hasDigits: boolean;
 }
 
+/** Each section's pattern, parsed once (a workbook uses a few dozen sections for a million cells). */
+const patternCache = new Map<string, Pattern | null>();
+
+function patternOf(section: string): Pattern | null {
+  let p = patternCache.get(section);
+  if (p === undefined) {
+    p = parseSection(section);
+    if (patternCache.size < 10000) patternCache.set(section, p);
+  }
+  return p;
+}
+
 function parseSection(section: string): Pattern | null {
   const s = section.replace(/\[[^\]]*\]/g, ""); // colours, conditions, locales
   if (/[yYdDhHsS]/.test(s.replace(/"[^"]*"/g, ""))) return null; // dates: not handled here
@@ -147,6 +159,26 @@ function withThousands(intDigits: string): string {
   return intDigits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
+/**
+ * |value| with the pattern's decimals, rounded half up from the digits Excel keeps (15 significant). When
+ * those digits have no more decimals than the pattern shows (most amounts), nothing is rounded and the
+ * digits are padded with zeros; otherwise decimal.js rounds them.
+ */
+function fixedDigits(abs: number, p: Pattern): string {
+  if (!p.percent) {
+    const shown = String(Number(abs.toPrecision(15)));
+    if (!shown.includes("e")) {
+      const dot = shown.indexOf(".");
+      const decimals = dot < 0 ? 0 : shown.length - dot - 1;
+      if (decimals === p.decimals) return shown;
+      if (decimals < p.decimals) return (dot < 0 ? `${shown}.` : shown) + "0".repeat(p.decimals - decimals);
+    }
+  }
+  let d = decFromNumber(abs);
+  if (p.percent) d = d.times(100);
+  return d.toFixed(p.decimals, Dec.ROUND_HALF_UP);
+}
+
 export function formatNumber(value: number, numFmt: string | undefined): string {
   if (!Number.isFinite(value)) return String(value);
   const code = (numFmt ?? "").trim();
@@ -164,12 +196,10 @@ export function formatNumber(value: number, numFmt: string | undefined): string 
   } else if (value === 0 && sections.length >= 3) {
     section = sections[2];
   }
-  const p = parseSection(section);
+  const p = patternOf(section);
   if (!p) return generalText(value);
   if (!p.hasDigits) return p.prefix + p.suffix;
-  let d = decFromNumber(Math.abs(value));
-  if (p.percent) d = d.times(100);
-  const fixed = d.toFixed(p.decimals, Dec.ROUND_HALF_UP);
+  const fixed = fixedDigits(Math.abs(value), p);
   const [whole, frac] = fixed.split(".");
   let intDigits = whole;
   if (p.minInt === 0 && intDigits === "0" && p.decimals > 0) intDigits = "";

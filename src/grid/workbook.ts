@@ -42,6 +42,8 @@ export interface WorkbookSnapshot {
   /** File name or workbook name, used in messages. */
   name: string;
   sheets: SheetSnapshot[];
+  /** What the reader repaired or left out (an overlapping merge …), in Chinese, for the user to see. */
+  notes?: string[];
 }
 
 export function isCellError(v: RawValue): v is CellError {

@@ -79,8 +79,12 @@ describe("bad inputs in a folder", () => {
     const errorOf = (n: string) => byName.get(n)!.error;
     expect(errorOf("01不是工作簿.xlsx")).toBe("文件「01不是工作簿.xlsx」不是 Excel 工作簿（.xlsx），无法读取。");
     expect(errorOf("02截断.xlsx")).toBe("文件「02截断.xlsx」已损坏或不完整（压缩结构无法读取，可能下载未完成），无法读取。");
-    expect(errorOf("03旧版.xls")).toBe("文件「03旧版.xls」是旧版 .xls 格式，暂不支持。请在 Excel 中另存为 .xlsx 后再检查。");
-    expect(errorOf("04WPS.et")).toBe("文件「04WPS.et」是 WPS 表格 .et 格式，暂不支持。请在 WPS 或 Excel 中另存为 .xlsx 后再检查。");
+    expect(errorOf("03旧版.xls")).toBe(
+      "文件「03旧版.xls」是旧版 .xls 格式，但其内容无法读取（可能已损坏，或是本工具不支持的版本）；请在 Excel 或 WPS 中另存为 .xlsx 后再检查。",
+    );
+    expect(errorOf("04WPS.et")).toBe(
+      "文件「04WPS.et」是WPS 表格 .et 格式，但其内容无法读取（可能已损坏，或是本工具不支持的版本）；请在 Excel 或 WPS 中另存为 .xlsx 后再检查。",
+    );
     expect(errorOf("05加密.xlsx")).toMatch(/^文件「05加密.xlsx」设有打开密码，无法读取。/);
     expect(errorOf("06空工作簿.xlsx")).toBe("文件「06空工作簿.xlsx」是空工作簿：没有任何含数据的工作表。");
     expect(errorOf("15改名的Word文档.xlsx")).toBe("文件「15改名的Word文档.xlsx」是Word 文档（.docx），不是 Excel 工作簿，无法读取。");

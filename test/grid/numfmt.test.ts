@@ -1,5 +1,7 @@
 import { columnIndex, columnLetters, parseA1, parseRangeA1, qualified, rangeToA1, toA1 } from "../../src/grid/address";
 import { formatNumber, generalText } from "../../src/grid/numfmt";
+import fc from "fast-check";
+import { Dec, decFromNumber } from "../../src/grid/decimal";
 
 describe("number formats: the text a finance officer sees", () => {
   it.each([
@@ -50,5 +52,27 @@ describe("A1 addresses", () => {
     expect(rangeToA1(parseRangeA1("B3:A1"))).toBe("A1:B3");
     expect(qualified("01收支总表", "C7")).toBe("01收支总表!C7");
     expect(qualified("My Sheet", "C7")).toBe("'My Sheet'!C7");
+  });
+});
+
+describe("formatNumber without rounding (digits padded) agrees with decimal.js rounding", () => {
+  it.each(["0", "0.00", "#,##0.00", "0.0000", "#,##0"])("%s", (code) => {
+    const decimals = (code.split(".")[1] ?? "").length;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double({ min: -1e13, max: 1e13, noNaN: true }),
+          fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 100),
+        ),
+        (v) => {
+          const digits = decFromNumber(Math.abs(v)).toFixed(decimals, Dec.ROUND_HALF_UP);
+          const [whole, frac] = digits.split(".");
+          const grouped = code.includes(",") ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",") : whole;
+          const expected = `${/^[0.]*$/.test(digits) ? "" : v < 0 ? "-" : ""}${grouped}${frac !== undefined ? `.${frac}` : ""}`;
+          expect(formatNumber(v, code)).toBe(expected);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

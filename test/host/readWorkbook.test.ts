@@ -131,7 +131,11 @@ describe("file host: reading .xlsx into a snapshot", () => {
     ["空文件.xlsx", async () => Buffer.alloc(0), /^文件「空文件.xlsx」是空文件（0 字节），不是 Excel 工作簿。$/],
     ["说明.xlsx", async () => Buffer.from("这不是工作簿"), /^文件「说明.xlsx」不是 Excel 工作簿（.xlsx），无法读取。$/],
     ["加密.xlsx", async () => cfb(true), /^文件「加密.xlsx」设有打开密码，无法读取。/],
-    ["旧版.xls", async () => cfb(false), /^文件「旧版.xls」是旧版 .xls 格式，暂不支持。请在 Excel 中另存为 .xlsx 后再检查。$/],
+    [
+      "旧版.xls",
+      async () => cfb(false),
+      /^文件「旧版.xls」是旧版 .xls 格式，但其内容无法读取（可能已损坏，或是本工具不支持的版本）；请在 Excel 或 WPS 中另存为 .xlsx 后再检查。$/,
+    ],
     [
       "损坏.xlsx",
       async () => Buffer.from("PK\u0003\u0004 not really a zip"),
@@ -149,7 +153,7 @@ describe("file host: reading .xlsx into a snapshot", () => {
       /^文件「百万行.xlsx」中有一张工作表解压后达 224 MB（数十万行以上），超过一次读取 100 MB 的上限；/,
     ],
     ["导出.csv", async () => Buffer.from("项目,金额\n合计,1.00\n"), /^文件「导出.csv」是 CSV 文本文件，不是 Excel 工作簿/],
-    ["wps.et", async () => cfb(false), /^文件「wps.et」是 WPS 表格 .et 格式，暂不支持。/],
+    ["wps.et", async () => cfb(false), /^文件「wps.et」是WPS 表格 .et 格式，但其内容无法读取/],
     ["空工作簿.xlsx", () => xlsx((wb) => void wb.addWorksheet("Sheet1")), /^文件「空工作簿.xlsx」是空工作簿：没有任何含数据的工作表。$/],
   ];
   it.each(bad)("%s gives a clear Chinese error naming the file", async (name, make, message) => {

@@ -7,10 +7,12 @@ import * as fs from "fs";
 import * as path from "path";
 import * as v8 from "v8";
 import * as vm from "vm";
-import ExcelJS from "exceljs";
-import { parseRangeA1 } from "../../grid/address";
-import { formatNumber } from "../../grid/numfmt";
-import type { Cell, RawValue, SheetSnapshot, WorkbookSnapshot } from "../../grid/workbook";
+import type { WorkbookSnapshot } from "../../grid/workbook";
+import { XlsxError, XlsxLimitError } from "./xlsx/package";
+import { readXlsx, type XlsxRead } from "./xlsx/read";
+import { XmlError } from "./xlsx/xml";
+import { LegacyReadError, readLegacy } from "./legacy";
+import { readZipDirectory, ZipError, type ZipEntry } from "./xlsx/zip";
 
 export class WorkbookReadError extends Error {
   constructor(
@@ -40,121 +42,7 @@ export function sniffFile(buf: Buffer): "xlsx" | "encrypted" | "xls" | "empty" |
   return "other";
 }
 
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-function dateText(d: Date): string {
-  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
-}
-
-function toCell(c: ExcelJS.Cell): Cell | null {
-  const v = c.value as unknown;
-  const numFmt = c.numFmt || undefined;
-  let value: RawValue = null;
-  let formula: string | undefined;
-  let inner: unknown = v;
-  if (v && typeof v === "object" && !(v instanceof Date)) {
-    const o = v as Record<string, unknown>;
-    if ("formula" in o || "sharedFormula" in o) {
-      formula = c.formula || (o.formula as string | undefined) || undefined;
-      inner = o.result ?? null;
-    }
-  }
-  if (inner === null || inner === undefined) value = null;
-  else if (typeof inner === "number" || typeof inner === "string" || typeof inner === "boolean") value = inner;
-  else if (inner instanceof Date) value = inner;
-  else if (typeof inner === "object") {
-    const o = inner as Record<string, unknown>;
-    if (Array.isArray(o.richText)) value = (o.richText as { text: string }[]).map((r) => r.text).join("");
-    else if (typeof o.error === "string") value = { error: o.error };
-    else if (typeof o.text === "string")
-      value = o.text; // hyperlink
-    else if (typeof o.error === "object" && o.error) value = { error: String((o.error as { error?: string }).error ?? "#VALUE!") };
-  }
-  if (value === null && formula === undefined) return null;
-  const uncalculated = formula !== undefined && value === null;
-  let text: string;
-  if (value === null) text = "";
-  else if (typeof value === "number") text = formatNumber(value, numFmt);
-  else if (typeof value === "boolean") text = value ? "TRUE" : "FALSE";
-  else if (value instanceof Date) text = dateText(value);
-  else if (typeof value === "string") text = value;
-  else text = value.error;
-  const cell: Cell = { value, text };
-  if (formula) cell.formula = formula.replace(/^=/, "");
-  if (uncalculated) cell.uncalculated = true;
-  if (numFmt && numFmt !== "General") cell.numFmt = numFmt;
-  return cell;
-}
-
-/** Whether toCell gives a cell (a value or a formula); told without building it for plain values. */
-function hasContent(c: ExcelJS.Cell): boolean {
-  const v = c.value as unknown;
-  if (v === null || v === undefined) return false;
-  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean" || v instanceof Date) return true;
-  return toCell(c) !== null; // a formula, rich text, an error value, a hyperlink
-}
-
-/** A covered part of a merge (the master holds the value). */
-function isCovered(c: ExcelJS.Cell): boolean {
-  return c.isMerged && c.master !== c;
-}
-
-function sheetFrom(ws: ExcelJS.Worksheet): SheetSnapshot {
-  // Two passes: the bounds, then each cell built straight into its row. (Cells gathered in a list first
-  // and placed afterwards left the list's entries between them: promoted together, the cells of a large
-  // workbook lay on a third more pages than they fill once the list was garbage, and every later pass
-  // over them was slower.)
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
-  const hiddenRows: number[] = [];
-  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    if (row.hidden) hiddenRows.push(rowNumber - 1);
-    row.eachCell({ includeEmpty: false }, (c, colNumber) => {
-      if (isCovered(c) || !hasContent(c)) return;
-      top = Math.min(top, rowNumber - 1);
-      left = Math.min(left, colNumber - 1);
-      bottom = Math.max(bottom, rowNumber - 1);
-      right = Math.max(right, colNumber - 1);
-    });
-  });
-  const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).map(parseRangeA1);
-  // the columns the sheet defines (<cols>), read once: ws.columnCount walks every row each time it is asked,
-  // and a sheet with one cell in column XFD made that loop run for minutes
-  const hiddenCols: number[] = [];
-  (ws.columns ?? []).forEach((col, i) => {
-    if (col?.hidden) hiddenCols.push(i);
-  });
-  const protectedSheet = Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet);
-  if (bottom < 0) {
-    return { name: ws.name, top: 0, left: 0, cells: [], merges, hiddenRows, hiddenCols, hidden: ws.state !== "visible", protected: protectedSheet };
-  }
-  const width = right - left + 1;
-  const cells: (Cell | null)[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const rowCells: (Cell | null)[] = new Array(width).fill(null);
-    ws.findRow(r + 1)?.eachCell({ includeEmpty: false }, (c, colNumber) => {
-      if (!isCovered(c)) rowCells[colNumber - 1 - left] = toCell(c);
-    });
-    cells.push(rowCells);
-  }
-  return {
-    name: ws.name,
-    top,
-    left,
-    cells,
-    merges,
-    hiddenRows,
-    hiddenCols,
-    hidden: ws.state !== undefined && ws.state !== "visible",
-    protected: protectedSheet,
-  };
-}
-
-/** Limits that keep a hostile or broken file from exhausting memory. */
+/** Limits that keep a hostile or broken file from exhausting memory or time (docs/limits in the README). */
 export const LIMITS = {
   /** Size of the file itself. */
   fileBytes: 200 * 1024 * 1024,
@@ -162,90 +50,112 @@ export const LIMITS = {
   unzippedBytes: 1024 * 1024 * 1024,
   /** Size of one worksheet's XML once unzipped (about 450,000 rows of five cells). */
   sheetXmlBytes: 100 * 1024 * 1024,
+  /** Size of any other part once unzipped (shared strings, styles, the workbook). */
+  partBytes: 100 * 1024 * 1024,
+  /** Non-blank cells of a workbook (the bench's 800-unit 汇总 workbook has 1.2 million). */
+  cells: 2_500_000,
+  /** Rows × columns of one sheet's used range. */
+  sheetArea: 20_000_000,
 };
 
-/**
- * The entries of a zip as its central directory declares them (name and unzipped size), or undefined
- * when the directory cannot be read or uses ZIP64 sizes (no workbook this tool reads needs them).
- */
-export function zipEntries(buf: Buffer): { name: string; size: number }[] | undefined {
-  const min = Math.max(0, buf.length - 65557);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= min; i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return undefined;
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  const out: { name: string; size: number }[] = [];
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return undefined;
-    const size = buf.readUInt32LE(p + 24);
-    if (size === 0xffffffff) return undefined;
-    const nameLength = buf.readUInt16LE(p + 28);
-    out.push({ name: buf.toString("utf8", p + 46, p + 46 + nameLength), size });
-    p += 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-  }
-  return out;
-}
-
 /** What a zip package that is not a workbook is (a Word or PowerPoint file renamed .xlsx, an archive), by its parts. */
-function otherOfficeDocument(names: string[]): string | undefined {
-  const has = (re: RegExp) => names.some((n) => re.test(n));
-  if (has(/^\/?xl\/workbook\.xml$/i)) return undefined;
-  if (has(/^\/?word\/document\.xml$/i)) return "Word 文档（.docx）";
-  if (has(/^\/?ppt\/presentation\.xml$/i)) return "PowerPoint 演示文稿（.pptx）";
+function otherOfficeDocument(parts: string[]): string | undefined {
+  const has = (re: RegExp) => parts.some((n) => re.test(n));
+  if (has(/^xl\/workbook\.xml$/) || parts.includes("_rels/.rels")) return undefined;
+  if (has(/^word\/document\.xml$/)) return "Word 文档（.docx）";
+  if (has(/^ppt\/presentation\.xml$/)) return "PowerPoint 演示文稿（.pptx）";
   return "一个压缩包（zip），其中没有 Excel 工作簿";
 }
 
-export async function readWorkbookBuffer(buf: Buffer, name: string): Promise<WorkbookSnapshot> {
+function mb(bytes: number): string {
+  return (bytes / 1048576).toFixed(0);
+}
+
+/** Refuses a file whose kind or size this reader does not take, before anything is unzipped. */
+function refuseByKind(buf: Buffer, name: string): void {
   const kind = sniffFile(buf);
   const ext = path.extname(name).toLowerCase();
   if (kind === "empty") throw new WorkbookReadError(name, `文件「${name}」是空文件（0 字节），不是 Excel 工作簿。`);
   if (buf.length > LIMITS.fileBytes)
-    throw new WorkbookReadError(name, `文件「${name}」有 ${(buf.length / 1048576).toFixed(0)} MB，超过 ${LIMITS.fileBytes / 1048576} MB 的上限，不予读取。`);
+    throw new WorkbookReadError(name, `文件「${name}」有 ${mb(buf.length)} MB，超过 ${mb(LIMITS.fileBytes)} MB 的上限，不予读取。`);
   if (kind === "encrypted")
     throw new WorkbookReadError(name, `文件「${name}」设有打开密码，无法读取。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿）后另存再检查。`);
-  if (kind === "xls" && ext === ".et")
-    throw new WorkbookReadError(name, `文件「${name}」是 WPS 表格 .et 格式，暂不支持。请在 WPS 或 Excel 中另存为 .xlsx 后再检查。`);
-  if (kind === "xls") throw new WorkbookReadError(name, `文件「${name}」是旧版 .xls 格式，暂不支持。请在 Excel 中另存为 .xlsx 后再检查。`);
   if (kind === "other" && (ext === ".csv" || ext === ".txt"))
     throw new WorkbookReadError(name, `文件「${name}」是 CSV 文本文件，不是 Excel 工作簿；公开表需要标题、表头和合并单元格，请提供 .xlsx 文件。`);
   if (kind === "other") throw new WorkbookReadError(name, `文件「${name}」不是 Excel 工作簿（.xlsx），无法读取。`);
-  const entries = zipEntries(buf);
-  const unzipped = entries ? entries.reduce((sum, e) => sum + e.size, 0) : Infinity;
-  // (a part named with a leading slash or in capitals is the same part to a zip reader)
-  const hugeSheet = entries?.find((e) => /^\/?xl\/worksheets\/[^/]+\.xml$/i.test(e.name) && e.size > LIMITS.sheetXmlBytes);
-  const other = entries && otherOfficeDocument(entries.map((e) => e.name));
+}
+
+/** The package's directory, refused when it is not a workbook's or declares more than the limits allow. */
+function workbookDirectory(buf: Buffer, name: string): ZipEntry[] {
+  let entries: ZipEntry[];
+  try {
+    entries = readZipDirectory(buf);
+  } catch {
+    throw new WorkbookReadError(name, `文件「${name}」已损坏或不完整（压缩结构无法读取，可能下载未完成），无法读取。`);
+  }
+  const other = otherOfficeDocument(entries.map((e) => e.part));
   if (other) throw new WorkbookReadError(name, `文件「${name}」是${other}，不是 Excel 工作簿，无法读取。`);
-  if (unzipped === Infinity) throw new WorkbookReadError(name, `文件「${name}」已损坏或不完整（压缩结构无法读取，可能下载未完成），无法读取。`);
+  const unzipped = entries.reduce((sum, e) => sum + e.size, 0);
   if (unzipped > LIMITS.unzippedBytes)
     throw new WorkbookReadError(
       name,
-      `文件「${name}」解压后达 ${(unzipped / 1048576).toFixed(0)} MB，超过 ${LIMITS.unzippedBytes / 1048576} MB 的上限；可能是损坏或恶意构造的文件，不予读取。`,
+      `文件「${name}」解压后达 ${mb(unzipped)} MB，超过 ${mb(LIMITS.unzippedBytes)} MB 的上限；可能是损坏或恶意构造的文件，不予读取。`,
     );
-  if (hugeSheet)
-    throw new WorkbookReadError(
+  const hugeSheet = entries.find((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.part) && e.size > LIMITS.sheetXmlBytes);
+  if (hugeSheet) throw new WorkbookReadError(name, hugeSheetMessage(name, hugeSheet.size));
+  return entries;
+}
+
+function hugeSheetMessage(name: string, bytes: number | undefined): string {
+  const size = bytes === undefined ? "" : `解压后达 ${mb(bytes)} MB`;
+  return `文件「${name}」中有一张工作表${size}（数十万行以上），超过一次读取 ${mb(LIMITS.sheetXmlBytes)} MB 的上限；公开表不会有这么多行，请删除多余的行或拆分文件后再检查。`;
+}
+
+/** A fault met while reading the package, as the Chinese message that names the file. */
+function readFailure(e: unknown, name: string): WorkbookReadError {
+  if (e instanceof XlsxLimitError && e.limit === "cells")
+    return new WorkbookReadError(
       name,
-      `文件「${name}」中有一张工作表解压后达 ${(hugeSheet.size / 1048576).toFixed(0)} MB（数十万行以上），超过一次读取 ${LIMITS.sheetXmlBytes / 1048576} MB 的上限；公开表不会有这么多行，请删除多余的行或拆分文件后再检查。`,
+      `文件「${name}」的非空单元格超过 ${LIMITS.cells / 10000} 万个的上限，不予读取；公开表不会有这么多数据，请拆分文件后再检查。`,
     );
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new WorkbookReadError(name, `文件「${name}」已损坏或不是有效的 .xlsx 工作簿，无法读取（${(e as Error).message}）。`);
+  if (e instanceof XlsxLimitError)
+    return new WorkbookReadError(
+      name,
+      `文件「${name}」的工作表「${e.sheet}」的数据范围从 ${e.from} 到 ${e.to}，超过 ${LIMITS.sheetArea / 10000} 万个单元格的上限；通常是远处有零星的内容（如一个空格或数字），请删除多余的行和列后再检查。`,
+    );
+  if (e instanceof XlsxError) return new WorkbookReadError(name, `文件「${name}」已损坏：${e.message}，无法读取。`);
+  if (e instanceof XmlError) return new WorkbookReadError(name, `文件「${name}」已损坏：其中的「${e.part}」不是有效的 XML，无法读取。`);
+  if (e instanceof ZipError && e.reason === "over-limit") return new WorkbookReadError(name, hugeSheetMessage(name, undefined));
+  if (e instanceof ZipError && e.reason === "size-mismatch")
+    return new WorkbookReadError(name, `文件「${name}」已损坏：其中的部件解压后的大小与文件所声明的不符，可能是损坏或恶意构造的文件，不予读取。`);
+  if (e instanceof ZipError && e.reason === "encrypted") return new WorkbookReadError(name, `文件「${name}」的部件经过加密，无法读取。`);
+  if (e instanceof ZipError && e.reason === "method")
+    return new WorkbookReadError(name, `文件「${name}」使用了不支持的压缩方式，无法读取；请在 Excel 中另存为 .xlsx 后再检查。`);
+  if (e instanceof ZipError) return new WorkbookReadError(name, `文件「${name}」已损坏或不完整（压缩结构无法读取，可能下载未完成），无法读取。`);
+  throw e;
+}
+
+export async function readWorkbookBuffer(buf: Buffer, name: string): Promise<WorkbookSnapshot> {
+  refuseByKind(buf, name);
+  let read: XlsxRead;
+  if (sniffFile(buf) === "xls") {
+    try {
+      read = readLegacy(buf, name);
+    } catch (e) {
+      throw e instanceof LegacyReadError ? new WorkbookReadError(name, e.message) : e;
+    }
+  } else {
+    const entries = workbookDirectory(buf, name);
+    try {
+      read = readXlsx(buf, entries, LIMITS);
+    } catch (e) {
+      throw readFailure(e, name);
+    }
   }
-  const sheets: SheetSnapshot[] = [];
-  wb.eachSheet((ws) => {
-    sheets.push(sheetFrom(ws));
-  });
-  if (sheets.length === 0 || sheets.every((s) => s.cells.length === 0)) {
+  if (read.sheets.length === 0 || read.sheets.every((s) => s.cells.length === 0)) {
     throw new WorkbookReadError(name, `文件「${name}」是空工作簿：没有任何含数据的工作表。`);
   }
-  return { name, sheets };
+  return read.notes.length > 0 ? { name, sheets: read.sheets, notes: read.notes } : { name, sheets: read.sheets };
 }
 
 export async function readWorkbookFile(file: string): Promise<WorkbookSnapshot> {

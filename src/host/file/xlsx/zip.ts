@@ -1,0 +1,146 @@
+/**
+ * The zip container of an .xlsx: its central directory (read here, ZIP64 included, every entry however many
+ * the end record claims) and each entry's bytes inflated by fflate in chunks, so that a part is never held
+ * whole and a part that unzips to more than it declares, or than a limit, is stopped at that point.
+ */
+import { Inflate } from "fflate";
+
+export interface ZipEntry {
+  /** The name as stored. */
+  name: string;
+  /** The part name a reader means: no leading slash, "/" separators, lower case. */
+  part: string;
+  method: number;
+  encrypted: boolean;
+  compressedSize: number;
+  /** The unzipped size the directory declares. */
+  size: number;
+  /** Where the entry's local header starts. */
+  offset: number;
+}
+
+/** A zip that cannot be read (truncated, not a zip, an entry that lies about its size). */
+export class ZipError extends Error {
+  constructor(
+    readonly reason: "corrupt" | "size-mismatch" | "over-limit" | "encrypted" | "method",
+    message: string,
+  ) {
+    super(message);
+    this.name = "ZipError";
+  }
+}
+
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+function findEndRecord(buf: Buffer): number {
+  const min = Math.max(0, buf.length - 65557);
+  for (let i = buf.length - 22; i >= min; i--) if (buf.readUInt32LE(i) === EOCD) return i;
+  return -1;
+}
+
+/** Where the central directory lies: from the end record, or from the ZIP64 end record it points to. */
+function directoryBounds(buf: Buffer, eocd: number): { start: number; end: number } {
+  let size = buf.readUInt32LE(eocd + 12);
+  let start = buf.readUInt32LE(eocd + 16);
+  const locator = eocd - 20;
+  if (locator >= 0 && buf.readUInt32LE(locator) === ZIP64_LOCATOR) {
+    const at = Number(buf.readBigUInt64LE(locator + 8));
+    if (at + 56 > buf.length || buf.readUInt32LE(at) !== ZIP64_EOCD) throw new ZipError("corrupt", "ZIP64 end record missing");
+    size = Number(buf.readBigUInt64LE(at + 40));
+    start = Number(buf.readBigUInt64LE(at + 48));
+  }
+  if (start + size > buf.length) throw new ZipError("corrupt", "central directory beyond the end of the file");
+  return { start, end: start + size };
+}
+
+/** The ZIP64 extra field's values, in the order the spec gives them, for the fields the header set to all ones. */
+function zip64Values(buf: Buffer, extraStart: number, extraEnd: number, wanted: number): number[] {
+  for (let p = extraStart; p + 4 <= extraEnd;) {
+    const id = buf.readUInt16LE(p);
+    const len = buf.readUInt16LE(p + 2);
+    if (id === 0x0001) {
+      const out: number[] = [];
+      for (let k = 0; k < wanted && 8 * (k + 1) <= len; k++) out.push(Number(buf.readBigUInt64LE(p + 4 + 8 * k)));
+      return out;
+    }
+    p += 4 + len;
+  }
+  return [];
+}
+
+/** Every entry of the central directory. Throws ZipError when the directory cannot be read. */
+export function readZipDirectory(buf: Buffer): ZipEntry[] {
+  const eocd = findEndRecord(buf);
+  if (eocd < 0) throw new ZipError("corrupt", "no end of central directory record");
+  const { start, end } = directoryBounds(buf, eocd);
+  const out: ZipEntry[] = [];
+  for (let p = start; p < end;) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw new ZipError("corrupt", "bad central directory entry");
+    const flags = buf.readUInt16LE(p + 8);
+    const method = buf.readUInt16LE(p + 10);
+    let compressedSize = buf.readUInt32LE(p + 20);
+    let size = buf.readUInt32LE(p + 24);
+    const nameLength = buf.readUInt16LE(p + 28);
+    const extraLength = buf.readUInt16LE(p + 30);
+    let offset = buf.readUInt32LE(p + 42);
+    const name = buf.toString("utf8", p + 46, p + 46 + nameLength);
+    const big = [size, compressedSize, offset].filter((v) => v === 0xffffffff).length;
+    if (big > 0) {
+      const values = zip64Values(buf, p + 46 + nameLength, p + 46 + nameLength + extraLength, big);
+      if (values.length < big) throw new ZipError("corrupt", "ZIP64 sizes missing");
+      let k = 0;
+      if (size === 0xffffffff) size = values[k++];
+      if (compressedSize === 0xffffffff) compressedSize = values[k++];
+      if (offset === 0xffffffff) offset = values[k++];
+    }
+    const part = name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
+    out.push({ name, part, method, encrypted: (flags & 1) === 1, compressedSize, size, offset });
+    p += 46 + nameLength + extraLength + buf.readUInt16LE(p + 32);
+  }
+  return out;
+}
+
+/** The entry's compressed bytes, located through its local header. */
+function compressedBytes(buf: Buffer, e: ZipEntry): Buffer {
+  if (e.offset + 30 > buf.length || buf.readUInt32LE(e.offset) !== LOCAL) throw new ZipError("corrupt", `bad local header for ${e.name}`);
+  const start = e.offset + 30 + buf.readUInt16LE(e.offset + 26) + buf.readUInt16LE(e.offset + 28);
+  if (start + e.compressedSize > buf.length) throw new ZipError("corrupt", `${e.name} runs past the end of the file`);
+  return buf.subarray(start, start + e.compressedSize);
+}
+
+/** How many compressed bytes are handed to the inflater at a time (its output comes in chunks of similar scale). */
+const FEED = 64 * 1024;
+
+/**
+ * Inflates one entry, giving its bytes to `onChunk` as they come. Stops with ZipError as soon as the output
+ * exceeds what the directory declares or `limit`, whichever is smaller.
+ */
+export function inflateEntry(buf: Buffer, e: ZipEntry, limit: number, onChunk: (bytes: Uint8Array) => void): void {
+  if (e.encrypted) throw new ZipError("encrypted", `${e.name} is encrypted`);
+  if (e.size > limit) throw new ZipError("over-limit", `${e.name} declares ${e.size} bytes`);
+  const data = compressedBytes(buf, e);
+  if (e.method === 0) {
+    if (e.compressedSize !== e.size) throw new ZipError("size-mismatch", `${e.name} stored size differs`);
+    for (let p = 0; p < data.length; p += FEED) onChunk(data.subarray(p, Math.min(data.length, p + FEED)));
+    return;
+  }
+  if (e.method !== 8) throw new ZipError("method", `${e.name} uses compression method ${e.method}`);
+  let written = 0;
+  const inflater = new Inflate((chunk) => {
+    written += chunk.length;
+    if (written > e.size) throw new ZipError("size-mismatch", `${e.name} unzips to more than the ${e.size} bytes it declares`);
+    onChunk(chunk);
+  });
+  try {
+    for (let p = 0; p < data.length; p += FEED) inflater.push(data.subarray(p, Math.min(data.length, p + FEED)), p + FEED >= data.length);
+    if (data.length === 0) inflater.push(new Uint8Array(0), true);
+  } catch (err) {
+    if (err instanceof ZipError) throw err;
+    throw new ZipError("corrupt", `${e.name}: ${(err as Error).message}`);
+  }
+  if (written !== e.size) throw new ZipError("size-mismatch", `${e.name} unzips to ${written} bytes, not the ${e.size} it declares`);
+}
