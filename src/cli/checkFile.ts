@@ -39,6 +39,8 @@ export interface FileReport extends BatchFileResult {
   profile?: { id: string; name: string; reason: string };
   tables?: TableSummary[];
   unrecognized?: Unrecognized[];
+  /** What the reader repaired or left out (an overlapping merge …). */
+  readNotes?: string[];
   narrative?: { paragraphs: number; sheet: string | null };
   /** The full mapping text (--mapping). */
   mapping?: string;
@@ -74,7 +76,8 @@ export async function checkFile({ file, annotateTo }: FileTask, opts: CheckOptio
     const narrative = opts.narrativeFile ? await readNarrativeFile(opts.narrativeFile) : undefined;
     // last year's figures serve both the narrative check (N1) and the generated 情况说明
     const prior = opts.priorFile ? await readPrior(opts.priorFile, async (f) => recognize(await readWorkbookToCheck(f))) : undefined;
-    const result = checkWorkbook(await readWorkbookToCheck(file), { narrative, prior, profile: opts.profile });
+    const workbook = await readWorkbookToCheck(file);
+    const result = checkWorkbook(workbook, { narrative, prior, profile: opts.profile });
     const { model, findings, counts } = result;
     const report: FileReport = {
       path: file,
@@ -100,6 +103,7 @@ export async function checkFile({ file, annotateTo }: FileTask, opts: CheckOptio
         ...(t.recognizedBy ? { recognizedBy: t.recognizedBy } : {}),
       })),
       unrecognized: model.unrecognized,
+      ...(workbook.notes ? { readNotes: workbook.notes } : {}),
       narrative: { paragraphs: result.narrative.length, sheet: result.narrative[0]?.cell.sheet ?? null },
     };
     if (opts.mapping) report.mapping = describeMapping(model, result.narrative);

@@ -26,6 +26,7 @@ export function textReport(r: FileReport): string {
     lines.push(`  未识别 ${r.unrecognized!.length} 处：`);
     for (const u of r.unrecognized!) lines.push(`    ${u.sheet}${u.range ? `!${u.range}` : ""}：${u.reason}`);
   }
+  for (const note of r.readNotes ?? []) lines.push(`  读取时已处理：${note}`);
   if (r.narrative!.paragraphs) lines.push(`  情况说明：${r.narrative!.paragraphs} 段（工作表「${r.narrative!.sheet}」）`);
   if (r.mapping) lines.push("", r.mapping.replace(/^/gm, "  "));
   lines.push(...findingLines(r.findings ?? []));
@@ -100,6 +101,7 @@ export function jsonReport(reports: FileReport[]): unknown {
             profile: r.profile ?? null,
             tables: r.tables,
             unrecognized: r.unrecognized,
+            ...(r.readNotes ? { readNotes: r.readNotes } : {}),
             narrative: { paragraphs: r.narrative!.paragraphs },
             summary: r.counts,
             findings: (r.findings ?? []).map(findingJson),

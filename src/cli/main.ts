@@ -4,7 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { checkFiles, defaultJobs } from "./batch";
+import { checkFiles, DEFAULT_BATCH_LIMITS, defaultJobs } from "./batch";
 import { relaunchWithNodeFlags } from "./nodeFlags";
 import type { FileReport, FileTask } from "./checkFile";
 import { annotatedCopyPaths, folderRefusal, InputSet, OutputError, refusal, writeNewFile } from "../host/file/outputs";
@@ -33,6 +33,8 @@ const USAGE = `用法：budget-check [选项] <工作簿或文件夹>...
   --profile <格式>     按指定的公开格式检查（默认自动判断）：${PROFILE_LIST}
   --mapping            同时列出每张表的行、金额及其单元格（便于核对识别结果）
   --jobs <n>           同时检查的文件数（默认为 CPU 核数；1 表示逐个检查）
+  --file-timeout <秒>  检查多个文件时，每个文件最多用时（默认 120 秒）；超时或内存超过上限的文件
+                       报告为无法检查，其余文件照常检查
   --                   其后的参数都是文件名（即使以 - 开头）
   -h, --help           显示本帮助
   -v, --version        显示版本
@@ -53,6 +55,8 @@ interface Options {
   style?: NarrativeStyle;
   profile?: ProfileId;
   jobs: number;
+  /** Seconds one file of a batch may take. */
+  fileSeconds: number;
   inputs: string[];
 }
 
@@ -62,7 +66,7 @@ function optionValue(argv: string[], i: number): [string | undefined, number] {
 }
 
 function parseArgs(argv: string[]): Options | { exit: number; message: string } {
-  const o: Options = { format: "text", mapping: false, jobs: defaultJobs(), inputs: [] };
+  const o: Options = { format: "text", mapping: false, jobs: defaultJobs(), fileSeconds: DEFAULT_BATCH_LIMITS.fileSeconds, inputs: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const name = a.split("=")[0];
@@ -122,6 +126,12 @@ function parseArgs(argv: string[]): Options | { exit: number; message: string } 
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1) return { exit: 2, message: `--jobs 需要一个正整数，收到：${v ?? "（空）"}\n\n${USAGE}` };
       o.jobs = n;
+    } else if (name === "--file-timeout") {
+      const [v, j] = optionValue(argv, i);
+      i = j;
+      const n = Number(v);
+      if (!(n > 0)) return { exit: 2, message: `--file-timeout 需要一个正数（秒），收到：${v ?? "（空）"}\n\n${USAGE}` };
+      o.fileSeconds = n;
     } else if (a.startsWith("-")) return { exit: 2, message: `未知选项：${a}\n\n${USAGE}` };
     else o.inputs.push(a);
   }
@@ -250,6 +260,7 @@ export async function main(argv: string[], io: Partial<MainIO> = {}): Promise<nu
     },
     parsed.jobs,
     progress(err, tty),
+    { ...DEFAULT_BATCH_LIMITS, fileSeconds: parsed.fileSeconds },
   );
   if (parsed.format === "json") out(JSON.stringify(jsonReport(reports), null, 2) + "\n");
   else {

@@ -2,13 +2,16 @@
  * File host, write side: an annotated copy of a workbook. Every finding's cells are filled by level
  * (error red, warning amber, info light blue) and carry a note with the messages; a sheet 审核结果 lists
  * all findings with links to their cells. The input file is only read, and the copy is a new file
- * (writeNewFile: never over an existing one).
+ * (writeNewFile: never over an existing one). A legacy input (.xls/.et) gets an .xlsx copy.
  */
 import ExcelJS from "exceljs";
+import * as fs from "fs";
 import { qualified } from "../../grid/address";
 import { LEVEL_NAMES, type Finding, type FindingLevel } from "../../rules/types";
 import { MARK_COLORS, marksOf } from "../marks";
+import { legacyAsXlsx } from "./legacy";
 import { writeNewFile } from "./outputs";
+import { sniffFile } from "./readWorkbook";
 
 /** The marks' colours as exceljs ARGB. */
 const FILLS = Object.fromEntries(Object.entries(MARK_COLORS).map(([level, hex]) => [level, `FF${hex.slice(1)}`])) as Record<FindingLevel, string>;
@@ -31,7 +34,9 @@ function freeSheetName(wb: ExcelJS.Workbook): string {
 
 export async function writeAnnotatedCopy(input: string, output: string, findings: Finding[]): Promise<void> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(input);
+  const bytes = await fs.promises.readFile(input);
+  // a legacy input's copy is an .xlsx made from it (planned with the .xlsx name by annotatedCopyPaths)
+  await wb.xlsx.load((sniffFile(bytes) === "xls" ? legacyAsXlsx(bytes) : bytes) as unknown as ArrayBuffer);
   // one fill and one note per cell: the worst level, all messages
   for (const m of marksOf(findings, (f) => `【${LEVEL_NAMES[f.level]}】${f.ruleId}：${f.message}`)) {
     const ws = wb.getWorksheet(m.sheet);

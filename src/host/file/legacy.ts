@@ -106,3 +106,13 @@ export function readLegacy(buf: Buffer, name: string): XlsxRead {
   const sheets = wb.SheetNames.map((n, i) => sheetOf(wb.Sheets[n], n, wb.Workbook?.Sheets?.[i]?.Hidden, date1904));
   return { sheets, notes: [] };
 }
+
+/**
+ * A legacy workbook converted to .xlsx bytes (values, formulas, number formats, merges, hidden rows and
+ * columns; fonts, fills and borders are not carried over): what an annotated copy of a legacy input is
+ * made from.
+ */
+export function legacyAsXlsx(buf: Buffer): Buffer {
+  const wb = XLSX.read(buf, { type: "buffer", cellFormula: true, cellNF: true, cellStyles: true });
+  return XLSX.write(wb, { type: "buffer", bookType: "xlsx", compression: true }) as Buffer;
+}

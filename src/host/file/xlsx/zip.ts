@@ -139,8 +139,9 @@ export function inflateEntry(buf: Buffer, e: ZipEntry, limit: number, onChunk: (
     for (let p = 0; p < data.length; p += FEED) inflater.push(data.subarray(p, Math.min(data.length, p + FEED)), p + FEED >= data.length);
     if (data.length === 0) inflater.push(new Uint8Array(0), true);
   } catch (err) {
-    if (err instanceof ZipError) throw err;
-    throw new ZipError("corrupt", `${e.name}: ${(err as Error).message}`);
+    // fflate's own errors carry a numeric code; anything else comes from onChunk (the reader's) and goes on as it is
+    if (typeof (err as { code?: unknown }).code === "number") throw new ZipError("corrupt", `${e.name}: ${(err as Error).message}`);
+    throw err;
   }
   if (written !== e.size) throw new ZipError("size-mismatch", `${e.name} unzips to ${written} bytes, not the ${e.size} it declares`);
 }
