@@ -36,7 +36,7 @@ const { recognize } = require("../lib/recognize/recognize") as typeof import("..
 const { RULES } = require("../lib/rules/registry") as typeof import("../src/rules/registry");
 const { runRules } = require("../lib/rules/runner") as typeof import("../src/rules/runner");
 const { relaunchWithNodeFlags } = require("../lib/cli/nodeFlags") as typeof import("../src/cli/nodeFlags");
-const { readZipDirectory } = require("../lib/host/file/xlsx/zip") as typeof import("../src/host/file/xlsx/zip");
+const { readZipDirectory } = require("../lib/host/file/zip") as typeof import("../src/host/file/zip");
 const { parseEntryXml } = require("../lib/host/file/xlsx/xml") as typeof import("../src/host/file/xlsx/xml");
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -121,7 +121,7 @@ export async function checkFile({ file, annotateTo }: FileTask, opts: CheckOptio
       await writeNarrativeFile(opts.narrativeOut, report.generated);
     }
     if (annotateTo) {
-      await writeAnnotatedCopy(file, annotateTo, findings);
+      await writeAnnotatedCopy(file, annotateTo, findings, workbook);
       report.annotated = annotateTo;
     }
     report.ms = performance.now() - t0;

@@ -2,9 +2,11 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { strToU8, zipSync } from "fflate";
 import JSZip from "jszip";
 import { readNarrativeFile } from "../../src/host/file/readNarrative";
 import { FIXTURES, runCli } from "../helpers";
+import { withDeclaredSize } from "../host/xlsxPackage";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "bdc-narr-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -70,6 +72,19 @@ describe("--narrative <file>", () => {
     expect(r.code).toBe(2);
     expect(JSON.parse(r.out).files[0].error).toBe("情况说明文件「旧版.doc」的格式不受支持：请提供 .docx 或 .txt 文件（旧版 .doc 请先另存为 .docx）。");
     expect((await run(["--narrative", doc, FIXTURES])).err).toContain("--narrative 只能和一个工作簿一起使用");
+  });
+
+  it("refuses a .docx that unzips to more than the limit, whether it declares it or lies about it", async () => {
+    const body = new Uint8Array(70 * 1024 * 1024).fill(0x61); // 70 MB of “a”: a zip bomb's document.xml
+    const honest = Buffer.from(zipSync({ "word/document.xml": body, "_rels/.rels": strToU8("<Relationships/>") }));
+    const lying = withDeclaredSize(honest, "word/document.xml", 1000);
+    const message = "情况说明文件「炸弹.docx」解压后超过 64 MB，不像是一份情况说明（可能是损坏或恶意构造的文件），不予读取。";
+    for (const bytes of [honest, lying]) {
+      const file = path.join(tmp, "炸弹.docx");
+      fs.writeFileSync(file, bytes);
+      await expect(readNarrativeFile(file)).rejects.toThrow(message);
+      fs.rmSync(file);
+    }
   });
 });
 

@@ -8,7 +8,11 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
+import { cellAt } from "../../src/grid/workbook";
 import { annotatedCopyPaths, writeNewFile } from "../../src/host/file/outputs";
+import { readWorkbookFile } from "../../src/host/file/readWorkbook";
+import { buildXlsx } from "../host/xlsxPackage";
 import { FIXTURES, runCli } from "../helpers";
 
 const run = runCli;
@@ -136,6 +140,44 @@ describe("annotated copies keep what the officer wrote", () => {
     expect(copy.getWorksheet("审核结果（2）")!.getCell("B2").value).toBe("R14-procurement");
     const texts = (copy.getWorksheet("政府采购")!.getCell("H8").note as ExcelJS.Comment).texts!.map((t) => t.text).join("");
     expect(texts).toMatch(/^科长：金额以合同为准\n—— 预决算审核助手 ——\n【错误】R14-procurement：「政府采购预算表」第8行「金属质柜类」/);
+  });
+});
+
+describe("annotated copies keep what exceljs would lose", () => {
+  it("dates stored as ISO text and links to other workbooks", async () => {
+    const dir = path.join(tmp, `case${++n}`);
+    fs.mkdirSync(dir);
+    const input = path.join(dir, "外部链接.xlsx");
+    const xml = `<row r="1"><c r="A1" t="d"><v>2024-12-31T00:00:00</v></c><c r="B1"><f>[1]Sheet1!A1</f><v>5</v></c><c r="C1" t="inlineStr"><is><t>截止时间</t></is></c></row>`;
+    const link = `<?xml version="1.0"?><externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><externalBook r:id="rId1"><sheetNames><sheetName val="Sheet1"/></sheetNames><sheetDataSet><sheetData sheetId="0"><row r="1"><cell r="A1"><v>5</v></cell></row></sheetData></sheetDataSet></externalBook></externalLink>`;
+    fs.writeFileSync(
+      input,
+      buildXlsx([{ name: "表", xml }], {
+        workbookExtra: `<externalReferences><externalReference r:id="rIdX"/></externalReferences>`,
+        relationships: `<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/>`,
+        parts: {
+          "xl/externalLinks/externalLink1.xml": link,
+          "xl/externalLinks/_rels/externalLink1.xml.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" Target="上年.xlsx" TargetMode="External"/></Relationships>`,
+        },
+      }),
+    );
+    const out = path.join(tmp, `out${++n}`);
+    expect((await run(["--annotate", out, input])).code).toBe(0);
+    const copyFile = path.join(out, "外部链接.xlsx");
+    const copy = (await readWorkbookFile(copyFile)).sheets[0];
+    expect([cellAt(copy, 0, 0)?.value, cellAt(copy, 0, 0)?.text, cellAt(copy, 0, 1)?.formula]).toEqual([
+      new Date(Date.UTC(2024, 11, 31)),
+      "2024-12-31",
+      "[1]Sheet1!A1",
+    ]);
+    const parts = unzipSync(fs.readFileSync(copyFile));
+    expect(strFromU8(parts["xl/externalLinks/externalLink1.xml"])).toBe(link);
+    expect(strFromU8(parts["xl/externalLinks/_rels/externalLink1.xml.rels"])).toContain('Target="上年.xlsx"');
+    expect(strFromU8(parts["xl/workbook.xml"])).toMatch(/<\/sheets><externalReferences><externalReference r:id="rIdExternalLink1"\/><\/externalReferences>/);
+    expect(strFromU8(parts["xl/_rels/workbook.xml.rels"])).toContain(
+      '<Relationship Id="rIdExternalLink1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink" Target="/xl/externalLinks/externalLink1.xml"/>',
+    );
+    expect(strFromU8(parts["[Content_Types].xml"])).toContain('<Override PartName="/xl/externalLinks/externalLink1.xml"');
   });
 });
 

@@ -7,9 +7,12 @@
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import { qualified } from "../../grid/address";
+import type { WorkbookSnapshot } from "../../grid/workbook";
 import { LEVEL_NAMES, type Finding, type FindingLevel } from "../../rules/types";
+import { isDateFormat } from "./cells";
 import { MARK_COLORS, marksOf } from "../marks";
 import { legacyAsXlsx } from "./legacy";
+import { withExternalLinks } from "./externalLinks";
 import { writeNewFile } from "./outputs";
 import { sniffFile } from "./readWorkbook";
 
@@ -32,12 +35,45 @@ function freeSheetName(wb: ExcelJS.Workbook): string {
   return name;
 }
 
-export async function writeAnnotatedCopy(input: string, output: string, findings: Finding[]): Promise<void> {
+/**
+ * Dates stored as ISO text (t="d", which exceljs reads as the number its year makes) put back as the dates
+ * the snapshot read, shown as dates.
+ */
+function restoreIsoDates(wb: ExcelJS.Workbook, snapshot: WorkbookSnapshot): void {
+  for (const s of snapshot.sheets) {
+    const ws = wb.getWorksheet(s.name);
+    if (!ws) continue;
+    s.cells.forEach((row, r) =>
+      row.forEach((c, k) => {
+        if (!(c?.value instanceof Date) || c.formula) return;
+        const cell = ws.getCell(s.top + r + 1, s.left + k + 1);
+        if (cell.value instanceof Date) return;
+        cell.value = c.value;
+        if (!isDateFormat(cell.numFmt)) cell.numFmt = "yyyy-mm-dd";
+      }),
+    );
+  }
+}
+
+/**
+ * Writes the annotated copy of `input`, whose snapshot (as checked) is `snapshot`. Only fills, notes and
+ * the findings sheet are added; the user's sheets, notes, dates and links to other workbooks are kept.
+ */
+export async function writeAnnotatedCopy(input: string, output: string, findings: Finding[], snapshot: WorkbookSnapshot): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const bytes = await fs.promises.readFile(input);
+  const legacy = sniffFile(bytes) === "xls";
   // a legacy input's copy is an .xlsx made from it (planned with the .xlsx name by annotatedCopyPaths)
-  await wb.xlsx.load((sniffFile(bytes) === "xls" ? legacyAsXlsx(bytes) : bytes) as unknown as ArrayBuffer);
-  // one fill and one note per cell: the worst level, all messages
+  await wb.xlsx.load((legacy ? legacyAsXlsx(bytes) : bytes) as unknown as ArrayBuffer);
+  restoreIsoDates(wb, snapshot);
+  markCells(wb, findings);
+  addFindingsSheet(wb, findings);
+  const written = Buffer.from(await wb.xlsx.writeBuffer());
+  await writeNewFile(output, new Uint8Array(legacy ? written : withExternalLinks(written, bytes)));
+}
+
+/** One fill and one note per cell: the worst level, all messages. */
+function markCells(wb: ExcelJS.Workbook, findings: Finding[]): void {
   for (const m of marksOf(findings, (f) => `【${LEVEL_NAMES[f.level]}】${f.ruleId}：${f.message}`)) {
     const ws = wb.getWorksheet(m.sheet);
     if (!ws) continue;
@@ -45,6 +81,10 @@ export async function writeAnnotatedCopy(input: string, output: string, findings
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: FILLS[m.level] } };
     cell.note = withOurNote(cell.note, m.messages.join("\n"));
   }
+}
+
+/** The 审核结果 sheet: every finding, with a link to its cell. */
+function addFindingsSheet(wb: ExcelJS.Workbook, findings: Finding[]): void {
   const ws = wb.addWorksheet(freeSheetName(wb));
   ws.columns = [
     { header: "级别", key: "level", width: 8 },
@@ -76,5 +116,4 @@ export async function writeAnnotatedCopy(input: string, output: string, findings
     row.getCell("level").fill = { type: "pattern", pattern: "solid", fgColor: { argb: FILLS[f.level] } };
     row.getCell("message").alignment = { wrapText: true, vertical: "top" };
   }
-  await writeNewFile(output, new Uint8Array(await wb.xlsx.writeBuffer()));
 }

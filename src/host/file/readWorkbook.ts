@@ -12,7 +12,7 @@ import { XlsxError, XlsxLimitError } from "./xlsx/package";
 import { readXlsx, type XlsxRead } from "./xlsx/read";
 import { XmlError } from "./xlsx/xml";
 import { LegacyReadError, readLegacy } from "./legacy";
-import { readZipDirectory, ZipError, type ZipEntry } from "./xlsx/zip";
+import { readZipDirectory, ZipError, type ZipEntry } from "./zip";
 
 export class WorkbookReadError extends Error {
   constructor(

@@ -5,7 +5,7 @@
  */
 import { isDateFormat } from "../cells";
 import { numberFormatOfId } from "./builtinFormats";
-import type { ZipEntry } from "./zip";
+import type { ZipEntry } from "../zip";
 import { parseEntryXml, relationshipId } from "./xml";
 
 /** A fault of the package's content, described in Chinese for the reader's message. */

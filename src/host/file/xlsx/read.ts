@@ -6,7 +6,7 @@
 import type { SheetSnapshot } from "../../../grid/workbook";
 import { readWorkbookParts, type PackageLimits, type Parts } from "./package";
 import { readSheet, type CellBudget } from "./sheet";
-import type { ZipEntry } from "./zip";
+import type { ZipEntry } from "../zip";
 
 export interface XlsxRead {
   sheets: SheetSnapshot[];

@@ -5,7 +5,7 @@
  */
 import { StringDecoder } from "string_decoder";
 import { SaxesParser } from "saxes";
-import { inflateEntry, type ZipEntry } from "./zip";
+import { inflateEntry, type ZipEntry } from "../zip";
 
 export interface XmlHandlers {
   open(name: string, attrs: Record<string, string>): void;

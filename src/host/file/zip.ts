@@ -1,5 +1,5 @@
 /**
- * The zip container of an .xlsx: its central directory (read here, ZIP64 included, every entry however many
+ * The zip container of an .xlsx (and of a .docx 情况说明): its central directory (read here, ZIP64 included, every entry however many
  * the end record claims) and each entry's bytes inflated by fflate in chunks, so that a part is never held
  * whole and a part that unzips to more than it declares, or than a limit, is stopped at that point.
  */
@@ -144,4 +144,15 @@ export function inflateEntry(buf: Buffer, e: ZipEntry, limit: number, onChunk: (
     throw err;
   }
   if (written !== e.size) throw new ZipError("size-mismatch", `${e.name} unzips to ${written} bytes, not the ${e.size} it declares`);
+}
+
+/** A whole entry's bytes (small parts only: relationships, the workbook part, external-link parts). */
+export function entryBytes(buf: Buffer, e: ZipEntry, limit: number): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(e.size);
+  let at = 0;
+  inflateEntry(buf, e, limit, (chunk) => {
+    out.set(chunk, at);
+    at += chunk.length;
+  });
+  return out;
 }
