@@ -31,7 +31,7 @@ import { writeWorkbook } from "./fixtures/write";
 // the compiled engine (npm run bench builds lib/ first), as the budget-check command runs it; the
 // TypeScript sources run through tsx carry its helpers (a __name call for every closure created)
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { readWorkbookToCheck } = require("../lib/host/file/readWorkbook") as typeof import("../src/host/file/readWorkbook");
+const { readWorkbookFile } = require("../lib/host/file/readWorkbook") as typeof import("../src/host/file/readWorkbook");
 const { recognize } = require("../lib/recognize/recognize") as typeof import("../src/recognize/recognize");
 const { RULES } = require("../lib/rules/registry") as typeof import("../src/rules/registry");
 const { runRules } = require("../lib/rules/runner") as typeof import("../src/rules/runner");
@@ -83,7 +83,7 @@ function ms(t0: number): number {
  * returns, as between two files of a real run; kept in the loop's variables, the run before's would
  * still be alive, and marked by the collector, during the next.)
  */
-function check(wb: Awaited<ReturnType<typeof readWorkbookToCheck>>): { recognize: number; rules: number; tables: number; findings: number } {
+function check(wb: Awaited<ReturnType<typeof readWorkbookFile>>): { recognize: number; rules: number; tables: number; findings: number } {
   let t0 = performance.now();
   const model = recognize(wb);
   const rec = ms(t0);
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
   {
     const warm = path.join(dir, "warm.xlsx");
     await writeWorkbook(summaryWorkbook(base, WARM_UNITS), DEFAULT_LAYOUT, warm);
-    for (let i = 0; i < 5; i++) runRules(recognize(await readWorkbookToCheck(warm)), RULES);
+    for (let i = 0; i < 5; i++) runRules(recognize(await readWorkbookFile(warm)), RULES);
   }
   const runsArg = process.argv.indexOf("--runs");
   const maxRuns = Math.max(1, runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7);
@@ -146,14 +146,14 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
 async function measureSize(file: string, units: number, maxRuns: number): Promise<Omit<SizeRow, "endToEnd">> {
   const parses: number[] = [];
   const bounds: number[] = [];
-  let wb: Awaited<ReturnType<typeof readWorkbookToCheck>> | undefined;
+  let wb: Awaited<ReturnType<typeof readWorkbookFile>> | undefined;
   while (parses.length < maxRuns && (parses.length === 0 || parses[parses.length - 1] < 30_000)) {
     let t0 = performance.now();
     unzipAndTokenize(file);
     bounds.push(ms(t0));
     wb = undefined; // (the previous snapshot is garbage before the next parse, as in a real run)
     t0 = performance.now();
-    wb = await readWorkbookToCheck(file);
+    wb = await readWorkbookFile(file);
     parses.push(ms(t0));
   }
   const snapshot = wb!;

@@ -7,7 +7,7 @@ import { checkWorkbook, draftNarrative } from "../engine";
 import { writeAnnotatedCopy } from "../host/file/annotate";
 import { OutputError } from "../host/file/outputs";
 import { readNarrativeFile } from "../host/file/readNarrative";
-import { readWorkbookToCheck, WorkbookReadError } from "../host/file/readWorkbook";
+import { readWorkbookFile, WorkbookReadError } from "../host/file/readWorkbook";
 import { describeMapping, modelHeadline, rowCount, rowCountText } from "../model/describe";
 import type { Unrecognized } from "../model/budgetModel";
 import type { BatchFileResult } from "../report/types";
@@ -75,8 +75,8 @@ export async function checkFile({ file, annotateTo }: FileTask, opts: CheckOptio
   try {
     const narrative = opts.narrativeFile ? await readNarrativeFile(opts.narrativeFile) : undefined;
     // last year's figures serve both the narrative check (N1) and the generated 情况说明
-    const prior = opts.priorFile ? await readPrior(opts.priorFile, async (f) => recognize(await readWorkbookToCheck(f))) : undefined;
-    const workbook = await readWorkbookToCheck(file);
+    const prior = opts.priorFile ? await readPrior(opts.priorFile, async (f) => recognize(await readWorkbookFile(f))) : undefined;
+    const workbook = await readWorkbookFile(file);
     const result = checkWorkbook(workbook, { narrative, prior, profile: opts.profile });
     const { model, findings, counts } = result;
     const report: FileReport = {

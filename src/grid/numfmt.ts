@@ -7,7 +7,9 @@ import { Dec, decFromNumber } from "./decimal";
 
 export function generalText(n: number): string {
   if (!Number.isFinite(n)) return String(n);
-  return decFromNumber(n).toString();
+  // JavaScript's own text of the 15 digits Excel keeps is the same, unless it takes an exponent
+  const plain = String(Number(n.toPrecision(15)));
+  return plain.includes("e") ? decFromNumber(n).toString() : plain;
 }
 
 function splitSections(code: string): string[] {

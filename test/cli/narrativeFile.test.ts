@@ -6,7 +6,7 @@ import { strToU8, zipSync } from "fflate";
 import JSZip from "jszip";
 import { readNarrativeFile } from "../../src/host/file/readNarrative";
 import { FIXTURES, runCli } from "../helpers";
-import { withDeclaredSize } from "../host/xlsxPackage";
+import { withDeclaredSize } from "../../scripts/fixtures/package";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "bdc-narr-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

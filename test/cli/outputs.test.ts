@@ -12,7 +12,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { cellAt } from "../../src/grid/workbook";
 import { annotatedCopyPaths, writeNewFile } from "../../src/host/file/outputs";
 import { readWorkbookFile } from "../../src/host/file/readWorkbook";
-import { buildXlsx } from "../host/xlsxPackage";
+import { buildXlsx } from "../../scripts/fixtures/package";
 import { FIXTURES, runCli } from "../helpers";
 
 const run = runCli;

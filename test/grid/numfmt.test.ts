@@ -76,3 +76,20 @@ describe("formatNumber without rounding (digits padded) agrees with decimal.js r
     );
   });
 });
+
+describe("generalText agrees with decimal.js on the 15 digits Excel keeps", () => {
+  it("for any finite number", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double({ noNaN: true, noDefaultInfinity: true }),
+          fc.integer().map((n) => n / 100),
+        ),
+        (v) => {
+          expect(generalText(v)).toBe(decFromNumber(v).toString());
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+});

@@ -10,7 +10,7 @@ import { strToU8 } from "fflate";
 import { LIMITS, readWorkbookBuffer, WorkbookReadError } from "../../src/host/file/readWorkbook";
 import { cellAt, textAt } from "../../src/grid/workbook";
 import { runCli } from "../helpers";
-import { asZip64, buildXlsx, sheetXml, withDeclaredSize } from "./xlsxPackage";
+import { asZip64, buildXlsx, sheetXml, withDeclaredSize } from "../../scripts/fixtures/package";
 
 const ROWS = `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>12.5</v></c></row><row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2"><v>7</v></c></row>`;
 const STRINGS = ["项目", "合计"];

@@ -1,12 +1,11 @@
 /**
- * File host, read side: an .xlsx file into a WorkbookSnapshot. Formula cells give their cached value;
- * shown text is computed from the number format. Unusable files give a WorkbookReadError whose message
- * is Chinese and names the file.
+ * File host, read side: a workbook file into a WorkbookSnapshot — .xlsx/.xlsm by the streaming reader
+ * (xlsx/), .xls/.et by the legacy reader — after its kind and declared sizes are checked against LIMITS.
+ * Formula cells give their cached value; shown text is computed from the number format. Unusable files
+ * give a WorkbookReadError whose message is Chinese and names the file.
  */
 import * as fs from "fs";
 import * as path from "path";
-import * as v8 from "v8";
-import * as vm from "vm";
 import type { WorkbookSnapshot } from "../../grid/workbook";
 import { XlsxError, XlsxLimitError } from "./xlsx/package";
 import { readXlsx, type XlsxRead } from "./xlsx/read";
@@ -169,44 +168,4 @@ export async function readWorkbookFile(file: string): Promise<WorkbookSnapshot> 
     throw new WorkbookReadError(name, `无法打开文件「${file}」：${why}。`);
   }
   return readWorkbookBuffer(buf, name);
-}
-
-/**
- * Reads a workbook to be checked: readWorkbookFile, then the parser's garbage collected before the
- * snapshot is handed on. ExcelJS holds the whole workbook in memory twice over while it parses, leaving
- * several times the snapshot's size in garbage. Left to V8, that garbage raises the limit of the old
- * generation so far that the next full collection is put off for several checks: their garbage then
- * piles up, and every young-generation collection walks all those pages, which makes the checks a third
- * slower. The collections are made only when the parse grew the heap by more than COLLECT_AFTER_GROWTH:
- * in a process that has checked other files they cost far more than their time in a fresh one, and a
- * workbook of ordinary size leaves only a few MB (figures: docs/performance.md).
- */
-export async function readWorkbookToCheck(file: string): Promise<WorkbookSnapshot> {
-  const before = v8.getHeapStatistics().used_heap_size;
-  const snapshot = await readWorkbookFile(file);
-  if (v8.getHeapStatistics().used_heap_size - before > COLLECT_AFTER_GROWTH) collectGarbage();
-  return snapshot;
-}
-
-/** How much a parse must grow the heap (bytes) for readWorkbookToCheck to collect its garbage. */
-const COLLECT_AFTER_GROWTH = 128 * 1024 * 1024;
-
-/** V8's full collection: the global gc of --expose-gc, or the one a new context exposes once the flag is set. */
-let fullCollection: (() => void) | undefined;
-
-/**
- * Two full collections: the first frees the parser's objects, the second gives back the pages the first
- * emptied (after one, the old generation keeps several times its objects' size in pages).
- */
-function collectGarbage(): void {
-  if (!fullCollection) {
-    const exposed = (globalThis as { gc?: () => void }).gc;
-    if (exposed) fullCollection = exposed;
-    else {
-      v8.setFlagsFromString("--expose-gc");
-      fullCollection = vm.runInNewContext("gc") as () => void;
-    }
-  }
-  fullCollection();
-  fullCollection();
 }
