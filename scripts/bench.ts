@@ -1,22 +1,18 @@
 /**
  * Benchmark (prints figures, asserts nothing): a 汇总 workbook holding every table of the sample budget
- * for N units (each sheet holds one table kind, the N units' tables stacked), at growing N. Per size:
- * parse (.xlsx → snapshot, read as budget-check reads a file to check), the bound of that read measured
- * in the same run (the same file unzipped and tokenized by the same libraries with handlers that do
- * nothing: what any reader built on them must spend), their ratio, recognition (snapshot → model), rules
- * (model → findings), engine/parse ratio and the growth factor between sizes; then, per size, one
- * `budget-check --format json` of the file in a process of its own under GNU time: wall time and maximum
- * resident size.
+ * for N units (each sheet holds one table kind, the N units' tables stacked), at growing N. Per size: the
+ * read (.xlsx → snapshot, as budget-check reads a file), the bound of that read (the same file unzipped
+ * and tokenized by the same libraries with handlers that do nothing: what any reader built on them must
+ * spend), their ratio, recognition (snapshot → model), rules (model → findings), engine/read and the
+ * growth factors between sizes; then one `budget-check --format json` per size in a process of its own
+ * under GNU time: wall time and maximum resident size.
  *
- * Each size is parsed up to --runs times (7 by default; again while a parse takes under 30 s), then the
- * engine checks the last snapshot --runs times in a row, the same way at every size, so that the sizes'
- * engine times compare like with like (checked right after each parse at the small sizes and back to back
- * at the large one, as before, the sizes met different heaps: a 200-unit check took about 450 ms after a
- * parse, about 356 ms after another check). The median of each
- * phase is reported, so that a figure is the steady cost of the code rather than the one-time cost of the
- * JIT compiling it for larger inputs or a noisy moment of a shared machine; the first check's
- * engine/parse ratio (the check right after the parse) is printed beside it. Ratios and growth factors
- * are computed from figures of this one run.
+ * The reads are interleaved: each of --runs runs (7 by default) reads every size once, each read right
+ * after its bound, so that sizes and bounds meet the same moments of a shared machine (measured size
+ * after size, the growth between sizes swung from ×3.1 to ×4.8 between runs, the bound's as much as the
+ * read's). Then each size's snapshot is checked --runs times in a row, the same way at every size. The
+ * median of each phase is reported, so that a figure is the steady cost of the code rather than the
+ * one-time cost of the JIT or a noisy moment; ratios and growth factors are computed from this one run.
  * The engine measured is the compiled one in lib/ (the script builds it first), in a node given
  * budget-check's V8 settings (src/cli/nodeFlags.ts), as budget-check runs it.
  * Usage: npm run bench [-- --units 50,200,800] [-- --runs 7]
@@ -111,12 +107,10 @@ async function main(): Promise<void> {
   const maxRuns = Math.max(1, runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7);
   const rows: SizeRow[] = [];
   try {
-    for (const units of sizes) {
-      const file = path.join(dir, `summary-${units}.xlsx`);
-      await writeWorkbook(summaryWorkbook(base, units), DEFAULT_LAYOUT, file);
-      rows.push({ ...(await measureSize(file, units, maxRuns)), endToEnd: endToEnd(file) });
-      fs.rmSync(file);
-    }
+    const files = sizes.map((units) => path.join(dir, `summary-${units}.xlsx`));
+    for (const [i, units] of sizes.entries()) await writeWorkbook(summaryWorkbook(base, units), DEFAULT_LAYOUT, files[i]);
+    const reads = await measureReads(files, maxRuns);
+    for (const [i, units] of sizes.entries()) rows.push({ units, ...reads[i], ...(await measureChecks(files[i], maxRuns)), endToEnd: endToEnd(files[i]) });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -134,7 +128,6 @@ interface SizeRow {
   parses: number[];
   bounds: number[];
   checks: Check[];
-  median: Check & { parse: number; bound: number };
   tables: number;
   findings: number;
   endToEnd?: ReturnType<typeof endToEnd>;
@@ -142,21 +135,35 @@ interface SizeRow {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
-/** One size: reads and bounds interleaved (so that a noisy moment of the machine meets both), then the checks. */
-async function measureSize(file: string, units: number, maxRuns: number): Promise<Omit<SizeRow, "endToEnd">> {
-  const parses: number[] = [];
-  const bounds: number[] = [];
-  let wb: Awaited<ReturnType<typeof readWorkbookFile>> | undefined;
-  while (parses.length < maxRuns && (parses.length === 0 || parses[parses.length - 1] < 30_000)) {
-    let t0 = performance.now();
-    unzipAndTokenize(file);
-    bounds.push(ms(t0));
-    wb = undefined; // (the previous snapshot is garbage before the next parse, as in a real run)
-    t0 = performance.now();
-    wb = await readWorkbookFile(file);
-    parses.push(ms(t0));
+function mediansOf(r: SizeRow): Check & { parse: number; bound: number } {
+  return { parse: median(r.parses), bound: median(r.bounds), recognize: median(r.checks.map((c) => c.recognize)), rules: median(r.checks.map((c) => c.rules)) };
+}
+
+/**
+ * The reads and their bounds, interleaved: each run reads every size once, each read right after its
+ * bound, so that the sizes and the bound meet the same moments of a shared machine and the growth between
+ * sizes compares like with like. No snapshot is kept between reads (each is garbage before the next).
+ */
+async function measureReads(files: string[], maxRuns: number): Promise<{ parses: number[]; bounds: number[] }[]> {
+  const out = files.map(() => ({ parses: [] as number[], bounds: [] as number[] }));
+  for (let run = 0; run < maxRuns; run++) {
+    for (const [i, file] of files.entries()) {
+      const m = out[i];
+      if (run > 0 && m.parses[m.parses.length - 1] > 30_000) continue; // (a read of over 30 s is not repeated)
+      let t0 = performance.now();
+      unzipAndTokenize(file);
+      m.bounds.push(ms(t0));
+      t0 = performance.now();
+      await readWorkbookFile(file);
+      m.parses.push(ms(t0));
+    }
   }
-  const snapshot = wb!;
+  return out;
+}
+
+/** One size's checks: its snapshot checked --runs times in a row, the same way at every size. */
+async function measureChecks(file: string, maxRuns: number): Promise<{ cells: number; checks: Check[]; tables: number; findings: number }> {
+  const snapshot = await readWorkbookFile(file);
   const cells = snapshot.sheets.reduce((n, s) => n + s.cells.reduce((m, r) => m + r.filter((c) => c !== null).length, 0), 0);
   const checks: Check[] = [];
   let tables = 0;
@@ -167,8 +174,7 @@ async function measureSize(file: string, units: number, maxRuns: number): Promis
     tables = run.tables;
     findings = run.findings;
   }
-  const m = { parse: median(parses), bound: median(bounds), recognize: median(checks.map((r) => r.recognize)), rules: median(checks.map((r) => r.rules)) };
-  return { units, cells, parses, bounds, checks, median: m, tables, findings };
+  return { cells, checks, tables, findings };
 }
 
 function printRows(rows: SizeRow[]): void {
@@ -181,7 +187,7 @@ function printRows(rows: SizeRow[]): void {
   );
   console.log("units   cells      runs  read ms  bound ms  read/bound  recognize ms  rules ms  engine/read  tables  findings");
   for (const r of rows) {
-    const m = r.median;
+    const m = mediansOf(r);
     console.log(
       `${String(r.units).padEnd(8)}${String(r.cells).padEnd(11)}${String(r.parses.length).padEnd(4)}${m.parse.toFixed(0).padStart(9)}${m.bound.toFixed(0).padStart(10)}${(m.parse / m.bound).toFixed(2).padStart(12)}${m.recognize.toFixed(0).padStart(14)}${m.rules.toFixed(0).padStart(10)}${(engineOf(m) / m.parse).toFixed(2).padStart(13)}${String(r.tables).padStart(8)}${String(r.findings).padStart(10)}`,
     );
@@ -195,7 +201,7 @@ function printRows(rows: SizeRow[]): void {
     const a = rows[i - 1];
     const b = rows[i];
     console.log(
-      `${a.units} → ${b.units} units (×${(b.units / a.units).toFixed(1)} data): read ×${(b.median.parse / a.median.parse).toFixed(2)}, bound ×${(b.median.bound / a.median.bound).toFixed(2)}, engine ×${(engineOf(b.median) / engineOf(a.median)).toFixed(2)}`,
+      `${a.units} → ${b.units} units (×${(b.units / a.units).toFixed(1)} data): read ×${(mediansOf(b).parse / mediansOf(a).parse).toFixed(2)}, bound ×${(mediansOf(b).bound / mediansOf(a).bound).toFixed(2)}, engine ×${(engineOf(mediansOf(b)) / engineOf(mediansOf(a))).toFixed(2)}`,
     );
   }
   console.log("budget-check --format json, one process per size (GNU time):");

@@ -56,6 +56,12 @@ describe("the streaming reader on unusual and hostile packages", () => {
     expect(cellAt(s, 0, 0)?.value).toBeInstanceOf(Date);
   });
 
+  it("dates of the 1904 date system (Mac workbooks)", async () => {
+    const xml = `<row r="1"><c r="A1" s="1"><v>0</v></c><c r="B1" s="1"><v>44195</v></c></row>`;
+    const buf = buildXlsx([{ name: "表", xml }], { formats: ["yyyy-mm-dd"], workbookExtra: `<workbookPr date1904="1"/>` });
+    expect((await read(buf)).sheets[0].cells[0].map((c) => c?.text)).toEqual(["1904-01-01", "2024-12-31"]);
+  });
+
   it("a shared formula reads, in each cell that reuses it, moved to that cell", async () => {
     const xml =
       `<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1"><f t="shared" ref="C1:C3" si="0">A1+B1*$A$1</f><v>3</v></c></row>` +
