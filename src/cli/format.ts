@@ -45,7 +45,7 @@ export function findingLines(findings: Finding[]): string[] {
       const left = f.cells.filter((c) => c.side !== "right").map((c) => cellRef(f, c));
       const right = f.cells.filter((c) => c.side === "right").map((c) => cellRef(f, c));
       const where = left.length && right.length ? `${left.join("、")} ↔ ${right.join("、")}` : [...left, ...right].join("、");
-      const suspect = f.suspect ? `  可疑单元格：${cellRef(f, f.suspect)}` : "";
+      const suspect = f.suspect ? `  可疑单元格：${cellRef(f, f.suspect)}${f.suspect.proposed !== undefined ? `（应为 ${f.suspect.proposed}）` : ""}` : "";
       lines.push(`    ${LEVEL_NAMES[f.level]}  ${f.ruleId}  ${where}${suspect}`);
       lines.push(`          ${f.message}`);
     }

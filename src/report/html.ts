@@ -244,6 +244,7 @@ function cellsHtml(f: Finding): { html: string; title: string } {
     prevSheet = null;
     html += `<br>可疑：<mark class="sus" title="可疑单元格">${escapeHtml(label(f.suspect))}</mark>`;
   }
+  if (f.suspect?.proposed !== undefined) html += `<br>可疑单元格应为 <span class="proposed">${escapeHtml(f.suspect.proposed)}</span>`;
   let title = "";
   if (ordered.length > MAX_CELLS) {
     prevSheet = null;
@@ -330,6 +331,7 @@ details.more{display:inline}details.more summary{display:inline;cursor:pointer;c
 .stats{display:flex;flex-wrap:wrap;gap:10px}
 .stat{min-width:116px;padding:8px 14px;border-radius:6px;background:#f3f4f6;border-left:4px solid #9e9e9e}
 .stat .num{font-size:24px;font-weight:bold;line-height:1.2}
+.proposed{white-space:nowrap;font-weight:bold}
 .stat .lbl{color:#505050;font-size:13px}.stat small{display:block;color:#757575;font-size:11.5px}
 .stat.files{border-color:#0f5fa8}.stat.unreadable{border-color:#605e5c}.stat.witherr{border-color:#c50f1f}.stat.okfiles{border-color:#107c10}
 .stat.e{border-color:#c50f1f;background:#fdf0f1}.stat.e .num{color:#b10e1c}

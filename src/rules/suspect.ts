@@ -5,8 +5,8 @@
  * breaks no equation that holds, and that explains more failing equations than any other cell of the
  * equation, is named the suspect. One failing equation alone cannot tell which of its cells is wrong.
  */
-import { ZERO, type Dec } from "../grid/decimal";
-import type { Amount } from "../model/amount";
+import { Dec, ZERO } from "../grid/decimal";
+import { toYuan, type Amount } from "../model/amount";
 import type { BudgetRow, BudgetTable, ColumnInfo } from "../model/budgetModel";
 import { addFixed, decOfFixed, halvesIn, toleranceParts, toleranceYuan, type Balance, type Term } from "../model/terms";
 import { partCol, partCount, partRow } from "./cellSum";
@@ -252,6 +252,25 @@ function sheetOfKey(key: number): number {
 
 const CELLS_PER_SHEET = 1048576 * 16384;
 
+/**
+ * The suspect's value changed by `delta` 元, in its table's unit, with the cell's decimals (more when the
+ * change needs them) — when that value makes every equation the cell sits in hold within its rounding.
+ */
+function proposedValue(log: EquationLog, t: Term, delta: Dec, equations: { eq: number; right: boolean }[]): string | undefined {
+  const change = t.unit === "万元" ? delta.dividedBy(10000) : delta;
+  const value = t.shown.plus(change);
+  const text = value.toFixed(Math.max(t.decimals, change.decimalPlaces()));
+  const moved = toYuan(new Dec(text), t.unit).minus(t.yuan);
+  const holds = equations.every(({ eq, right }) =>
+    log
+      .diff(eq)
+      .plus(right ? moved.negated() : moved)
+      .abs()
+      .lessThanOrEqualTo(log.tol(eq)),
+  );
+  return holds ? text : undefined;
+}
+
 export function locateSuspects(log: EquationLog): void {
   const failing = log.kept.filter((e) => e.balance.failing && e.finding);
   if (failing.length === 0) return;
@@ -270,6 +289,8 @@ export function locateSuspects(log: EquationLog): void {
   const isFailing = (eq: number) => log.keptOf(eq)?.balance.failing ?? false; // (only failing equations and a few others are kept)
   /** How many failing equations a cell explains, or 0 when it cannot be the culprit. */
   const explains = new Map<number, number>();
+  /** The change (in 元) that sets a cell right, for the cells that explain their failing equations. */
+  const deltas = new Map<number, Dec>();
   for (const [k, list] of changes) {
     const bad = list.filter((x) => isFailing(x.eq));
     if (bad.length === 0) continue;
@@ -288,6 +309,7 @@ export function locateSuspects(log: EquationLog): void {
           .lessThanOrEqualTo(log.tol(x.eq)),
       );
     explains.set(k, consistent && harmless ? bad.length : 0);
+    if (consistent && harmless) deltas.set(k, delta);
   }
   for (const eq of failing) {
     const cells = [...eq.balance.left, ...eq.balance.right];
@@ -295,7 +317,9 @@ export function locateSuspects(log: EquationLog): void {
     const best = scored[0];
     const f = eq.finding!;
     if (best && best.n >= 2 && (scored.length < 2 || scored[1].n < best.n)) {
-      f.suspect = { sheet: best.t.cell.sheet, address: best.t.cell.address };
+      const key = log.keyOf(best.t);
+      const proposed = proposedValue(log, best.t, deltas.get(key)!, changes.get(key)!);
+      f.suspect = { sheet: best.t.cell.sheet, address: best.t.cell.address, ...(proposed !== undefined ? { proposed } : {}) };
       f.suspectNote = `${best.t.cell.address} 同时使 ${best.n} 个等式不成立，最可能有误`;
     } else {
       f.suspect = null;

@@ -36,6 +36,16 @@ export interface FindingCell extends CellAddress {
   side?: "left" | "right";
 }
 
+/** The cell most likely wrong, and the value that would set it right when one value does. */
+export interface SuspectCell extends CellAddress {
+  /**
+   * The value, as the table shows amounts (its unit, at least the cell's decimals), that makes every
+   * failing equation the cell sits in hold within rounding and keeps every other one holding; absent
+   * when no single value does.
+   */
+  proposed?: string;
+}
+
 export interface Finding {
   ruleId: string;
   level: FindingLevel;
@@ -43,7 +53,7 @@ export interface Finding {
   message: string;
   cells: FindingCell[];
   /** The single cell most likely wrong, when the failing equations tell. */
-  suspect: CellAddress | null;
+  suspect: SuspectCell | null;
   /** Why there is no suspect, or why this one. */
   suspectNote?: string;
   expected?: string;

@@ -23,6 +23,7 @@ const useStyles = makeStyles({
   message: { wordBreak: "break-all" },
   badge: { flexShrink: 0, whiteSpace: "nowrap" },
   amounts: { color: tokens.colorNeutralForeground2 },
+  proposed: { fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap" },
   cells: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, alignItems: "baseline" },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS },
 });
@@ -38,6 +39,16 @@ export interface FindingItemProps {
 
 function cellLabel(c: CellAddress, sheetOfFinding: string | undefined): string {
   return c.sheet === sheetOfFinding ? c.address : `${c.sheet}!${c.address}`;
+}
+
+/** The finding's figures as the card lists them: 应为, 实为, 差额, 允许尾差 (those it has). */
+function amountsOf(f: Finding, s: Strings): string[] {
+  return [
+    f.expected !== undefined ? `${s.expected} ${f.expected}` : "",
+    f.actual !== undefined ? `${s.actual} ${f.actual}` : "",
+    f.difference !== undefined ? `${s.difference} ${f.difference}` : "",
+    f.tolerance !== undefined ? `${s.tolerance} ${f.tolerance}` : "",
+  ].filter((x) => x !== "");
 }
 
 export function FindingItem({ finding: f, s, current, onJump, onSelect, onConfirm }: FindingItemProps) {
@@ -60,12 +71,7 @@ export function FindingItem({ finding: f, s, current, onJump, onSelect, onConfir
       {cellLabel(c, home)}
     </Link>
   );
-  const amounts = [
-    f.expected !== undefined ? `${s.expected} ${f.expected}` : "",
-    f.actual !== undefined ? `${s.actual} ${f.actual}` : "",
-    f.difference !== undefined ? `${s.difference} ${f.difference}` : "",
-    f.tolerance !== undefined ? `${s.tolerance} ${f.tolerance}` : "",
-  ].filter((x) => x !== "");
+  const amounts = amountsOf(f, s);
   return (
     <div
       role="listitem"
@@ -102,6 +108,7 @@ export function FindingItem({ finding: f, s, current, onJump, onSelect, onConfir
       <div className={styles.cells}>
         <Caption1>{s.suspect}：</Caption1>
         {f.suspect && link(f.suspect, 0)}
+        {f.suspect?.proposed !== undefined && <Caption1 className={styles.proposed}>{s.proposed(f.suspect.proposed)}</Caption1>}
         <Caption1 className={styles.amounts}>{f.suspectNote ?? (f.suspect ? "" : s.noSuspect)}</Caption1>
       </div>
       {onConfirm && (

@@ -26,6 +26,20 @@ describe("budget-check", () => {
     expect(results).toContain("  共 8 条审核结果：错误 5 个，提示 3 个，尾差 0 个。\n");
   });
 
+  it("names the suspect of a typo that breaks several equations, with the value that sets them right", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(FIXTURES, "seed000.xlsx"));
+    wb.getWorksheet("03支出总表")!.getCell("E10").value = 72.99; // 71.99 in the published table
+    const file = path.join(tmp, "一处笔误.xlsx");
+    await wb.xlsx.writeFile(file);
+    const json = JSON.parse((await run(["--format", "json", file])).out).files[0];
+    const suspects = json.findings.filter((f: { level: string }) => f.level === "error").map((f: { suspect: unknown }) => f.suspect);
+    expect(suspects.length).toBeGreaterThanOrEqual(2);
+    for (const s of suspects) expect(s).toEqual({ sheet: "03支出总表", address: "E10", proposed: "71.99" });
+    const text = (await run([file])).out;
+    expect(text).toContain("  可疑单元格：E10（应为 71.99）\n");
+  });
+
   it("writes an annotated copy and never touches the input", async () => {
     const input = path.join(FIXTURES, "seed001-dept.xlsx");
     const before = fs.readFileSync(input);

@@ -54,9 +54,19 @@ describe("locateSuspects", () => {
       [[a], [b, c]],
       [[b], [f]],
     ]);
-    expect(fa?.suspect).toEqual({ sheet: "S", address: "B1" });
-    expect(fb?.suspect).toEqual({ sheet: "S", address: "B1" });
+    // B1 shows "5": the value that sets both right, 5.02, is given with the decimals the change needs
+    expect(fa?.suspect).toEqual({ sheet: "S", address: "B1", proposed: "5.02" });
+    expect(fb?.suspect).toEqual({ sheet: "S", address: "B1", proposed: "5.02" });
     expect(fa?.suspectNote).toBe("B1 同时使 2 个等式不成立，最可能有误");
+  });
+
+  it("gives the proposed value in the table's unit (万元)", () => {
+    const wan = (col: number, text: string) => termOfAmount(new CellAmount(readShownNumber(text)!, "万元", "S", 0, col, text, false), text);
+    const [fa] = run([
+      [[wan(0, "10.02")], [wan(1, "5.00"), wan(2, "5.00")]],
+      [[wan(1, "5.00")], [wan(3, "5.02")]],
+    ]);
+    expect(fa?.suspect).toEqual({ sheet: "S", address: "B1", proposed: "5.02" });
   });
 
   it("keeps the cell when an equation that holds exactly still holds within its tolerance after the change", () => {
@@ -68,8 +78,8 @@ describe("locateSuspects", () => {
     ]);
     expect(fc).toBeUndefined();
     expect([fa?.suspect, fb?.suspect]).toEqual([
-      { sheet: "S", address: "B1" },
-      { sheet: "S", address: "B1" },
+      { sheet: "S", address: "B1", proposed: "5.02" },
+      { sheet: "S", address: "B1", proposed: "5.02" },
     ]);
   });
 
@@ -93,8 +103,8 @@ describe("locateSuspects", () => {
     ]);
     expect(kept[2]).toBeUndefined();
     expect([kept[0]?.suspect, kept[1]?.suspect]).toEqual([
-      { sheet: "S", address: "B1" },
-      { sheet: "S", address: "B1" },
+      { sheet: "S", address: "B1", proposed: "5.02" },
+      { sheet: "S", address: "B1", proposed: "5.02" },
     ]);
     // C: b = e with e = 4.99: off by +0.01; b + 0.02 makes it +0.03, beyond: no cell explains both
     const dropped = run([
@@ -111,8 +121,8 @@ describe("locateSuspects", () => {
     const filler: [Term[], Term[]][] = Array.from({ length: 5000 }, (_, i) => [[cell(10 + (i % 50), "1")], [cell(60 + (i % 50), "1")]]);
     const named = run([...filler, [[a], [b, c]], [[b], [f]], [[b], [cell(4, "5")]]]);
     expect([named[5000]?.suspect, named[5001]?.suspect]).toEqual([
-      { sheet: "S", address: "B1" },
-      { sheet: "S", address: "B1" },
+      { sheet: "S", address: "B1", proposed: "5.02" },
+      { sheet: "S", address: "B1", proposed: "5.02" },
     ]);
     const dropped = run([...filler, [[a], [b, c]], [[b], [f]], [[b], [cell(4, "5.00")]]]);
     expect([dropped[5000]?.suspect, dropped[5001]?.suspect]).toEqual([null, null]);
@@ -145,8 +155,8 @@ describe("locateSuspects", () => {
       return found.map((x) => x.suspect);
     };
     expect(byCells("5")).toEqual([
-      { sheet: "S", address: "B1" },
-      { sheet: "S", address: "B1" },
+      { sheet: "S", address: "B1", proposed: "5.02" },
+      { sheet: "S", address: "B1", proposed: "5.02" },
     ]);
     expect(byCells("5.00")).toEqual([null, null]);
     // an equation that does not hold exactly is left to be stated with terms: nothing is recorded

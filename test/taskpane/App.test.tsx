@@ -7,6 +7,7 @@ import * as path from "path";
 import { render, screen, within, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider } from "@fluentui/react-components";
+import type { WorkbookSnapshot } from "../../src/grid/workbook";
 import { readWorkbookFile } from "../../src/host/file/readWorkbook";
 import { MemoryHost } from "../../src/host/memory/MemoryHost";
 import { App } from "../../src/taskpane/App";
@@ -22,8 +23,10 @@ class NoLayoutResizeObserver {
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = NoLayoutResizeObserver;
 jest.setTimeout(30000);
 
-async function renderPane(id = "seed000") {
-  const host = new MemoryHost(await readWorkbookFile(path.join(FIXTURES, `${id}.xlsx`)));
+async function renderPane(id = "seed000", edit?: (wb: WorkbookSnapshot) => void) {
+  const wb = await readWorkbookFile(path.join(FIXTURES, `${id}.xlsx`));
+  edit?.(wb);
+  const host = new MemoryHost(wb);
   const user = userEvent.setup();
   render(
     <FluentProvider theme={appTheme}>
@@ -47,6 +50,17 @@ describe("task pane", () => {
     );
     expect(screen.getByText(/未在 Excel 中运行/)).toBeTruthy();
     expect(screen.queryByRole("button", { name: "检查工作簿" })).toBeNull();
+  });
+
+  it("shows the value the suspect cell should hold when one value sets every failing equation right", async () => {
+    const { user } = await renderPane("seed000", (wb) => {
+      const s = wb.sheets.find((x) => x.name === "03支出总表")!;
+      s.cells[9 - s.top][4 - s.left] = { value: 72.99, text: "72.99", numFmt: "0.00" }; // E10: 71.99 in the published table
+    });
+    await check(user);
+    const errors = screen.getAllByRole("listitem").filter((li) => li.getAttribute("data-level") === "error");
+    expect(errors.length).toBeGreaterThanOrEqual(2);
+    for (const card of errors) expect(within(card).getByText("应为 71.99")).toBeTruthy();
   });
 
   it("checks the workbook, shows the counts by level, and jumps to a finding's suspect cell", async () => {
