@@ -4,7 +4,6 @@ import { LEVEL_NAMES, type FindingLevel } from "../rules/types";
 export type Lang = "zh" | "en";
 
 const zh = {
-  appTitle: "预决算审核助手",
   appIntro: "检查部门预算、决算公开表格的勾稽关系与填报规范，并在工作簿中标记问题。",
   switchLanguage: "English",
   tabCheck: "检查",
@@ -58,6 +57,7 @@ const zh = {
   profileChosen: (name: string) => `按指定的「${name}」检查`,
   unrecognizedSheets: (n: number) => `未识别的区域（${n}）`,
   assignKind: "表类型",
+  chooseKind: "请选择表类型",
   ignoreKind: "不是公开表（不检查）",
   assignSelection: "将当前选区指定为此类表",
   noSelection: "请先在工作表中选中表格所在的区域。",
@@ -91,7 +91,6 @@ const zh = {
 export type Strings = typeof zh;
 
 const en: Strings = {
-  appTitle: "Budget Disclosure Checker",
   appIntro: "Checks budget and final-account disclosure tables for reconciliation and form, and marks problems in the workbook.",
   switchLanguage: "中文",
   tabCheck: "Check",
@@ -145,6 +144,7 @@ const en: Strings = {
   profileChosen: (name) => `Checked as chosen: ${name}`,
   unrecognizedSheets: (n) => `Not recognized (${n})`,
   assignKind: "Table kind",
+  chooseKind: "Choose a table kind",
   ignoreKind: "Not a disclosure table (skip)",
   assignSelection: "Assign the selection to this kind",
   noSelection: "Select the table's range in the sheet first.",

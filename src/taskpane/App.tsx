@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Body1, Button, MessageBar, MessageBarActions, MessageBarBody, Tab, TabList, Title2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, MessageBar, MessageBarActions, MessageBarBody, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import type { BudgetHost } from "../host/types";
 import { CheckTab } from "./CheckTab";
 import { strings, type Lang } from "../addin/i18n";
@@ -10,8 +10,6 @@ import { useChecker } from "./useChecker";
 export interface AppProps {
   /** The workbook's host: Excel, or the harness's in-memory workbook; null in a bare browser preview. */
   host: BudgetHost | null;
-  /** Where the logo is served from (the harness serves the task pane's assets too). */
-  assetBase?: string;
 }
 
 const useStyles = makeStyles({
@@ -23,14 +21,12 @@ const useStyles = makeStyles({
     maxWidth: "100%",
     boxSizing: "border-box",
   },
-  header: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
-  logo: { width: "32px", height: "32px", flexShrink: 0 },
-  title: { flexGrow: 1 },
+  header: { display: "flex", justifyContent: "flex-end" },
 });
 
 type TabId = "check" | "mapping" | "narrative";
 
-export function App({ host, assetBase = "" }: AppProps) {
+export function App({ host }: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>("zh");
   const [tab, setTab] = useState<TabId>("check");
@@ -39,11 +35,8 @@ export function App({ host, assetBase = "" }: AppProps) {
 
   return (
     <main className={styles.root} lang={lang === "zh" ? "zh-CN" : "en"}>
+      {/* (no title: Office shows the add-in's name in the pane's own caption) */}
       <header className={styles.header}>
-        <img className={styles.logo} src={`${assetBase}assets/logo-filled.png`} alt="" />
-        <Title2 as="h1" className={styles.title}>
-          {s.appTitle}
-        </Title2>
         <Button size="small" appearance="subtle" onClick={() => setLang(lang === "zh" ? "en" : "zh")}>
           {s.switchLanguage}
         </Button>

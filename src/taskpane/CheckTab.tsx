@@ -40,7 +40,7 @@ const RULE_NAMES = new Map(RULES.map((r) => [r.meta.id, r.meta.description]));
 function findingGroups(findings: Finding[], by: GroupBy, tableNames: Map<string, string>, whole: string): { title: string; findings: Finding[] }[] {
   const groups = groupFindings(findings, by === "rule" ? (f) => f.ruleId : (f) => f.sheet ?? whole);
   return groups.map(([k, list]) => ({
-    title: by === "rule" ? `${k} ${RULE_NAMES.get(k) ?? ""}`.trim() : tableNames.get(k) ? `${k}（${tableNames.get(k)}）` : k,
+    title: by === "rule" ? (RULE_NAMES.get(k) ?? k) : tableNames.get(k) ? `${k}（${tableNames.get(k)}）` : k,
     findings: list,
   }));
 }

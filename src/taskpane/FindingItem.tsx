@@ -20,7 +20,8 @@ const useStyles = makeStyles({
   },
   current: { border: `2px solid ${tokens.colorBrandStroke1}` },
   head: { display: "flex", alignItems: "flex-start", columnGap: tokens.spacingHorizontalS },
-  message: { wordBreak: "break-all" },
+  // long text wraps where it must, never inside a figure (break-all cut “7544.13” into “754” / “4.13”)
+  message: { overflowWrap: "anywhere" },
   badge: { flexShrink: 0, whiteSpace: "nowrap" },
   amounts: { color: tokens.colorNeutralForeground2 },
   proposed: { fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap" },

@@ -85,11 +85,13 @@ function ProfileField({ checker, s }: { checker: Checker; s: Strings }) {
 export function MappingTab({ checker, s }: { checker: Checker; s: Strings }) {
   const styles = useStyles();
   const { outcome, settings } = checker;
-  const [kind, setKind] = useState<TableKind | typeof IGNORE>(TABLE_KINDS[0].kind);
+  // no kind until the officer chooses one: a default kind would label a range she never looked at
+  const [kind, setKind] = useState<TableKind | typeof IGNORE | null>(null);
   const kindName = (k: string) => (k === IGNORE ? s.ignoreKind : (TABLE_KINDS.find((t) => t.kind === k)?.name ?? k));
   const mapping = settings?.mapping ?? [];
 
   const assign = async () => {
+    if (kind === null) return;
     const sel = await checker.selection();
     if (!sel) {
       checker.setNotice({ intent: "warning", text: s.noSelection });
@@ -107,7 +109,12 @@ export function MappingTab({ checker, s }: { checker: Checker; s: Strings }) {
       {!outcome && <Body1>{s.needCheckFirst}</Body1>}
       {outcome && <RecognizedTables checker={checker} s={s} model={outcome.model} />}
       <Field label={s.assignKind}>
-        <Dropdown value={kindName(kind)} selectedOptions={[kind]} onOptionSelect={(_, d) => d.optionValue && setKind(d.optionValue as TableKind)}>
+        <Dropdown
+          placeholder={s.chooseKind}
+          value={kind === null ? "" : kindName(kind)}
+          selectedOptions={kind === null ? [] : [kind]}
+          onOptionSelect={(_, d) => d.optionValue && setKind(d.optionValue as TableKind)}
+        >
           {TABLE_KINDS.map((k) => (
             <Option key={k.kind} value={k.kind}>
               {k.name}
@@ -116,7 +123,7 @@ export function MappingTab({ checker, s }: { checker: Checker; s: Strings }) {
           <Option value={IGNORE}>{s.ignoreKind}</Option>
         </Dropdown>
       </Field>
-      <Button onClick={() => void assign()} disabled={!settings || checker.busy !== null}>
+      <Button onClick={() => void assign()} disabled={kind === null || !settings || checker.busy !== null}>
         {s.assignSelection}
       </Button>
       {mapping.length > 0 && (
