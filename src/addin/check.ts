@@ -1,10 +1,12 @@
 /**
  * One check of the open workbook, as the task pane and the ribbon's 检查工作簿 button both run it:
  * read through the host, recognize with the user's mapping corrections, run the rules (with the prior-year
- * figures kept in the workbook), mark the cells.
+ * figures kept in the workbook), mark the cells of the findings shown.
  */
 import { checkWorkbook, type CheckResult } from "../engine";
-import type { Finding } from "../rules/types";
+import { parseA1, toA1 } from "../grid/address";
+import { cellAt, type WorkbookSnapshot } from "../grid/workbook";
+import type { Finding, FindingLevel } from "../rules/types";
 import { marksOf } from "../host/marks";
 import type { PriorYear } from "../model/prior";
 import { priorFromJson } from "../narrative/prior";
@@ -21,10 +23,47 @@ export function openFindings(findings: Finding[], settings: AddinSettings): Find
   return findings.filter((f) => !(f.level === "warning" && confirmed.has(findingKey(f))));
 }
 
+/** Which levels the list shows; only their cells are painted. */
+export type ShownLevels = Record<FindingLevel, boolean>;
+
+/** What the pane shows at first: errors and 提示; 尾差 hidden (and unpainted) until asked for. */
+export const DEFAULT_SHOWN: ShownLevels = { error: true, warning: true, info: false };
+
 export interface CheckOutcome extends CheckResult {
   settings: AddinSettings;
+  /** The workbook as read (to tell blank cells, which are never painted themselves). */
+  snapshot: WorkbookSnapshot;
   /** The cells marked in the workbook. */
   marked: number;
+}
+
+/**
+ * Where a finding's cell is painted: the cell itself when it holds something; for a blank cell (an amount
+ * left empty) the nearest cell to its left in the row that holds something — an amount or the row's
+ * label — so that the eye still finds the row; nowhere when the row is empty to its left.
+ */
+function paintedAt(snapshot: WorkbookSnapshot, sheet: string, address: string): string | null {
+  const s = snapshot.sheets.find((x) => x.name === sheet);
+  if (!s || !/^\$?[A-Za-z]{1,3}\$?\d+$/.test(address)) return null;
+  const { row, col } = parseA1(address);
+  for (let c = col; c >= s.left; c--) if ((cellAt(s, row, c)?.text.trim() ?? "") !== "") return toA1(row, c);
+  return null;
+}
+
+/**
+ * The marks to paint: the open findings of the shown levels, each on its cells — a blank cell's mark on
+ * the nearest filled cell to its left (see paintedAt; its card still names the blank cell).
+ */
+export function marksToPaint(findings: Finding[], settings: AddinSettings, shown: ShownLevels, snapshot: WorkbookSnapshot) {
+  const open = openFindings(findings, settings).filter((f) => shown[f.level]);
+  const placed = open.map((f) => ({
+    ...f,
+    cells: f.cells.flatMap((c) => {
+      const at = paintedAt(snapshot, c.sheet, c.address);
+      return at === null ? [] : [{ ...c, address: at }];
+    }),
+  }));
+  return marksOf(placed);
 }
 
 /** The prior-year figures kept in the workbook's settings (the 情况说明 tab's 上年数据), read as --prior reads a JSON file. */
@@ -34,13 +73,13 @@ export function settingsPrior(settings: AddinSettings): PriorYear | undefined {
 
 /**
  * Reads the workbook, checks it with the stored mapping corrections and prior-year figures (the narrative
- * check compares the stated changes with them), and marks the open findings' cells.
+ * check compares the stated changes with them), and marks the cells of the open findings of the shown levels.
  */
-export async function checkAndHighlight(host: BudgetHost, progress?: ReadProgress): Promise<CheckOutcome> {
+export async function checkAndHighlight(host: BudgetHost, progress?: ReadProgress, shown: ShownLevels = DEFAULT_SHOWN): Promise<CheckOutcome> {
   const settings = await host.loadSettings();
   const snapshot = await host.read(progress);
   const result = checkWorkbook(snapshot, { mapping: settings.mapping, prior: settingsPrior(settings), profile: settings.profile });
-  const marks = marksOf(openFindings(result.findings, settings));
+  const marks = marksToPaint(result.findings, settings, shown, snapshot);
   await host.highlight(marks);
-  return { ...result, settings, marked: marks.length };
+  return { ...result, settings, snapshot, marked: marks.length };
 }

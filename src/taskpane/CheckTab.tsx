@@ -162,9 +162,8 @@ function FindingNavigator({ s, count, current, go }: { s: Strings; count: number
 
 export function CheckTab({ checker, s }: { checker: Checker; s: Strings }) {
   const styles = useStyles();
-  const { outcome, visible, busy, settings } = checker;
+  const { outcome, visible, busy, settings, shown } = checker;
   const [groupBy, setGroupBy] = useState<GroupBy>("table");
-  const [shown, setShown] = useState<Record<FindingLevel, boolean>>({ error: true, warning: true, info: false });
   const [current, setCurrent] = useState(-1);
   const [confirming, setConfirming] = useState<Finding | null>(null);
 
@@ -185,11 +184,12 @@ export function CheckTab({ checker, s }: { checker: Checker; s: Strings }) {
       {outcome && (
         <>
           <Body1 role="status" aria-live="polite">
-            {s.checkedSummary(outcome.model.tables.length, outcome.marked)}
+            {s.checkedSummary(outcome.model.tables.length, checker.marked)}
+            {!shown.info && counts.info > 0 ? s.hiddenInfo(counts.info) : ""}
           </Body1>
           <div className={styles.row} role="group" aria-label={s.filterLevels}>
             {LEVELS.map((l) => (
-              <ToggleButton key={l} size="small" checked={shown[l]} onClick={() => setShown({ ...shown, [l]: !shown[l] })} data-level={l}>
+              <ToggleButton key={l} size="small" checked={shown[l]} onClick={() => void checker.setShown({ ...shown, [l]: !shown[l] })} data-level={l}>
                 {s.level[l]} {counts[l]}
               </ToggleButton>
             ))}
@@ -200,6 +200,7 @@ export function CheckTab({ checker, s }: { checker: Checker; s: Strings }) {
           </RadioGroup>
           {ordered.length > 0 && <FindingNavigator s={s} count={ordered.length} current={current} go={go} />}
           {visible.length === 0 && <Body1>{s.noFindings}</Body1>}
+          {visible.length > 0 && ordered.length === 0 && <Body1>{s.nothingShown}</Body1>}
           <div className={styles.list}>
             {groups.map((g) => (
               <div key={g.title} className={styles.group}>

@@ -4,7 +4,7 @@
  */
 import type { CellAddress } from "../grid/address";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { checkAndHighlight, findingKey, openFindings, type CheckOutcome } from "../addin/check";
+import { checkAndHighlight, DEFAULT_SHOWN, findingKey, marksToPaint, openFindings, type CheckOutcome, type ShownLevels } from "../addin/check";
 import type { AddinSettings, BudgetHost, MappingOverride } from "../host/types";
 import type { Finding } from "../rules/types";
 
@@ -48,68 +48,36 @@ function useLiveCheck(host: BudgetHost | null, live: boolean, check: () => Promi
   }, [host, live, check, setNotice]);
 }
 
-export function useChecker(host: BudgetHost | null) {
-  const [settings, setSettings] = useState<AddinSettings | null>(null);
-  const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
-  const [busy, setBusy] = useState<Busy | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const running = useRef(false);
-
-  useEffect(() => {
-    if (!host) return;
-    host.loadSettings().then(setSettings, (e) => setNotice({ intent: "error", text: `读取加载项设置失败：${errorText(e)}` }));
-  }, [host]);
-
-  const check = useCallback(async (): Promise<CheckOutcome | null> => {
-    if (!host || running.current) return null;
-    running.current = true;
-    setBusy({ what: "check" });
-    try {
-      const result = await checkAndHighlight(host, (done, total, what) => setBusy({ what, done, total }));
-      setOutcome(result);
-      setSettings(result.settings);
-      setNotice(null);
-      return result;
-    } catch (e) {
-      setNotice({ intent: "error", text: `检查失败：${errorText(e)}` });
-      return null;
-    } finally {
-      running.current = false;
-      setBusy(null);
-    }
-  }, [host]);
-
-  const saveSettings = useCallback(
-    async (next: AddinSettings) => {
-      if (!host) return;
-      await host.saveSettings(next);
-      setSettings(next);
-    },
-    [host],
-  );
-
-  const clearMarks = useCallback(async (): Promise<number> => {
-    if (!host) return 0;
-    try {
-      return await host.clearHighlights();
-    } catch (e) {
-      setNotice({ intent: "error", text: `清除标记失败：${errorText(e)}` });
-      return 0;
-    }
-  }, [host]);
-
-  const jump = useCallback(
-    async (cells: CellAddress[]) => {
-      if (!host || cells.length === 0) return;
+/** The levels shown and the cells marked: only the shown levels' cells are painted, and the count follows. */
+function useMarks(host: BudgetHost | null, outcome: CheckOutcome | null, settings: AddinSettings | null, setNotice: (n: Notice) => void) {
+  const [shown, setShownLevels] = useState<ShownLevels>(DEFAULT_SHOWN);
+  /** How many cells are marked now (after a check, a change of the levels shown, or 清除标记). */
+  const [marked, setMarked] = useState(0);
+  /** Shows these levels and paints only their cells (尾差 shown: painted; hidden: unpainted). */
+  const setShown = useCallback(
+    async (next: ShownLevels) => {
+      setShownLevels(next);
+      if (!host || !outcome || !settings) return;
       try {
-        await host.select(cells);
+        const marks = marksToPaint(outcome.findings, settings, next, outcome.snapshot);
+        await host.highlight(marks);
+        setMarked(marks.length);
       } catch (e) {
-        setNotice({ intent: "error", text: `无法定位到单元格：${errorText(e)}` });
+        setNotice({ intent: "error", text: `标记单元格失败：${errorText(e)}` });
       }
     },
-    [host],
+    [host, outcome, settings, setNotice],
   );
+  return { shown, setShown, marked, setMarked };
+}
 
+/** The officer's corrections, each saved in the workbook and followed by a new check: 核实 of a 提示, and mapping corrections. */
+function useCorrections(
+  host: BudgetHost | null,
+  settings: AddinSettings | null,
+  saveSettings: (next: AddinSettings) => Promise<void>,
+  check: () => Promise<CheckOutcome | null>,
+) {
   /** Saves the settings as `change` makes them and checks again (核实, mapping corrections). */
   const updateAndCheck = useCallback(
     async (change: (s: AddinSettings) => AddinSettings) => {
@@ -134,13 +102,85 @@ export function useChecker(host: BudgetHost | null) {
 
   const setMapping = useCallback((mapping: MappingOverride[]) => updateAndCheck((s) => ({ ...s, mapping })), [updateAndCheck]);
 
+  return { confirm, unconfirm, setMapping };
+}
+
+export function useChecker(host: BudgetHost | null) {
+  const [settings, setSettings] = useState<AddinSettings | null>(null);
+  const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
+  const [busy, setBusy] = useState<Busy | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const running = useRef(false);
+  const marks = useMarks(host, outcome, settings, setNotice);
+  const { shown, setMarked } = marks;
+
+  useEffect(() => {
+    if (!host) return;
+    host.loadSettings().then(setSettings, (e) => setNotice({ intent: "error", text: `读取加载项设置失败：${errorText(e)}` }));
+  }, [host]);
+
+  const check = useCallback(async (): Promise<CheckOutcome | null> => {
+    if (!host || running.current) return null;
+    running.current = true;
+    setBusy({ what: "check" });
+    try {
+      const result = await checkAndHighlight(host, (done, total, what) => setBusy({ what, done, total }), shown);
+      setOutcome(result);
+      setMarked(result.marked);
+      setSettings(result.settings);
+      setNotice(null);
+      return result;
+    } catch (e) {
+      setNotice({ intent: "error", text: `检查失败：${errorText(e)}` });
+      return null;
+    } finally {
+      running.current = false;
+      setBusy(null);
+    }
+  }, [host, shown]);
+
+  const saveSettings = useCallback(
+    async (next: AddinSettings) => {
+      if (!host) return;
+      await host.saveSettings(next);
+      setSettings(next);
+    },
+    [host],
+  );
+
+  const clearMarks = useCallback(async (): Promise<number> => {
+    if (!host) return 0;
+    try {
+      const n = await host.clearHighlights();
+      setMarked(0);
+      return n;
+    } catch (e) {
+      setNotice({ intent: "error", text: `清除标记失败：${errorText(e)}` });
+      return 0;
+    }
+  }, [host]);
+
+  const jump = useCallback(
+    async (cells: CellAddress[]) => {
+      if (!host || cells.length === 0) return;
+      try {
+        await host.select(cells);
+      } catch (e) {
+        setNotice({ intent: "error", text: `无法定位到单元格：${errorText(e)}` });
+      }
+    },
+    [host],
+  );
+
+  const corrections = useCorrections(host, settings, saveSettings, check);
+
   useLiveCheck(host, settings?.liveCheck ?? false, check, setNotice);
 
   const selection = useCallback(async () => (host ? host.getSelection() : null), [host]);
 
   const visible = outcome && settings ? openFindings(outcome.findings, settings) : [];
 
-  return { settings, saveSettings, outcome, visible, busy, notice, setNotice, check, clearMarks, jump, confirm, unconfirm, setMapping, selection, host };
+  return { settings, saveSettings, outcome, visible, ...marks, ...corrections, busy, notice, setNotice, check, clearMarks, jump, selection, host };
 }
 
 export type Checker = ReturnType<typeof useChecker>;

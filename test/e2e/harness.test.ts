@@ -78,7 +78,7 @@ describeBrowser("harness in Chromium", () => {
   it("checks a seed workbook, jumps to a finding, clears the marks, and writes the narrative", async () => {
     await page.goto(`${base}/harness.html?file=test/fixtures/seed000.xlsx`);
     await pane().getByRole("button", { name: "检查工作簿" }).click();
-    await pane().getByText("识别到 19 张表，已标记 114 个单元格。").waitFor();
+    await pane().getByText("识别到 19 张表，已标记 2 个单元格。另有 20 条尾差已隐藏。").waitFor();
     expect(
       await pane()
         .getByRole("button", { name: /^(错误|提示|尾差) \d+$/ })
@@ -98,9 +98,11 @@ describeBrowser("harness in Chromium", () => {
     await pane().getByRole("button", { name: "定位到 09三公经费!C7" }).click();
     await page.locator('table[data-sheet="09三公经费"]').waitFor();
     expect(await cell("C7").getAttribute("aria-selected")).toBe("true");
+    // C7 is blank: its mark is on the row's label, B7
+    expect([await cell("C7").getAttribute("data-fill"), await cell("B7").getAttribute("data-fill")]).toEqual([null, "#FFEB9C"]);
 
     await pane().getByRole("button", { name: "清除标记" }).click();
-    await pane().getByText("已恢复 114 个单元格原来的填充。").waitFor();
+    await pane().getByText("已恢复 2 个单元格原来的填充。").waitFor();
     expect(await page.locator("td[data-fill]").count()).toBe(0);
 
     await pane().getByRole("tab", { name: "情况说明" }).click();

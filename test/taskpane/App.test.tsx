@@ -66,7 +66,9 @@ describe("task pane", () => {
   it("checks the workbook, shows the counts by level, and jumps to a finding's suspect cell", async () => {
     const { host, user } = await renderPane();
     await check(user);
-    expect(screen.getByText("识别到 19 张表，已标记 114 个单元格。")).toBeTruthy();
+    // only what the list shows is painted: the 提示's cells (its blank 三公 cell's mark on the row's label), not the hidden 尾差
+    expect(screen.getByText("识别到 19 张表，已标记 2 个单元格。另有 20 条尾差已隐藏。")).toBeTruthy();
+    expect(host.fills.size).toBe(2);
     expect(screen.getByRole("button", { name: "错误 0" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "提示 1" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "尾差 20" })).toBeTruthy();
@@ -83,6 +85,9 @@ describe("task pane", () => {
     await user.click(screen.getByRole("button", { name: "尾差 20" }));
     items = screen.getAllByRole("listitem");
     expect(items).toHaveLength(21);
+    // shown, the 尾差 are painted too, and the summary says so
+    await screen.findByText(/^识别到 19 张表，已标记 \d+ 个单元格。$/);
+    expect(host.fills.size).toBeGreaterThan(2);
     // next/previous walk the list in display order, from the finding clicked last, wrapping around
     await user.click(screen.getByRole("button", { name: "下一个" }));
     expect(screen.getByText("第 2/21 条")).toBeTruthy();
@@ -131,8 +136,9 @@ describe("task pane", () => {
     const { host, user } = await renderPane();
     await check(user);
     await user.click(screen.getByRole("button", { name: "清除标记" }));
-    await screen.findByText("已恢复 114 个单元格原来的填充。");
+    await screen.findByText("已恢复 2 个单元格原来的填充。");
     expect(host.fills.size).toBe(0);
+    expect(screen.getByText("识别到 19 张表，已标记 0 个单元格。另有 20 条尾差已隐藏。")).toBeTruthy();
   });
 
   it("mapping tab lists tables and unrecognized sheets, and assigns the selection to a table kind", async () => {

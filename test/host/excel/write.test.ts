@@ -1,7 +1,6 @@
 /** ExcelHost's writes (marks, selection, settings, narrative, change events) over the fake Excel object model. */
 import * as path from "path";
-import { checkAndHighlight } from "../../../src/addin/check";
-import { marksOf } from "../../../src/host/marks";
+import { checkAndHighlight, marksToPaint } from "../../../src/addin/check";
 import { checkWorkbook } from "../../../src/engine";
 import { toA1 } from "../../../src/grid/address";
 import type { WorkbookSnapshot } from "../../../src/grid/workbook";
@@ -128,11 +127,13 @@ describe("ExcelHost marks", () => {
     expect(fake.writes("fill").length).toBeGreaterThan(0);
   });
 
+  const ALL_LEVELS = { error: true, warning: true, info: true };
+
   it("checkAndHighlight with the Excel host: read, check, mark the findings' cells (1 + 2 + 2 syncs)", async () => {
     const file = await readWorkbookFile(path.join(FIXTURES, "seed003.xlsx"));
     const fake = FakeExcel.fromSnapshot(file);
-    const out = await checkAndHighlight(hostOf(fake));
-    const expected = marksOf(checkWorkbook(file).findings);
+    const out = await checkAndHighlight(hostOf(fake), undefined, ALL_LEVELS);
+    const expected = marksToPaint(checkWorkbook(file).findings, out.settings, ALL_LEVELS, file);
     expect(out.marked).toBe(expected.length);
     expect(fake.syncs).toBe(5);
     for (const m of expected) expect(fake.fillAt(m.sheet, m.address).color).toBe(MARK_COLORS[m.level]);

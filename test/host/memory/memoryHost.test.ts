@@ -3,7 +3,7 @@ import * as path from "path";
 import { readWorkbookFile } from "../../../src/host/file/readWorkbook";
 import { MemoryHost } from "../../../src/host/memory/MemoryHost";
 import { MARK_COLORS as MARK_FILLS } from "../../../src/host/marks";
-import { checkAndHighlight, findingKey } from "../../../src/addin/check";
+import { checkAndHighlight, findingKey, marksToPaint } from "../../../src/addin/check";
 import { marksOf } from "../../../src/host/marks";
 import { checkWorkbook } from "../../../src/engine";
 import { FIXTURES } from "../../helpers";
@@ -14,16 +14,24 @@ async function seedHost(id = "seed000", fills: Record<string, string> = {}) {
   return new MemoryHost(await readWorkbookFile(path.join(FIXTURES, `${id}.xlsx`)), undefined, fills);
 }
 
+const ALL_LEVELS = { error: true, warning: true, info: true };
+
 describe("MemoryHost", () => {
   it("marks the cells of the findings and restores the exact original fills, also after a second pass", async () => {
     const host = await seedHost("seed000", { "09三公经费!C7": "#00FF00", "01收支总表!A1": "#123456" });
-    const outcome = await checkAndHighlight(host);
-    const marks = marksOf(outcome.findings);
+    const outcome = await checkAndHighlight(host, undefined, ALL_LEVELS);
+    const marks = marksToPaint(outcome.findings, outcome.settings, ALL_LEVELS, outcome.snapshot);
     expect(outcome.marked).toBe(marks.length);
-    expect(host.fills.get("09三公经费!C7")).toBe(MARK_FILLS.warning);
+    // a blank cell a finding names is not painted: the nearest filled cell to its left in the row is
+    const blank = marksOf(outcome.findings).filter((m) => !marks.some((k) => k.sheet === m.sheet && k.address === m.address));
+    expect(blank.map((m) => `${m.sheet}!${m.address}`)).toEqual(["09三公经费!C7", "03支出总表!G12", "03支出总表!H12", "03支出总表!I12"]);
+    for (const m of blank.slice(1)) expect(host.fills.has(`${m.sheet}!${m.address}`)).toBe(false);
+    expect(host.fills.get("03支出总表!F12")).toBe(MARK_FILLS.info);
+    expect(host.fills.get("09三公经费!C7")).toBe("#00FF00"); // blank, with the officer's own fill: left as it is
+    expect(host.fills.get("09三公经费!B7")).toBe(MARK_FILLS.warning);
     expect(host.fills.get("情况说明!A27")).toBe(MARK_FILLS.warning);
     // a second check restores first, so the originals are not lost under the marks
-    await checkAndHighlight(host);
+    await checkAndHighlight(host, undefined, ALL_LEVELS);
     const restored = await host.clearHighlights();
     expect(restored).toBe(marks.length);
     expect(Object.fromEntries(host.fills)).toEqual({ "09三公经费!C7": "#00FF00", "01收支总表!A1": "#123456" });
@@ -45,14 +53,21 @@ describe("MemoryHost", () => {
 
   it("confirmed 提示 findings are not marked again", async () => {
     const host = await seedHost();
-    const first = await checkAndHighlight(host);
+    const first = await checkAndHighlight(host, undefined, ALL_LEVELS);
     const warning = first.findings.find((f) => f.level === "warning")!;
     await host.saveSettings({
       mapping: [],
       confirmed: [{ key: findingKey(warning), ruleId: warning.ruleId, message: warning.message, explanation: "经核实无误", at: "2026-11-23" }],
     });
-    const second = await checkAndHighlight(host);
-    expect(second.marked).toBe(marksOf(first.findings.filter((f) => f !== warning)).length);
+    const second = await checkAndHighlight(host, undefined, ALL_LEVELS);
+    expect(second.marked).toBe(
+      marksToPaint(
+        first.findings.filter((f) => f !== warning),
+        second.settings,
+        ALL_LEVELS,
+        second.snapshot,
+      ).length,
+    );
     expect(host.fills.has("情况说明!A27")).toBe(false);
   });
 
