@@ -56,9 +56,30 @@ function patternOf(section: string): Pattern | null {
   return p;
 }
 
+/** Whether each format (or section) shows a date, decided once per code. */
+const dateCache = new Map<string, boolean>();
+
+/**
+ * Whether a number format shows a date or time: a y, m, d, h, s or b outside quoted text, [..] sections,
+ * escaped characters (\h) and the padding and fill characters (_x, *x).
+ */
+export function isDateFormat(fmt: string | undefined): boolean {
+  if (!fmt || fmt === "General") return false;
+  let date = dateCache.get(fmt);
+  if (date === undefined) {
+    const bare = fmt
+      .replace(/\[[^\]]*]/g, "")
+      .replace(/"[^"]*"/g, "")
+      .replace(/[\\_*]./g, "");
+    date = /[ymdhsb]/i.test(bare);
+    if (dateCache.size < 10000) dateCache.set(fmt, date);
+  }
+  return date;
+}
+
 function parseSection(section: string): Pattern | null {
+  if (isDateFormat(section)) return null; // dates: shown by the readers as dates, not here
   const s = section.replace(/\[[^\]]*\]/g, ""); // colours, conditions, locales
-  if (/[yYdDhHsS]/.test(s.replace(/"[^"]*"/g, ""))) return null; // dates: not handled here
   let prefix = "";
   let suffix = "";
   let numPart = "";

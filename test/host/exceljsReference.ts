@@ -5,16 +5,8 @@
  */
 import ExcelJS from "exceljs";
 import { parseRangeA1 } from "../../src/grid/address";
-import { formatNumber } from "../../src/grid/numfmt";
+import { makeCell } from "../../src/host/file/cells";
 import type { Cell, RawValue, SheetSnapshot } from "../../src/grid/workbook";
-
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-function dateText(d: Date): string {
-  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
-}
 
 function toCell(c: ExcelJS.Cell): Cell | null {
   const v = c.value as unknown;
@@ -40,20 +32,8 @@ function toCell(c: ExcelJS.Cell): Cell | null {
       value = o.text; // hyperlink
     else if (typeof o.error === "object" && o.error) value = { error: String((o.error as { error?: string }).error ?? "#VALUE!") };
   }
-  if (value === null && formula === undefined) return null;
-  const uncalculated = formula !== undefined && value === null;
-  let text: string;
-  if (value === null) text = "";
-  else if (typeof value === "number") text = formatNumber(value, numFmt);
-  else if (typeof value === "boolean") text = value ? "TRUE" : "FALSE";
-  else if (value instanceof Date) text = dateText(value);
-  else if (typeof value === "string") text = value;
-  else text = value.error;
-  const cell: Cell = { value, text };
-  if (formula) cell.formula = formula.replace(/^=/, "");
-  if (uncalculated) cell.uncalculated = true;
-  if (numFmt && numFmt !== "General") cell.numFmt = numFmt;
-  return cell;
+  // (the shown text, dates and flags by the reader's own makeCell: what differs between the readers is how they find values)
+  return makeCell(value, formula, numFmt);
 }
 
 /** Whether toCell gives a cell (a value or a formula); told without building it for plain values. */

@@ -49,10 +49,16 @@ describe("the streaming reader on unusual and hostile packages", () => {
 
   it('ISO dates (t="d"), date formats, booleans, errors, rich and phonetic text', async () => {
     const xml =
+      `<row r="2"><c r="A2" t="d"><v>2024-12-30</v></c><c r="B2" t="d"><v>2024-12-29T12:00:00+08:00</v></c></row>` +
       `<row r="1"><c r="A1" t="d"><v>2024-12-31T00:00:00</v></c><c r="B1" s="1"><v>45657</v></c><c r="C1" t="b"><v>1</v></c><c r="D1" t="e"><v>#DIV/0!</v></c>` +
       `<c r="E1" t="inlineStr"><is><r><t>部门</t></r><r><t>预算</t></r><rPh sb="0" eb="1"><t>ぶ</t></rPh></is></c></row>`;
     const s = (await read(buildXlsx([{ name: "表", xml }], { formats: ["yyyy-mm-dd"] }))).sheets[0];
     expect(s.cells[0].map((c) => c?.text)).toEqual(["2024-12-31", "2024-12-31", "TRUE", "#DIV/0!", "部门预算"]);
+    // a date alone, and a date-time with its zone (12:00 in Beijing is 04:00 UTC the same day)
+    expect(s.cells[1].slice(0, 2).map((c) => [c?.value instanceof Date, c?.text])).toEqual([
+      [true, "2024-12-30"],
+      [true, "2024-12-29"],
+    ]);
     expect(cellAt(s, 0, 0)?.value).toBeInstanceOf(Date);
   });
 

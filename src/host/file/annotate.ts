@@ -9,7 +9,7 @@ import * as fs from "fs";
 import { qualified } from "../../grid/address";
 import type { WorkbookSnapshot } from "../../grid/workbook";
 import { LEVEL_NAMES, type Finding, type FindingLevel } from "../../rules/types";
-import { isDateFormat } from "./cells";
+import { isDateFormat } from "../../grid/numfmt";
 import { MARK_COLORS, marksOf } from "../marks";
 import { legacyAsXlsx } from "./legacy";
 import { withExternalLinks } from "./externalLinks";

@@ -6,19 +6,6 @@
 import { formatNumber } from "../../grid/numfmt";
 import type { Cell, RawValue } from "../../grid/workbook";
 
-/**
- * Whether a number format shows a date or time: a y, m, d, h, s or b outside quoted text, [..] sections,
- * escaped characters (\h) and the padding and fill characters (_x, *x).
- */
-export function isDateFormat(fmt: string | undefined): boolean {
-  if (!fmt || fmt === "General") return false;
-  const bare = fmt
-    .replace(/\[[^\]]*]/g, "")
-    .replace(/"[^"]*"/g, "")
-    .replace(/[\\_*]./g, "");
-  return /[ymdhsb]/i.test(bare);
-}
-
 /** A serial date of the workbook's date system as a Date (UTC, as the snapshot holds dates). */
 export function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000));

@@ -7,7 +7,8 @@
 import * as XLSX from "@e965/xlsx";
 import type { RangeRef } from "../../grid/address";
 import type { Cell, RawValue, SheetSnapshot } from "../../grid/workbook";
-import { isDateFormat, makeCell, serialToDate } from "./cells";
+import { isDateFormat } from "../../grid/numfmt";
+import { makeCell, serialToDate } from "./cells";
 import { coveredCells } from "./xlsx/merges";
 import type { XlsxRead } from "./xlsx/read";
 

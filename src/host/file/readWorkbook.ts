@@ -70,8 +70,8 @@ function mb(bytes: number): string {
   return (bytes / 1048576).toFixed(0);
 }
 
-/** Refuses a file whose kind or size this reader does not take, before anything is unzipped. */
-function refuseByKind(buf: Buffer, name: string): void {
+/** The file's kind, or a refusal when this reader does not take its kind or size, before anything is unzipped. */
+function acceptedKind(buf: Buffer, name: string): "xlsx" | "xls" {
   const kind = sniffFile(buf);
   const ext = path.extname(name).toLowerCase();
   if (kind === "empty") throw new WorkbookReadError(name, `文件「${name}」是空文件（0 字节），不是 Excel 工作簿。`);
@@ -82,6 +82,7 @@ function refuseByKind(buf: Buffer, name: string): void {
   if (kind === "other" && (ext === ".csv" || ext === ".txt"))
     throw new WorkbookReadError(name, `文件「${name}」是 CSV 文本文件，不是 Excel 工作簿；公开表需要标题、表头和合并单元格，请提供 .xlsx 文件。`);
   if (kind === "other") throw new WorkbookReadError(name, `文件「${name}」不是 Excel 工作簿（.xlsx），无法读取。`);
+  return kind;
 }
 
 /** The package's directory, refused when it is not a workbook's or declares more than the limits allow. */
@@ -135,9 +136,8 @@ function readFailure(e: unknown, name: string): WorkbookReadError {
 }
 
 export async function readWorkbookBuffer(buf: Buffer, name: string): Promise<WorkbookSnapshot> {
-  refuseByKind(buf, name);
   let read: XlsxRead;
-  if (sniffFile(buf) === "xls") {
+  if (acceptedKind(buf, name) === "xls") {
     try {
       read = readLegacy(buf, name);
     } catch (e) {

@@ -3,7 +3,7 @@
  * its parts, the workbook's sheet list and date system, the number format of each cell style, and the
  * shared strings. Defined names and external links are not read (a check does not need them).
  */
-import { isDateFormat } from "../cells";
+import { isDateFormat } from "../../../grid/numfmt";
 import { numberFormatOfId } from "./builtinFormats";
 import type { ZipEntry } from "../zip";
 import { parseEntryXml, relationshipId } from "./xml";

@@ -84,7 +84,8 @@ function valueOf(p: PendingCell, parts: WorkbookParts, sheetName: string): RawVa
       return v === undefined ? null : { error: v };
     case "d": {
       if (v === undefined) return null;
-      const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v}Z`);
+      // a date-time without a zone is read as UTC, as the snapshot holds dates (a date alone already is)
+      const d = new Date(v.includes("T") && !/(Z|[+-]\d\d:?\d\d)$/i.test(v) ? `${v}Z` : v);
       return Number.isNaN(d.getTime()) ? v : d;
     }
     default: {
