@@ -4,8 +4,8 @@
  * figures kept in the workbook), mark the cells of the findings shown.
  */
 import { checkWorkbook, type CheckResult } from "../engine";
-import { parseA1, toA1 } from "../grid/address";
-import { cellAt, type WorkbookSnapshot } from "../grid/workbook";
+import { toA1 } from "../grid/address";
+import { cellAt, cellOf, type WorkbookSnapshot } from "../grid/workbook";
 import type { Finding, FindingLevel } from "../rules/types";
 import { marksOf } from "../host/marks";
 import type { PriorYear } from "../model/prior";
@@ -43,10 +43,9 @@ export interface CheckOutcome extends CheckResult {
  * label — so that the eye still finds the row; nowhere when the row is empty to its left.
  */
 function paintedAt(snapshot: WorkbookSnapshot, sheet: string, address: string): string | null {
-  const s = snapshot.sheets.find((x) => x.name === sheet);
-  if (!s || !/^\$?[A-Za-z]{1,3}\$?\d+$/.test(address)) return null;
-  const { row, col } = parseA1(address);
-  for (let c = col; c >= s.left; c--) if ((cellAt(s, row, c)?.text.trim() ?? "") !== "") return toA1(row, c);
+  const at = cellOf(snapshot, { sheet, address });
+  if (!at) return null;
+  for (let c = at.col; c >= at.sheet.left; c--) if ((cellAt(at.sheet, at.row, c)?.text.trim() ?? "") !== "") return toA1(at.row, c);
   return null;
 }
 
@@ -56,13 +55,17 @@ function paintedAt(snapshot: WorkbookSnapshot, sheet: string, address: string): 
  */
 export function marksToPaint(findings: Finding[], settings: AddinSettings, shown: ShownLevels, snapshot: WorkbookSnapshot) {
   const open = openFindings(findings, settings).filter((f) => shown[f.level]);
-  const placed = open.map((f) => ({
-    ...f,
-    cells: f.cells.flatMap((c) => {
-      const at = paintedAt(snapshot, c.sheet, c.address);
-      return at === null ? [] : [{ ...c, address: at }];
-    }),
-  }));
+  const placed = open.map((f) => {
+    const suspectAt = f.suspect ? paintedAt(snapshot, f.suspect.sheet, f.suspect.address) : null;
+    return {
+      ...f,
+      cells: f.cells.flatMap((c) => {
+        const at = paintedAt(snapshot, c.sheet, c.address);
+        return at === null ? [] : [{ ...c, address: at }];
+      }),
+      suspect: f.suspect && suspectAt !== null ? { ...f.suspect, address: suspectAt } : null,
+    };
+  });
   return marksOf(placed);
 }
 

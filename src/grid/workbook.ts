@@ -2,7 +2,7 @@
  * The workbook snapshot: what every host (Office.js, .xlsx file) produces and the engine reads.
  * Plain data only: no Office.js, no exceljs. Rows/columns are 0-based absolute sheet coordinates.
  */
-import type { RangeRef } from "./address";
+import { parseA1, type CellAddress, type RangeRef } from "./address";
 
 /** An Excel error value such as #REF! or #VALUE!. */
 export interface CellError {
@@ -69,4 +69,17 @@ export function cellAt(s: SheetSnapshot, row: number, col: number): Cell | null 
 /** The shown text of a cell, "" for blank. */
 export function textAt(s: SheetSnapshot, row: number, col: number): string {
   return cellAt(s, row, col)?.text ?? "";
+}
+
+/** The cell at a sheet name and an A1 address of one cell; null when the sheet or the cell is missing or the address is a range. */
+export function cellOf(wb: WorkbookSnapshot, c: CellAddress): { sheet: SheetSnapshot; row: number; col: number; cell: Cell | null } | null {
+  const sheet = wb.sheets.find((x) => x.name === c.sheet);
+  if (!sheet || !/^\$?[A-Za-z]{1,3}\$?\d+$/.test(c.address)) return null;
+  const { row, col } = parseA1(c.address);
+  return { sheet, row, col, cell: cellAt(sheet, row, col) };
+}
+
+/** The shown text of a cell given by sheet name and address, "" for blank or missing. */
+export function cellText(wb: WorkbookSnapshot, c: CellAddress): string {
+  return cellOf(wb, c)?.cell?.text ?? "";
 }

@@ -9,15 +9,32 @@ export const MARK_COLORS: Record<FindingLevel, string> = {
   info: "#DDEBF7",
 };
 
-/** One mark per cell: the worst level of the findings on it, with all their messages (as `line` writes them). */
+/**
+ * The suspect's fill: the cell that the failing equations point at (an error's suspect) is painted a
+ * stronger red than the other cells of its equations, so that the cell to correct stands out.
+ */
+export const SUSPECT_COLOR = "#FF8F8F";
+
+/** A mark's fill: the suspect colour for a suspect cell, else its level's colour. */
+export function markColor(m: { level: FindingLevel; suspect?: boolean }): string {
+  return m.suspect ? SUSPECT_COLOR : MARK_COLORS[m.level];
+}
+
+function cellKeyOf(c: { sheet: string; address: string }): string {
+  return `${c.sheet}\u0000${c.address}`;
+}
+
+/** One mark per cell: the worst level of the findings on it, with all their messages (as `line` writes them); an error's suspect cell is marked as such. */
 export function marksOf(findings: Finding[], line: (f: Finding) => string = (f) => f.message): HighlightMark[] {
   const byCell = new Map<string, HighlightMark>();
+  // (an error about one cell alone has nothing to set its suspect apart from)
+  const suspects = new Set(findings.flatMap((f) => (f.level === "error" && f.suspect && f.cells.length > 1 ? [cellKeyOf(f.suspect)] : [])));
   for (const f of findings) {
     for (const c of f.cells) {
-      const key = `${c.sheet}\u0000${c.address}`;
+      const key = cellKeyOf(c);
       const mark = byCell.get(key);
       if (!mark) {
-        byCell.set(key, { sheet: c.sheet, address: c.address, level: f.level, messages: [line(f)] });
+        byCell.set(key, { sheet: c.sheet, address: c.address, level: f.level, messages: [line(f)], ...(suspects.has(key) ? { suspect: true } : {}) });
         continue;
       }
       if (LEVEL_ORDER[f.level] < LEVEL_ORDER[mark.level]) mark.level = f.level;

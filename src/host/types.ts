@@ -16,6 +16,8 @@ export type { MappingOverride };
 export interface HighlightMark extends CellAddress {
   level: FindingLevel;
   messages: string[];
+  /** The cell an error's failing equations point at (its suspect): painted in its own colour (host/marks.ts). */
+  suspect?: boolean;
 }
 
 /** A 提示 finding the officer checked and explained (核实说明); it is listed apart and not marked again. */

@@ -1,4 +1,4 @@
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import {
   Body1,
   Button,
@@ -15,11 +15,16 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { findingKey } from "../addin/check";
-import { countByLevel, groupFindings } from "../engine";
+import { countByLevel } from "../engine";
+import type { CellAddress } from "../grid/address";
+import { cellText } from "../grid/workbook";
 import type { Finding, FindingLevel } from "../rules/types";
 import { RULES } from "../rules/registry";
 import { ConfirmDialog } from "./ConfirmDialog";
-import { FindingItem } from "./FindingItem";
+import type { CardMove } from "./CardShell";
+import { FindingItem, type CardContext } from "./FindingItem";
+import { itemKey, listGroups, type GroupBy, type ListGroup, type ListItem } from "./findingList";
+import { SuspectItem } from "./SuspectItem";
 import type { Strings } from "../addin/i18n";
 import type { Checker } from "./useChecker";
 import type { AddinSettings } from "../host/types";
@@ -32,41 +37,8 @@ const useStyles = makeStyles({
   confirmed: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground2 },
 });
 
-type GroupBy = "table" | "rule";
 const LEVELS: FindingLevel[] = ["error", "warning", "info"];
 const RULE_NAMES = new Map(RULES.map((r) => [r.meta.id, r.meta.description]));
-
-/** The findings in groups, each with its heading: by the table's sheet, or by rule. */
-function findingGroups(findings: Finding[], by: GroupBy, tableNames: Map<string, string>, whole: string): { title: string; findings: Finding[] }[] {
-  const groups = groupFindings(findings, by === "rule" ? (f) => f.ruleId : (f) => f.sheet ?? whole);
-  return groups.map(([k, list]) => ({
-    title: by === "rule" ? (RULE_NAMES.get(k) ?? k) : tableNames.get(k) ? `${k}（${tableNames.get(k)}）` : k,
-    findings: list,
-  }));
-}
-
-/** A finding's card in the list: selecting it makes it the current one; a 提示 can be confirmed (核实). */
-function FindingCard(p: {
-  checker: Checker;
-  s: Strings;
-  finding: Finding;
-  index: number;
-  current: number;
-  setCurrent: (i: number) => void;
-  setConfirming: (f: Finding) => void;
-}) {
-  const f = p.finding;
-  return (
-    <FindingItem
-      finding={f}
-      s={p.s}
-      current={p.index === p.current}
-      onSelect={() => p.setCurrent(p.index)}
-      onJump={(cells) => void p.checker.jump(cells)}
-      onConfirm={f.level === "warning" ? () => p.setConfirming(f) : undefined}
-    />
-  );
-}
 
 /** The 提示 the officer confirmed (核实), with her explanation and a way to undo it. */
 function ConfirmedList({ checker, s, confirmed }: { checker: Checker; s: Strings; confirmed: AddinSettings["confirmed"] }) {
@@ -120,7 +92,7 @@ function CheckControls({ checker, s, onChecked }: { checker: Checker; s: Strings
   );
 }
 
-/** The findings shown (by level), in groups, in reading order with each one's position, and the counts by level. */
+/** The cards shown (the findings of the levels shown), in groups, in reading order with each one's position, and the counts by level. */
 function useFindingList(checker: Checker, s: Strings, shown: Record<FindingLevel, boolean>, groupBy: GroupBy) {
   const { outcome, visible } = checker;
   const tableNames = useMemo(() => {
@@ -131,28 +103,32 @@ function useFindingList(checker: Checker, s: Strings, shown: Record<FindingLevel
   const counts = useMemo(() => countByLevel(visible), [visible]);
   const groups = useMemo(
     () =>
-      findingGroups(
+      listGroups(
         visible.filter((f) => shown[f.level]),
         groupBy,
-        tableNames,
-        s.wholeWorkbook,
+        {
+          table: (k) => (tableNames.get(k) ? `${k}（${tableNames.get(k)}）` : k),
+          rule: (id) => RULE_NAMES.get(id) ?? s.wholeWorkbook,
+          whole: s.wholeWorkbook,
+          suspects: s.suspectsGroup,
+        },
       ),
     [visible, shown, groupBy, tableNames, s],
   );
-  const ordered = useMemo(() => groups.flatMap((g) => g.findings), [groups]);
+  const ordered = useMemo(() => groups.flatMap((g) => g.items), [groups]);
   const position = useMemo(() => new Map(ordered.map((f, i) => [f, i])), [ordered]);
   return { counts, groups, ordered, position };
 }
 
-/** 上一个 / 下一个 through the findings shown, and where the current one stands. */
+/** 上一个 / 下一个 through the cards shown (from none: 下一个 the first, 上一个 the last), and where the current one stands. */
 function FindingNavigator({ s, count, current, go }: { s: Strings; count: number; current: number; go: (i: number) => void }) {
   const styles = useStyles();
   return (
     <div className={styles.row}>
-      <Button size="small" onClick={() => go(current - 1)}>
+      <Button size="small" disabled={current === 0} onClick={() => go(current < 0 ? count - 1 : current - 1)}>
         {s.previous}
       </Button>
-      <Button size="small" onClick={() => go(current + 1)}>
+      <Button size="small" disabled={current === count - 1} onClick={() => go(current + 1)}>
         {s.next}
       </Button>
       <Caption1>{current >= 0 ? s.position(current + 1, count) : ""}</Caption1>
@@ -160,79 +136,170 @@ function FindingNavigator({ s, count, current, go }: { s: Strings; count: number
   );
 }
 
+/** Where a card's jump goes: a suspect's cell, else the finding's suspect or its first cell. */
+function targetOf(item: ListItem): CellAddress[] {
+  if (item.kind === "suspect") return [item.suspect];
+  return item.finding.suspect ? [item.finding.suspect] : item.finding.cells.slice(0, 1);
+}
+
+/**
+ * The current card and the focus: the current card is scrolled into view; ↑/↓ move the focus (and the
+ * current card) without wrapping; after a dialog or a re-check the focus returns to the card at the same
+ * place in the list (or the list's heading when it is empty).
+ */
+function useListFocus(ordered: ListItem[]) {
+  const [current, setCurrent] = useState(-1);
+  const cards = useRef<(HTMLDivElement | null)[]>([]);
+  const [returnFocus, setReturnFocus] = useState(false);
+  useEffect(() => {
+    if (current >= 0) cards.current[current]?.scrollIntoView?.({ block: "nearest" });
+  }, [current]);
+  useEffect(() => {
+    if (!returnFocus) return;
+    setReturnFocus(false);
+    const at = Math.min(Math.max(current, 0), ordered.length - 1);
+    if (at >= 0) {
+      setCurrent(at);
+      cards.current[at]?.focus();
+    }
+  }, [returnFocus, ordered, current]);
+  const move = (from: number, m: CardMove) => {
+    const last = ordered.length - 1;
+    const to = m === "first" ? 0 : m === "last" ? last : Math.min(Math.max(from + m, 0), last);
+    setCurrent(to);
+    cards.current[to]?.focus();
+  };
+  return { current, setCurrent, cards, move, returnFocusSoon: () => setReturnFocus(true) };
+}
+
+/** The groups of cards, each under its heading; one Tab stop for the whole list. */
+function CardList(p: {
+  checker: Checker;
+  s: Strings;
+  groups: ListGroup[];
+  position: Map<ListItem, number>;
+  focus: ReturnType<typeof useListFocus>;
+  setConfirming: (f: Finding) => void;
+}) {
+  const styles = useStyles();
+  const { checker, s, focus } = p;
+  const snapshot = checker.outcome?.snapshot;
+  const ctx: CardContext = {
+    s,
+    onJump: (cells) => void checker.jump(cells),
+    valueOf: (c) => (snapshot ? cellText(snapshot, c) : ""),
+  };
+  const tabStop = Math.max(focus.current, 0);
+  return (
+    <div className={styles.list} aria-label={s.listLabel} role="region">
+      {p.groups.map((g) => (
+        <div key={g.title} className={styles.group}>
+          <Subtitle2 as="h3">{g.title}</Subtitle2>
+          <div role="list" className={styles.list}>
+            {g.items.map((item) => {
+              const i = p.position.get(item) ?? -1;
+              const common = {
+                ref: (el: HTMLDivElement | null) => void (focus.cards.current[i] = el),
+                ctx,
+                current: i === focus.current,
+                tabbable: i === tabStop,
+                onSelect: () => focus.setCurrent(i),
+                onMove: (m: CardMove) => focus.move(i, m),
+              };
+              if (item.kind === "suspect") return <SuspectItem key={itemKey(item, findingKey)} {...common} suspect={item.suspect} findings={item.findings} />;
+              const f = item.finding;
+              return (
+                <FindingItem
+                  key={`${itemKey(item, findingKey)}#${i}`}
+                  {...common}
+                  finding={f}
+                  onConfirm={f.level === "warning" ? () => p.setConfirming(f) : undefined}
+                />
+              );
+            })}
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** The summary line, the level toggles and the grouping choice. */
+function ListControls({
+  checker,
+  s,
+  counts,
+  groupBy,
+  setGroupBy,
+}: {
+  checker: Checker;
+  s: Strings;
+  counts: Record<FindingLevel, number>;
+  groupBy: GroupBy;
+  setGroupBy: (g: GroupBy) => void;
+}) {
+  const styles = useStyles();
+  const { outcome, shown } = checker;
+  return (
+    <>
+      <Body1 role="status" aria-live="polite">
+        {s.checkedSummary(outcome?.model.tables.length ?? 0, checker.marked)}
+        {!shown.info && counts.info > 0 ? s.hiddenInfo(counts.info) : ""}
+      </Body1>
+      <div className={styles.row} role="group" aria-label={s.filterLevels}>
+        {LEVELS.map((l) => (
+          <ToggleButton key={l} size="small" checked={shown[l]} onClick={() => void checker.setShown({ ...shown, [l]: !shown[l] })} data-level={l}>
+            {s.level[l]} {counts[l]}
+          </ToggleButton>
+        ))}
+      </div>
+      <RadioGroup layout="horizontal" value={groupBy} onChange={(_, d) => setGroupBy(d.value as GroupBy)} aria-label={s.groupBy}>
+        <Radio value="table" label={s.groupByTable} />
+        <Radio value="rule" label={s.groupByRule} />
+      </RadioGroup>
+    </>
+  );
+}
+
 export function CheckTab({ checker, s }: { checker: Checker; s: Strings }) {
   const styles = useStyles();
   const { outcome, visible, busy, settings, shown } = checker;
   const [groupBy, setGroupBy] = useState<GroupBy>("table");
-  const [current, setCurrent] = useState(-1);
   const [confirming, setConfirming] = useState<Finding | null>(null);
-
   const { counts, groups, ordered, position } = useFindingList(checker, s, shown, groupBy);
+  const focus = useListFocus(ordered);
 
   const go = (i: number) => {
-    if (ordered.length === 0) return;
-    const n = (i + ordered.length) % ordered.length;
-    setCurrent(n);
-    const f = ordered[n];
-    void checker.jump(f.suspect ? [f.suspect] : f.cells.slice(0, 1));
+    if (i < 0 || i >= ordered.length) return;
+    focus.setCurrent(i);
+    void checker.jump(targetOf(ordered[i]));
   };
 
   return (
     <section className={styles.root} aria-label={s.tabCheck}>
-      <CheckControls checker={checker} s={s} onChecked={() => setCurrent(-1)} />
+      <CheckControls checker={checker} s={s} onChecked={() => focus.setCurrent(-1)} />
       {!outcome && !busy && <Body1>{s.notChecked}</Body1>}
       {outcome && (
         <>
-          <Body1 role="status" aria-live="polite">
-            {s.checkedSummary(outcome.model.tables.length, checker.marked)}
-            {!shown.info && counts.info > 0 ? s.hiddenInfo(counts.info) : ""}
-          </Body1>
-          <div className={styles.row} role="group" aria-label={s.filterLevels}>
-            {LEVELS.map((l) => (
-              <ToggleButton key={l} size="small" checked={shown[l]} onClick={() => void checker.setShown({ ...shown, [l]: !shown[l] })} data-level={l}>
-                {s.level[l]} {counts[l]}
-              </ToggleButton>
-            ))}
-          </div>
-          <RadioGroup layout="horizontal" value={groupBy} onChange={(_, d) => setGroupBy(d.value as GroupBy)} aria-label={s.groupBy}>
-            <Radio value="table" label={s.groupByTable} />
-            <Radio value="rule" label={s.groupByRule} />
-          </RadioGroup>
-          {ordered.length > 0 && <FindingNavigator s={s} count={ordered.length} current={current} go={go} />}
+          <ListControls checker={checker} s={s} counts={counts} groupBy={groupBy} setGroupBy={setGroupBy} />
+          {ordered.length > 0 && <FindingNavigator s={s} count={ordered.length} current={focus.current} go={go} />}
           {visible.length === 0 && <Body1>{s.noFindings}</Body1>}
           {visible.length > 0 && ordered.length === 0 && <Body1>{s.nothingShown}</Body1>}
-          <div className={styles.list}>
-            {groups.map((g) => (
-              <div key={g.title} className={styles.group}>
-                <Subtitle2 as="h3">{g.title}</Subtitle2>
-                <div role="list" className={styles.list}>
-                  {g.findings.map((f) => (
-                    <FindingCard
-                      key={`${findingKey(f)}#${position.get(f) ?? -1}`}
-                      checker={checker}
-                      s={s}
-                      finding={f}
-                      index={position.get(f) ?? -1}
-                      current={current}
-                      setCurrent={setCurrent}
-                      setConfirming={setConfirming}
-                    />
-                  ))}
-                </div>
-              </div>
-            ))}
-          </div>
+          <CardList checker={checker} s={s} groups={groups} position={position} focus={focus} setConfirming={setConfirming} />
         </>
       )}
       {settings && settings.confirmed.length > 0 && <ConfirmedList checker={checker} s={s} confirmed={settings.confirmed} />}
       <ConfirmDialog
         finding={confirming}
         s={s}
-        onCancel={() => setConfirming(null)}
+        onCancel={() => {
+          setConfirming(null);
+          focus.returnFocusSoon();
+        }}
         onSave={(text) => {
           const f = confirming;
           setConfirming(null);
-          if (f) void checker.confirm(f, text);
+          if (f) void checker.confirm(f, text).then(focus.returnFocusSoon);
         }}
       />
     </section>

@@ -1,45 +1,53 @@
+import { forwardRef, useState } from "react";
 import type { CellAddress } from "../grid/address";
-import { Badge, Button, Caption1, Link, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { Finding, FindingLevel } from "../rules/types";
+import { Badge, Button, Caption1, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Finding, FindingCell, FindingLevel } from "../rules/types";
 import type { Strings } from "../addin/i18n";
+import { CardShell, INNER, type CardMove } from "./CardShell";
 
-const BADGE_COLOR: Record<FindingLevel, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
+export const BADGE_COLOR: Record<FindingLevel, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
 
-const useStyles = makeStyles({
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-    cursor: "pointer",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
-  },
-  current: { border: `2px solid ${tokens.colorBrandStroke1}` },
+export const useCardStyles = makeStyles({
   head: { display: "flex", alignItems: "flex-start", columnGap: tokens.spacingHorizontalS },
   // long text wraps where it must, never inside a figure (break-all cut “7544.13” into “754” / “4.13”)
   message: { overflowWrap: "anywhere" },
   badge: { flexShrink: 0, whiteSpace: "nowrap" },
   amounts: { color: tokens.colorNeutralForeground2 },
+  figure: { whiteSpace: "nowrap" },
   proposed: { fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap" },
   cells: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, alignItems: "baseline" },
-  actions: { display: "flex", columnGap: tokens.spacingHorizontalS },
+  actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  sides: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, paddingLeft: tokens.spacingHorizontalS },
 });
 
-export interface FindingItemProps {
-  finding: Finding;
+/** What a card needs from the list around it. */
+export interface CardContext {
   s: Strings;
-  current: boolean;
+  /** Goes to these cells in the workbook. */
   onJump(cells: CellAddress[]): void;
-  onSelect(): void;
-  onConfirm?: () => void;
+  /** The cell's shown text as the check read it (for the 对侧 values). */
+  valueOf(c: CellAddress): string;
 }
 
-function cellLabel(c: CellAddress, sheetOfFinding: string | undefined): string {
-  return c.sheet === sheetOfFinding ? c.address : `${c.sheet}!${c.address}`;
+export function cellLabel(c: CellAddress, home: string | undefined): string {
+  return c.sheet === home ? c.address : `${c.sheet}!${c.address}`;
+}
+
+/** A link to one cell, reached inside its card with ←/→. */
+export function CellLink({ c, home, ctx }: { c: CellAddress; home: string | undefined; ctx: CardContext }) {
+  return (
+    <Link
+      {...INNER}
+      as="button"
+      onClick={(e) => {
+        e.stopPropagation();
+        ctx.onJump([c]);
+      }}
+      aria-label={ctx.s.jumpTo(`${c.sheet}!${c.address}`)}
+    >
+      {cellLabel(c, home)}
+    </Link>
+  );
 }
 
 /** The finding's figures as the card lists them: 应为, 实为, 差额, 允许尾差 (those it has). */
@@ -52,45 +60,125 @@ function amountsOf(f: Finding, s: Strings): string[] {
   ].filter((x) => x !== "");
 }
 
-export function FindingItem({ finding: f, s, current, onJump, onSelect, onConfirm }: FindingItemProps) {
-  const styles = useStyles();
+/** The two sides of an equation whose cells lie on more than one sheet, each with its sheet; none otherwise. */
+function crossSheetSides(f: Finding): { sheet: string; total?: string; cells: FindingCell[] }[] {
+  const left = f.cells.filter((c) => c.side === "left");
+  const right = f.cells.filter((c) => c.side === "right");
+  if (left.length === 0 || right.length === 0) return [];
+  const sheets = new Set([...left, ...right].map((c) => c.sheet));
+  if (sheets.size < 2) return [];
+  return [
+    { sheet: left[0].sheet, total: f.actual, cells: left },
+    { sheet: right[0].sheet, total: f.expected, cells: right },
+  ];
+}
+
+/** 对侧: both sides of a cross-sheet equation, each cell with its value and a link to it. */
+function OtherSide({ f, ctx }: { f: Finding; ctx: CardContext }) {
+  const styles = useCardStyles();
+  const [open, setOpen] = useState(false);
+  const sides = crossSheetSides(f);
+  if (sides.length === 0) return null;
+  return (
+    <>
+      <Button
+        {...INNER}
+        size="small"
+        appearance="subtle"
+        aria-expanded={open}
+        onClick={(e) => {
+          e.stopPropagation();
+          setOpen(!open);
+        }}
+      >
+        {open ? ctx.s.hideOtherSide : ctx.s.otherSide}
+      </Button>
+      {open && (
+        <div className={styles.sides}>
+          {sides.map((side) => (
+            <div key={side.sheet} className={styles.cells}>
+              <Caption1>{ctx.s.sideTotal(side.sheet, side.total ?? "")}：</Caption1>
+              {side.cells.map((c, i) => (
+                <span key={`${c.address}#${i}`} className={styles.figure}>
+                  <CellLink c={c} home={side.sheet} ctx={ctx} /> <Caption1>{ctx.valueOf(c) || "—"}</Caption1>
+                </span>
+              ))}
+            </div>
+          ))}
+        </div>
+      )}
+    </>
+  );
+}
+
+/** A finding's figures, cells (each a link) and, across sheets, its 对侧 control (the message is the caller's). */
+export function FindingFacts({ f, ctx }: { f: Finding; ctx: CardContext }) {
+  const styles = useCardStyles();
   const home = f.sheet ?? f.cells[0]?.sheet;
   const left = f.cells.filter((c) => c.side === "left");
   const right = f.cells.filter((c) => c.side === "right");
   const other = f.cells.filter((c) => c.side === undefined);
-  const target = f.suspect ? [f.suspect] : f.cells.slice(0, 1);
-  const link = (c: CellAddress, i: number) => (
-    <Link
-      key={`${c.sheet}!${c.address}#${i}`}
-      as="button"
-      onClick={(e) => {
-        e.stopPropagation();
-        onJump([c]);
-      }}
-      aria-label={s.jumpTo(`${c.sheet}!${c.address}`)}
-    >
-      {cellLabel(c, home)}
-    </Link>
-  );
-  const amounts = amountsOf(f, s);
+  const link = (c: CellAddress, i: number) => <CellLink key={`${c.sheet}!${c.address}#${i}`} c={c} home={home} ctx={ctx} />;
+  const amounts = amountsOf(f, ctx.s);
   return (
-    <div
-      role="listitem"
-      tabIndex={0}
-      aria-current={current ? "true" : undefined}
-      data-rule={f.ruleId}
-      data-level={f.level}
-      className={mergeClasses(styles.item, current && styles.current)}
-      onClick={() => {
+    <>
+      {amounts.length > 0 && (
+        <Caption1 className={styles.amounts}>
+          {amounts.map((a, i) => (
+            <span key={a} className={styles.figure}>
+              {i > 0 ? "；" : ""}
+              {a}
+            </span>
+          ))}
+        </Caption1>
+      )}
+      {f.cells.length > 0 && (
+        <div className={styles.cells}>
+          <Caption1>{ctx.s.cells}：</Caption1>
+          {left.map(link)}
+          {left.length > 0 && right.length > 0 && <Caption1 aria-hidden>↔</Caption1>}
+          {right.map(link)}
+          {other.map(link)}
+          <OtherSide f={f} ctx={ctx} />
+        </div>
+      )}
+    </>
+  );
+}
+
+export interface FindingItemProps {
+  finding: Finding;
+  ctx: CardContext;
+  current: boolean;
+  tabbable: boolean;
+  onSelect(): void;
+  onMove(move: CardMove): void;
+  onConfirm?: () => void;
+}
+
+/** One finding's card: its level, message, figures, cells, suspect (with the value it should hold) and, for a 提示, 核实. */
+export const FindingItem = forwardRef<HTMLDivElement, FindingItemProps>(function FindingItem(
+  { finding: f, ctx, current, tabbable, onSelect, onMove, onConfirm },
+  ref,
+) {
+  const styles = useCardStyles();
+  const { s } = ctx;
+  const home = f.sheet ?? f.cells[0]?.sheet;
+  const target = f.suspect ? [f.suspect] : f.cells.slice(0, 1);
+  return (
+    <CardShell
+      ref={ref}
+      label={`${s.level[f.level]}：${f.message}`}
+      level={f.level}
+      ruleId={f.ruleId}
+      current={current}
+      tabbable={tabbable}
+      onActivate={() => {
         onSelect();
-        onJump(target);
+        ctx.onJump(target);
       }}
-      onKeyDown={(e) => {
-        if (e.key === "Enter" && e.target === e.currentTarget) {
-          onSelect();
-          onJump(target);
-        }
-      }}
+      onFocusCard={onSelect}
+      onMove={onMove}
     >
       <div className={styles.head}>
         <Badge className={styles.badge} appearance="tint" color={BADGE_COLOR[f.level]} shape="rounded">
@@ -98,23 +186,17 @@ export function FindingItem({ finding: f, s, current, onJump, onSelect, onConfir
         </Badge>
         <Text className={styles.message}>{f.message}</Text>
       </div>
-      {amounts.length > 0 && <Caption1 className={styles.amounts}>{amounts.join("；")}</Caption1>}
-      <div className={styles.cells}>
-        <Caption1>{s.cells}：</Caption1>
-        {left.map(link)}
-        {left.length > 0 && right.length > 0 && <Caption1 aria-hidden>↔</Caption1>}
-        {right.map(link)}
-        {other.map(link)}
-      </div>
+      <FindingFacts f={f} ctx={ctx} />
       <div className={styles.cells}>
         <Caption1>{s.suspect}：</Caption1>
-        {f.suspect && link(f.suspect, 0)}
+        {f.suspect && <CellLink c={f.suspect} home={home} ctx={ctx} />}
         {f.suspect?.proposed !== undefined && <Caption1 className={styles.proposed}>{s.proposed(f.suspect.proposed)}</Caption1>}
         <Caption1 className={styles.amounts}>{f.suspectNote ?? (f.suspect ? "" : s.noSuspect)}</Caption1>
       </div>
       {onConfirm && (
         <div className={styles.actions}>
           <Button
+            {...INNER}
             size="small"
             onClick={(e) => {
               e.stopPropagation();
@@ -125,6 +207,6 @@ export function FindingItem({ finding: f, s, current, onJump, onSelect, onConfir
           </Button>
         </div>
       )}
-    </div>
+    </CardShell>
   );
-}
+});

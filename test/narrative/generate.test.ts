@@ -87,7 +87,7 @@ describe("narrative generation (budget, Hebei wording)", () => {
     const sections = generate(await fixtureModel("seed002"));
     const change = sections.find((s) => s.id === "change")!;
     expect(change.paragraphs).toEqual([]);
-    expect(change.notes).toEqual(["缺少2024年预算数，未写比上年增减情况：请提供上年预算工作簿（--prior）或上年收支总额、基本支出、项目支出。"]);
+    expect(change.notes).toEqual(["缺少2024年预算数，未写比上年增减情况：请提供上年预算工作簿，或在上年数据中填写上年收支总额、基本支出、项目支出。"]);
     expect(sections.find((s) => s.id === "operating")!.paragraphs[0]).toBe(
       "2025年，我部门机关运行经费共计安排43.48万元，主要用于【请填写主要用途】等日常运行支出。",
     );
@@ -130,7 +130,7 @@ describe("narrative generation (决算 wording)", () => {
       ["国有资产占用情况说明", "截至2024年12月31日，共有车辆1辆。"],
     ]);
     expect(sections.find((s) => s.id === "gpb")!.notes).toEqual([
-      "缺少2023年度决算数，未写与上年相比的增减情况：请提供上年决算工作簿（--prior）或上年决算数。",
+      "缺少2023年度决算数，未写与上年相比的增减情况：请提供上年决算工作簿，或在上年数据中填写上年决算数。",
       "缺少2024年年初预算数，未写各类支出完成年初预算的比例。",
     ]);
   });
@@ -196,7 +196,7 @@ describe("narrative generation with prior-year figures (budget)", () => {
     ]);
     const none = fiscal({ year: 2022, total: new Dec("31.50") });
     expect(none.paragraphs).toEqual(["平顶山市石龙区医疗保障局2023年一般公共预算收支预算193.86万元。"]);
-    expect(none.notes).toEqual(['缺少2022年一般公共预算收支预算数，未写与上年相比的增减情况：请提供上年预算工作簿或上年数据（--prior，"gpb"）。']);
+    expect(none.notes).toEqual(['缺少2022年一般公共预算收支预算数，未写与上年相比的增减情况：请提供上年预算工作簿，或在上年数据中填写上年一般公共预算收支预算数。']);
     expect(n1Issues(model, generate(model, { year: 2022, gpb: new Dec("31.50") }))).toEqual([]);
   });
 
@@ -296,7 +296,7 @@ describe("narrative generation with prior-year figures (决算)", () => {
       "卫生健康支出年初预算4,835.57万元，支出决算4,976.46万元，完成年初预算的102.91%，用于【请填写主要用途】。",
     ]);
     expect(gpb.notes).toEqual([
-      "缺少2023年度决算数，未写与上年相比的增减情况：请提供上年决算工作簿（--prior）或上年决算数。",
+      "缺少2023年度决算数，未写与上年相比的增减情况：请提供上年决算工作簿，或在上年数据中填写上年决算数。",
       "缺少2024年年初预算数（社会保障和就业支出、住房保障支出），未写这些类完成年初预算的比例。",
     ]);
     expect(sections.find((s) => s.id === "threePublic")!.notes).toEqual([

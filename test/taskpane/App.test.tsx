@@ -10,6 +10,7 @@ import { FluentProvider } from "@fluentui/react-components";
 import type { WorkbookSnapshot } from "../../src/grid/workbook";
 import { readWorkbookFile } from "../../src/host/file/readWorkbook";
 import { MemoryHost } from "../../src/host/memory/MemoryHost";
+import { MARK_COLORS, SUSPECT_COLOR } from "../../src/host/marks";
 import { App } from "../../src/taskpane/App";
 import { appTheme } from "../../src/taskpane/theme";
 import { FIXTURES } from "../helpers";
@@ -21,7 +22,7 @@ class NoLayoutResizeObserver {
   disconnect(): void {}
 }
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = NoLayoutResizeObserver;
-jest.setTimeout(30000);
+jest.setTimeout(60000);
 
 async function renderPane(id = "seed000", edit?: (wb: WorkbookSnapshot) => void) {
   const wb = await readWorkbookFile(path.join(FIXTURES, `${id}.xlsx`));
@@ -52,15 +53,59 @@ describe("task pane", () => {
     expect(screen.queryByRole("button", { name: "检查工作簿" })).toBeNull();
   });
 
-  it("shows the value the suspect cell should hold when one value sets every failing equation right", async () => {
-    const { user } = await renderPane("seed000", (wb) => {
+  it("shows one card for the cell the failing equations blame, with the value it should hold, marked in its own colour", async () => {
+    const { host, user } = await renderPane("seed000", (wb) => {
       const s = wb.sheets.find((x) => x.name === "03支出总表")!;
       s.cells[9 - s.top][4 - s.left] = { value: 72.99, text: "72.99", numFmt: "0.00" }; // E10: 71.99 in the published table
     });
     await check(user);
     const errors = screen.getAllByRole("listitem").filter((li) => li.getAttribute("data-level") === "error");
-    expect(errors.length).toBeGreaterThanOrEqual(2);
-    for (const card of errors) expect(within(card).getByText("应为 71.99")).toBeTruthy();
+    expect(errors).toHaveLength(1);
+    const card = errors[0];
+    expect(within(card).getByText("03支出总表!E10 最可能有误")).toBeTruthy();
+    expect(within(card).getByText("应为 71.99（使 3 个等式成立）")).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "03支出总表（支出总表）" })).toBeTruthy();
+    // the equations it breaks are folded under it
+    expect(within(card).queryByText(/「支出总表」第10行/)).toBeNull();
+    await user.click(within(card).getByRole("button", { name: "展开 3 个不成立的等式" }));
+    expect(within(card).getAllByText(/^「支出总表」第(8|10)行|^收入全部为一般公共预算财政拨款/)).toHaveLength(3);
+    // the cross-sheet equation shows both sides with their values
+    await user.click(within(card).getByRole("button", { name: "对侧" }));
+    expect(within(card).getByText("「03支出总表」一侧合计 72.99：")).toBeTruthy();
+    expect(within(card).getByText("「05一般公共预算支出表」一侧合计 71.99：")).toBeTruthy();
+    await user.click(within(card).getByRole("button", { name: "选中 E10" }));
+    expect(host.selection).toEqual({ sheet: "03支出总表", address: "E10" });
+    // the suspect is painted apart from the other cells of its equations
+    expect(host.fills.get("03支出总表!E10")).toBe(SUSPECT_COLOR);
+    expect(host.fills.get("03支出总表!D10")).toBe(MARK_COLORS.error);
+    expect(host.fills.get("05一般公共预算支出表!E10")).toBe(MARK_COLORS.error);
+  });
+
+  it("the list is one Tab stop: arrow keys move between cards and into a card's links, Enter goes to the cell", async () => {
+    const { host, user } = await renderPane();
+    await check(user);
+    await user.click(screen.getByRole("button", { name: "尾差 20" }));
+    const items = () => screen.getAllByRole("listitem");
+    expect(items().filter((li) => li.tabIndex === 0)).toHaveLength(1);
+    items()[0].focus();
+    await user.keyboard("{ArrowDown}");
+    expect(document.activeElement).toBe(items()[1]);
+    expect(items()[1].getAttribute("aria-current")).toBe("true");
+    expect(screen.getByText("第 2/21 条")).toBeTruthy();
+    await user.keyboard("{End}");
+    expect(document.activeElement).toBe(items()[20]);
+    await user.keyboard("{ArrowDown}");
+    expect(document.activeElement).toBe(items()[20]);
+    await user.keyboard("{Home}{ArrowRight}");
+    expect(document.activeElement?.getAttribute("aria-label")).toBe("定位到 情况说明!A27");
+    await user.keyboard("{ArrowRight}");
+    expect(document.activeElement?.getAttribute("aria-label")).toBe("定位到 09三公经费!C7");
+    await user.keyboard("{Enter}");
+    expect(host.selection).toEqual({ sheet: "09三公经费", address: "C7" });
+    await user.keyboard("{Escape}");
+    expect(document.activeElement).toBe(items()[0]);
+    await user.keyboard("{Enter}");
+    expect(host.selection).toEqual({ sheet: "情况说明", address: "A27" });
   });
 
   it("checks the workbook, shows the counts by level, and jumps to a finding's suspect cell", async () => {
@@ -88,13 +133,13 @@ describe("task pane", () => {
     // shown, the 尾差 are painted too, and the summary says so
     await screen.findByText(/^识别到 19 张表，已标记 \d+ 个单元格。$/);
     expect(host.fills.size).toBeGreaterThan(2);
-    // next/previous walk the list in display order, from the finding clicked last, wrapping around
+    // next/previous walk the list in display order, from the finding clicked last, and stop at both ends
     await user.click(screen.getByRole("button", { name: "下一个" }));
     expect(screen.getByText("第 2/21 条")).toBeTruthy();
     expect(items[1].getAttribute("aria-current")).toBe("true");
     await user.click(screen.getByRole("button", { name: "上一个" }));
-    await user.click(screen.getByRole("button", { name: "上一个" }));
-    expect(screen.getByText("第 21/21 条")).toBeTruthy();
+    expect(screen.getByText("第 1/21 条")).toBeTruthy();
+    expect((screen.getByRole("button", { name: "上一个" }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it("groups by rule on request", async () => {

@@ -24,7 +24,7 @@ import { NARRATIVE_SHEET_NAME, planNarrativeWrite, type NarrativeLine, type Narr
 import { EMPTY_SETTINGS, type AddinSettings, type BudgetHost, type HighlightMark, type ReadProgress, type WriteNarrativeResult } from "../types";
 import { LEVEL_ORDER, type FindingLevel } from "../../rules/types";
 import { cellsFromBlocks, localAddress, parseAreasAddress, rowChunks, type LoadedBlock } from "./cells";
-import { cellKey, isNoFill, MARK_COLORS, parseMarkRecord, savedFromCellProperties, type MarkedCell, type MarkRecord, type SavedFill } from "./fills";
+import { cellKey, isNoFill, markColor, parseMarkRecord, savedFromCellProperties, type MarkedCell, type MarkRecord, type SavedFill } from "./fills";
 
 export const SETTINGS_KEY = "BudgetChecker.settings";
 export const NARRATIVE_KEY = "BudgetChecker.narrative";
@@ -277,12 +277,14 @@ export class ExcelHost implements BudgetHost {
 
   async highlight(marks: HighlightMark[]): Promise<void> {
     const full = this.supports("1.9");
-    const wanted = new Map<string, { sheet: string; address: string; level: FindingLevel }>();
+    const wanted = new Map<string, { sheet: string; address: string; level: FindingLevel; suspect?: boolean }>();
     for (const m of marks) {
       for (const address of cellsOfRange(localAddress(m.address))) {
         const key = cellKey(m.sheet, address);
         const had = wanted.get(key);
-        if (!had || LEVEL_ORDER[m.level] < LEVEL_ORDER[had.level]) wanted.set(key, { sheet: m.sheet, address, level: m.level });
+        const suspect = m.suspect || had?.suspect ? { suspect: true } : {};
+        const level = had && LEVEL_ORDER[had.level] <= LEVEL_ORDER[m.level] ? had.level : m.level;
+        wanted.set(key, { sheet: m.sheet, address, level, ...suspect });
       }
     }
     await this.run(async (context) => {
@@ -315,7 +317,7 @@ export class ExcelHost implements BudgetHost {
           : r.props
             ? savedFromCellProperties(r.props.value[0]?.[0]?.format?.fill as SavedFill | undefined)
             : { color: r.range?.format.fill.color ?? undefined };
-        next.push({ sheet: r.w.sheet, address: r.w.address, level: r.w.level, original });
+        next.push({ sheet: r.w.sheet, address: r.w.address, level: r.w.level, ...(r.w.suspect ? { suspect: true } : {}), original });
       }
       const nextKeys = new Set(next.map((c) => cellKey(c.sheet, c.address)));
       // the record first: should a later command of the batch fail, what was painted can still be restored
@@ -327,7 +329,7 @@ export class ExcelHost implements BudgetHost {
         if (nextKeys.has(cellKey(c.sheet, c.address)) || !writable.has(c.sheet)) continue;
         this.restore(sheet(c.sheet).getRange(c.address), c.original, full);
       }
-      for (const c of next) this.paint(sheet(c.sheet).getRange(c.address), c.level, full);
+      for (const c of next) this.paint(sheet(c.sheet).getRange(c.address), markColor(c), full);
       await context.sync();
     });
   }
@@ -372,8 +374,7 @@ export class ExcelHost implements BudgetHost {
     return { exists, writable };
   }
 
-  private paint(range: Excel.Range, level: FindingLevel, full: boolean): void {
-    const color = MARK_COLORS[level];
+  private paint(range: Excel.Range, color: string, full: boolean): void {
     if (full) range.setCellProperties([[{ format: { fill: { color, pattern: "Solid", tintAndShade: 0 } } }]]);
     else range.format.fill.color = color;
   }

@@ -11,7 +11,7 @@
 import type { CellAddress } from "../../grid/address";
 import type { FindingLevel } from "../../rules/types";
 
-export { MARK_COLORS } from "../marks";
+export { MARK_COLORS, markColor } from "../marks";
 
 /** A cell's fill as it was before marking. `pattern: "None"` is no fill. */
 export interface SavedFill {
@@ -25,6 +25,8 @@ export interface SavedFill {
 /** A cell the add-in marked (its address: one cell, A1 without sheet). */
 export interface MarkedCell extends CellAddress {
   level: FindingLevel;
+  /** Painted as the suspect cell (host/marks.ts). */
+  suspect?: boolean;
   /** The fill before the add-in marked the cell. */
   original: SavedFill;
 }
@@ -50,12 +52,13 @@ export function parseMarkRecord(value: unknown): MarkRecord {
   const out: MarkedCell[] = [];
   for (const c of cells) {
     if (!c || typeof c !== "object") continue;
-    const { sheet, address, level, original } = c as Record<string, unknown>;
+    const { sheet, address, level, suspect, original } = c as Record<string, unknown>;
     if (typeof sheet !== "string" || typeof address !== "string") continue;
     out.push({
       sheet,
       address,
       level: level === "warning" || level === "info" ? level : "error",
+      ...(suspect === true ? { suspect: true } : {}),
       original: original && typeof original === "object" ? (original as SavedFill) : { pattern: "None" },
     });
   }

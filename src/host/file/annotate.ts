@@ -10,14 +10,15 @@ import { qualified } from "../../grid/address";
 import type { WorkbookSnapshot } from "../../grid/workbook";
 import { LEVEL_NAMES, type Finding, type FindingLevel } from "../../rules/types";
 import { isDateFormat } from "../../grid/numfmt";
-import { MARK_COLORS, marksOf } from "../marks";
+import { MARK_COLORS, markColor, marksOf } from "../marks";
 import { legacyAsXlsx } from "./legacy";
 import { withExternalLinks } from "./externalLinks";
 import { writeNewFile } from "./outputs";
 import { sniffFile } from "./readWorkbook";
 
 /** The marks' colours as exceljs ARGB. */
-const FILLS = Object.fromEntries(Object.entries(MARK_COLORS).map(([level, hex]) => [level, `FF${hex.slice(1)}`])) as Record<FindingLevel, string>;
+const argb = (hex: string) => `FF${hex.slice(1)}`;
+const FILLS = Object.fromEntries(Object.entries(MARK_COLORS).map(([level, hex]) => [level, argb(hex)])) as Record<FindingLevel, string>;
 export const RESULT_SHEET = "审核结果";
 
 /** The officer's own note on a cell is kept: ours follows it, under a line that says where it comes from. */
@@ -78,7 +79,7 @@ function markCells(wb: ExcelJS.Workbook, findings: Finding[]): void {
     const ws = wb.getWorksheet(m.sheet);
     if (!ws) continue;
     const cell = ws.getCell(m.address);
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: FILLS[m.level] } };
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(markColor(m)) } };
     cell.note = withOurNote(cell.note, m.messages.join("\n"));
   }
 }

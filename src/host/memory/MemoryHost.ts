@@ -7,7 +7,7 @@
 import { cellsOfRange, parseA1, toA1, type CellAddress } from "../../grid/address";
 import { cellAt, type Cell, type SheetSnapshot, type WorkbookSnapshot } from "../../grid/workbook";
 import { NARRATIVE_SHEET_NAME, planNarrativeWrite, type NarrativeLine, type NarrativeRecord } from "../narrativeSheet";
-import { MARK_COLORS } from "../marks";
+import { markColor } from "../marks";
 import { EMPTY_SETTINGS, type AddinSettings, type BudgetHost, type HighlightMark, type WriteNarrativeResult } from "../types";
 
 export interface SettingsStore {
@@ -77,7 +77,7 @@ export class MemoryHost implements BudgetHost {
       for (const address of cellsOfRange(m.address)) {
         const k = key(m.sheet, address);
         if (!this.marked.has(k)) this.marked.set(k, this.fills.get(k));
-        this.fills.set(k, MARK_COLORS[m.level]);
+        this.fills.set(k, markColor(m));
         this.notes.set(k, m.messages.join("\n"));
       }
     }

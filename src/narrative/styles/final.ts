@@ -21,7 +21,7 @@ function clauses(items: string[]): string[] {
   return items.map((t, i) => `${t}${i === items.length - 1 ? "。" : "；"}`);
 }
 
-const noPrior = (lastYear: string) => `缺少${lastYear}年度决算数，未写与上年相比的增减情况：请提供上年决算工作簿（--prior）或上年决算数。`;
+const noPrior = (lastYear: string) => `缺少${lastYear}年度决算数，未写与上年相比的增减情况：请提供上年决算工作簿，或在上年数据中填写上年决算数。`;
 
 /** "与上年相比，收入总计增加…，支出总计增加…。主要原因是【…】。" for pairs of (what, current, prior). */
 function compared(slot: SlotWriter, item: string, pairs: [string, Dec][], before: Dec, sep: string): string {

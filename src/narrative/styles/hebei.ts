@@ -68,7 +68,7 @@ const expense: SectionWriter = ({ q, fig, year }) => {
 const change: SectionWriter = ({ fig, prior, year, lastYear }) => {
   const section: NarrativeSection = { id: "change", title: "比上年增减情况", paragraphs: [], notes: [] };
   if (prior?.total === undefined) {
-    section.notes.push(`缺少${lastYear}年预算数，未写比上年增减情况：请提供上年预算工作簿（--prior）或上年收支总额、基本支出、项目支出。`);
+    section.notes.push(`缺少${lastYear}年预算数，未写比上年增减情况：请提供上年预算工作簿，或在上年数据中填写上年收支总额、基本支出、项目支出。`);
     return section;
   }
   const slot = slotWriter();

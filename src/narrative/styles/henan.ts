@@ -28,7 +28,7 @@ const overall: SectionWriter = (ctx) => {
   let text = `${unitOf(ctx)}${year}年收入总计${wan(fig("income.grand"))}万元，支出总计${wan(fig("expense.grand"))}万元`;
   if (prior?.total !== undefined)
     text += `，与${prior.year}年预算相比，收入${growthWords(fig("income.grand"), prior.total)}，支出${growthWords(fig("expense.grand"), prior.total)}。主要原因：${slot.reason("收支总计")}`;
-  else section.notes.push(`缺少${lastYear}年预算数，未写与上年相比的增减情况：请提供上年预算工作簿或上年数据（--prior）。`);
+  else section.notes.push(`缺少${lastYear}年预算数，未写与上年相比的增减情况：请提供上年预算工作簿或上年数据。`);
   section.paragraphs.push(`${text}。`);
   return section;
 };
@@ -68,7 +68,7 @@ const fiscal: SectionWriter = (ctx) => {
     title: "财政拨款收入支出总体情况说明",
     paragraphs: [text],
     notes:
-      prior?.gpb !== undefined ? [] : [`缺少${lastYear}年一般公共预算收支预算数，未写与上年相比的增减情况：请提供上年预算工作簿或上年数据（--prior，"gpb"）。`],
+      prior?.gpb !== undefined ? [] : [`缺少${lastYear}年一般公共预算收支预算数，未写与上年相比的增减情况：请提供上年预算工作簿，或在上年数据中填写上年一般公共预算收支预算数。`],
     slots: slot.slots,
   };
 };

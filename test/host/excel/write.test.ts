@@ -4,7 +4,8 @@ import { checkAndHighlight, marksToPaint } from "../../../src/addin/check";
 import { checkWorkbook } from "../../../src/engine";
 import { toA1 } from "../../../src/grid/address";
 import type { WorkbookSnapshot } from "../../../src/grid/workbook";
-import { MARK_COLORS } from "../../../src/host/excel/fills";
+import { MARK_COLORS, markColor } from "../../../src/host/excel/fills";
+import { SUSPECT_COLOR } from "../../../src/host/marks";
 import { MARKS_KEY } from "../../../src/host/excel/excelHost";
 import { readWorkbookFile } from "../../../src/host/file/readWorkbook";
 import { NARRATIVE_SHEET_NAME } from "../../../src/host/narrativeSheet";
@@ -136,7 +137,20 @@ describe("ExcelHost marks", () => {
     const expected = marksToPaint(checkWorkbook(file).findings, out.settings, ALL_LEVELS, file);
     expect(out.marked).toBe(expected.length);
     expect(fake.syncs).toBe(5);
-    for (const m of expected) expect(fake.fillAt(m.sheet, m.address).color).toBe(MARK_COLORS[m.level]);
+    for (const m of expected) expect(fake.fillAt(m.sheet, m.address).color).toBe(markColor(m));
+    // seed003's published mistake: the cell its failing equations blame is painted apart
+    expect(expected.filter((m) => m.suspect).length).toBeGreaterThan(0);
+    for (const m of expected.filter((x) => x.suspect)) expect(fake.fillAt(m.sheet, m.address).color).toBe(SUSPECT_COLOR);
+  });
+
+  it("a suspect mark is kept in the record and restored like any other", async () => {
+    const fake = FakeExcel.fromSnapshot(seed);
+    const [first, ...rest] = manyMarks(seed);
+    const host = hostOf(fake);
+    await host.highlight([{ ...first, level: "error", suspect: true }, ...rest]);
+    expect(fake.fillAt(first.sheet, first.address).color).toBe(SUSPECT_COLOR);
+    await host.highlight(rest);
+    expect(fake.fillAt(first.sheet, first.address).pattern).toBe("None");
   });
 });
 
