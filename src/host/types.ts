@@ -4,13 +4,20 @@
  * the browser harness). The engine never sees a host; it sees the WorkbookSnapshot a host reads.
  */
 import type { CellAddress } from "../grid/address";
+import type { CellEdit } from "../grid/edit";
 import type { ProfileId } from "../model/profiles";
 import type { WorkbookSnapshot } from "../grid/workbook";
 import type { MappingOverride } from "../model/mapping";
 import type { FindingLevel } from "../rules/types";
 import type { NarrativeLine, NarrativeRecord } from "./narrativeSheet";
 
-export type { MappingOverride };
+export type { MappingOverride, CellEdit };
+
+/** Why an accepted edit was not written: the cell holds a formula, no longer shows what the check read, is on a protected sheet, or does not exist. */
+export type EditRefusal = { cell: CellAddress; reason: "formula" | "changed" | "protected" | "missing" };
+
+/** Every edit written, or none (with the reason of each cell refused). */
+export type EditResult = { status: "written"; count: number } | { status: "refused"; refused: EditRefusal[] };
 
 /** One cell to mark, with the worst level of the findings on it and their messages (for a note/tooltip). */
 export interface HighlightMark extends CellAddress {
@@ -79,6 +86,11 @@ export interface BudgetHost {
   loadSettings(): Promise<AddinSettings>;
   /** Saves the settings in the workbook. `narrative` is not taken from them: only writeNarrative changes that record. */
   saveSettings(settings: AddinSettings): Promise<void>;
+  /**
+   * Writes the edits as one batch (one sync in Excel) — all or none: refused when any cell holds a formula, no longer shows `before`, is on a
+   * protected sheet, or does not exist. Never touches a formula cell. Not reported to onUserChange listeners (the add-in's own write).
+   */
+  applyEdits(edits: CellEdit[]): Promise<EditResult>;
   /** Calls `listener` after the user changes cells (the add-in's own writes are not reported); returns an unsubscribe function. */
   onUserChange(listener: () => void): Promise<() => void>;
 }

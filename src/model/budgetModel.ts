@@ -105,8 +105,14 @@ export interface Unrecognized {
 }
 
 export interface NarrativeParagraph {
+  /** The paragraph as read: normalized (full-width forms half-width) and trimmed. */
   text: string;
   cell: CellLocation;
+  /**
+   * The cell's own text, exactly as it shows it, when the paragraph is a text the officer typed into a
+   * workbook cell (no formula): what a proposed fix replaces. Absent for a paragraph of a .docx/.txt.
+   */
+  cellText?: string;
 }
 
 export interface BudgetModel {

@@ -71,6 +71,8 @@ export interface ReadParagraph {
   index: number;
   text: string;
   cell: NarrativeParagraph["cell"];
+  /** The cell's own text, when the paragraph is a text typed into a workbook cell (what a fix replaces). */
+  cellText?: string;
   statements: Statement[];
   /** This paragraph continues the list the previous one opened ("…，其中：" / "主要用于以下方面："). */
   continues: boolean;
@@ -403,6 +405,7 @@ export function readNarrative(paragraphs: readonly NarrativeParagraph[], o: Read
       index: p,
       text,
       cell: paragraphs[p].cell,
+      ...(paragraphs[p].cellText !== undefined ? { cellText: paragraphs[p].cellText } : {}),
       statements: readParagraph(p, text, o, amountWords, countWords, projects, context),
       continues,
     };

@@ -72,7 +72,12 @@ function isNarrativeSheet(view: SheetView): boolean {
 function narrativeOf(view: SheetView): NarrativeParagraph[] {
   const out: NarrativeParagraph[] = [];
   for (let r = view.top; r <= view.bottom; r++) {
-    for (const t of view.rowTexts(r)) out.push({ text: t.text, cell: view.location(r, t.col) });
+    for (const t of view.rowTexts(r)) {
+      const cell = view.cell(r, t.col);
+      // a text typed into the cell, shown as it is (no formula, no number format that adds to it): a fix may replace it
+      const typed = cell && cell.formula === undefined && typeof cell.value === "string" && cell.value === cell.text;
+      out.push({ text: t.text, cell: view.location(r, t.col), ...(typed ? { cellText: cell.text } : {}) });
+    }
   }
   return out;
 }

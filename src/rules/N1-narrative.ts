@@ -4,7 +4,8 @@ import type { FindingCell, Rule } from "./types";
 /**
  * N1 情况说明与表格一致：情况说明中的金额、单位、构成、增减、占比、增幅和完成率与表格及其自身一致。
  * The reading and the checks live in src/narrative/ (read.ts, check.ts); this module turns their issues
- * into findings on the narrative cell, with the table cells each one contradicts.
+ * into findings on the narrative cell, with the table cells each one contradicts, and the correction of
+ * the cell when the check is certain of it (narrative/fix.ts).
  */
 const rule: Rule = {
   meta: {
@@ -43,6 +44,7 @@ const rule: Rule = {
         difference: i.difference,
         tolerance: i.tolerance,
         sheet: cell.sheet,
+        fix: i.fix,
       });
     }
   },

@@ -129,6 +129,7 @@ class Context implements RuleContext {
     };
     for (const k of OPTIONAL_FIELDS) if (r[k] !== undefined) f[k] = r[k];
     if (f.sheet === undefined && r.cells.length) f.sheet = r.cells[0].sheet;
+    if (r.fix) f.fix = r.fix;
     this.findings.push(f);
     return f;
   }

@@ -1,5 +1,6 @@
 /** Rules and findings: ESLint-style rule modules over the budget model. */
 import type { CellAddress } from "../grid/address";
+import type { CellEdit, CellFix } from "../grid/edit";
 import type { LastYear } from "../narrative/prior";
 import type { CellLocation } from "../model/amount";
 import type { BudgetModel, NarrativeParagraph, BudgetRow, BudgetTable, ColumnInfo } from "../model/budgetModel";
@@ -62,6 +63,12 @@ export interface Finding {
   tolerance?: string;
   /** Sheet of the table the finding is about (for grouping). */
   sheet?: string;
+  /**
+   * A correction the engine is certain of, for the officer to accept (the host writes its edits:
+   * BudgetHost.applyEdits) or dismiss. Only 情况说明 findings whose text is a workbook cell have one;
+   * a table cell never does (a suspect's proposed value is offered apart).
+   */
+  fix?: { label: string; edits: CellEdit[] };
 }
 
 export interface ReportInput {
@@ -76,6 +83,7 @@ export interface ReportInput {
   difference?: string;
   tolerance?: string;
   sheet?: string;
+  fix?: CellFix;
 }
 
 /** An equation left = right (each side a sum of terms), as rules state them. */

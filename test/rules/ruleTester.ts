@@ -64,6 +64,8 @@ export interface ExpectedFinding {
   /** "sheet!A1", or null when the rule must say it cannot tell. */
   suspect?: string | null;
   message?: string | RegExp;
+  /** The fix offered: its label and the corrected text of the suspect cell (its one edit); null: none is offered. */
+  fix?: { label: string; after: string } | null;
 }
 
 export interface InvalidCase {
@@ -120,6 +122,11 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
         if (e.suspect !== undefined) expect(f.suspect ? ref(f.suspect) : null).toBe(e.suspect);
         if (typeof e.message === "string") expect(f.message).toBe(e.message);
         else if (e.message) expect(f.message).toMatch(e.message);
+        if (e.fix === null) expect(f.fix).toBeUndefined();
+        else if (e.fix) {
+          expect(f.fix?.label).toBe(e.fix.label);
+          expect(f.fix?.edits.map((x) => [ref(x), x.after])).toEqual([[ref(f.suspect!), e.fix.after]]);
+        }
       });
     });
   });

@@ -12,6 +12,10 @@
  * - clearHighlights: 2 (1 when nothing is marked). select, getSelection, loadSettings, saveSettings: 1.
  * - writeNarrative: 2 — read the 情况说明 sheet's text and the previous record (when the sheet does not
  *   exist this batch fails with ItemNotFound, which is the answer), then write.
+ * - applyEdits: 2 — read the sheets' protection and each cell's values, text, formulas and number format,
+ *   then (when no edit is refused) write every value in one batch; 1 when refused. A sheet that does not
+ *   exist fails the first batch (ItemNotFound): the sheet names are then read and the other cells again,
+ *   so that every refusal is listed (3 syncs, nothing written).
  *
  * Stored in the workbook through its settings (Excel.SettingCollection, ExcelApi 1.4: the same store
  * as Office.context.document.settings, saved with the file, read and written inside the same batches as
@@ -19,11 +23,21 @@
  * the record of the fills under the marks. Values are stored as JSON text.
  */
 import { cellsOfRange, rangeToA1, type CellAddress } from "../../grid/address";
+import type { CellEdit } from "../../grid/edit";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../grid/workbook";
+import { editPosition, excelTextValue, refusalsOf, type CellNow } from "../edits";
 import { NARRATIVE_SHEET_NAME, planNarrativeWrite, type NarrativeLine, type NarrativeRecord } from "../narrativeSheet";
-import { EMPTY_SETTINGS, type AddinSettings, type BudgetHost, type HighlightMark, type ReadProgress, type WriteNarrativeResult } from "../types";
+import {
+  EMPTY_SETTINGS,
+  type AddinSettings,
+  type BudgetHost,
+  type EditResult,
+  type HighlightMark,
+  type ReadProgress,
+  type WriteNarrativeResult,
+} from "../types";
 import { LEVEL_ORDER, type FindingLevel } from "../../rules/types";
-import { cellsFromBlocks, localAddress, parseAreasAddress, rowChunks, type LoadedBlock } from "./cells";
+import { cellFromExcel, cellsFromBlocks, localAddress, parseAreasAddress, rowChunks, type LoadedBlock } from "./cells";
 import { cellKey, isNoFill, markColor, parseMarkRecord, savedFromCellProperties, type MarkedCell, type MarkRecord, type SavedFill } from "./fills";
 
 export const SETTINGS_KEY = "BudgetChecker.settings";
@@ -466,6 +480,73 @@ export class ExcelHost implements BudgetHost {
         range: rangeToA1({ top: record.top, left: record.column, bottom: last, right: record.column }),
         sheetCreated: !exists,
       };
+    });
+  }
+
+  // ---------------------------------------------------------------- accepted edits
+
+  /**
+   * Writes the edits the officer accepted, all or none (BudgetHost.applyEdits): one batch reads what each
+   * cell holds now, and only when no edit is refused a second writes the values (a number keeps the
+   * cell's number format, Excel does not change it when a value is written). Nothing else is written in
+   * that batch (no settings), so that Excel keeps the write on the officer's undo stack where it keeps
+   * add-ins' writes (docs/excel-host.md).
+   */
+  async applyEdits(edits: CellEdit[]): Promise<EditResult> {
+    if (edits.length === 0) return { status: "written", count: 0 };
+    return this.run(async (context) => {
+      const now = await this.readEditCells(context, edits);
+      const refused = refusalsOf(edits, (_e, i) => now[i]);
+      if (refused.length) return { status: "refused", refused };
+      for (const e of edits) {
+        const range = context.workbook.worksheets.getItem(e.sheet).getRange(localAddress(e.address));
+        range.values = [[typeof e.after === "number" ? e.after : excelTextValue(e.after)]];
+      }
+      // noted before the sync (the change events may come while it runs) and again after it, for the window
+      const addresses = edits.map((e) => localAddress(e.address));
+      this.noteOwnWrite(addresses);
+      await context.sync();
+      this.noteOwnWrite(addresses);
+      return { status: "written", count: edits.length };
+    });
+  }
+
+  /**
+   * What each edit's cell holds now (undefined: its sheet does not exist or its address is not one cell),
+   * read as the snapshot reads it (cellFromExcel): one sync, three when a sheet is missing.
+   */
+  private async readEditCells(context: Excel.RequestContext, edits: CellEdit[]): Promise<(CellNow | undefined)[]> {
+    const queue = (sheets?: Set<string>) => {
+      const sheetsOf = this.collections.worksheets(context, ["name", "protection/protected"]);
+      const ranges = edits.map((e) => {
+        if (!editPosition(e) || (sheets && !sheets.has(e.sheet))) return undefined;
+        const range = context.workbook.worksheets.getItem(e.sheet).getRange(localAddress(e.address));
+        range.load(["values", "text", "formulas", "numberFormat", "valueTypes"]);
+        return range;
+      });
+      return { sheetsOf, ranges };
+    };
+    let queued = queue();
+    try {
+      await context.sync();
+    } catch (e) {
+      if (errorCode(e) !== "ItemNotFound") throw e;
+      // a sheet renamed or deleted since the check: read the names, then the cells of the sheets there are
+      const namesOf = this.collections.worksheets(context, ["name"]);
+      await context.sync();
+      queued = queue(new Set(namesOf().map((ws) => ws.name)));
+      await context.sync();
+    }
+    const locked = new Set(
+      queued
+        .sheetsOf()
+        .filter((ws) => ws.protection?.protected)
+        .map((ws) => ws.name),
+    );
+    return queued.ranges.map((r, i) => {
+      if (!r) return undefined;
+      const cell = cellFromExcel(r.values[0]?.[0], r.text[0]?.[0] ?? "", r.formulas[0]?.[0], r.numberFormat[0]?.[0], (r.valueTypes[0]?.[0] as string) ?? "");
+      return { exists: true, protected: locked.has(edits[i].sheet), formula: cell?.formula !== undefined, text: cell?.text ?? "" };
     });
   }
 

@@ -5,10 +5,13 @@
  * the browser, as Excel keeps them in the workbook).
  */
 import { cellsOfRange, parseA1, toA1, type CellAddress } from "../../grid/address";
+import type { CellEdit } from "../../grid/edit";
+import { formatNumber } from "../../grid/numfmt";
 import { cellAt, type Cell, type SheetSnapshot, type WorkbookSnapshot } from "../../grid/workbook";
+import { editPosition, refusalsOf } from "../edits";
 import { NARRATIVE_SHEET_NAME, planNarrativeWrite, type NarrativeLine, type NarrativeRecord } from "../narrativeSheet";
 import { markColor } from "../marks";
-import { EMPTY_SETTINGS, type AddinSettings, type BudgetHost, type HighlightMark, type WriteNarrativeResult } from "../types";
+import { EMPTY_SETTINGS, type AddinSettings, type BudgetHost, type EditResult, type HighlightMark, type WriteNarrativeResult } from "../types";
 
 export interface SettingsStore {
   load(): AddinSettings | undefined;
@@ -37,7 +40,7 @@ export class MemoryHost implements BudgetHost {
   private changeListeners = new Set<() => void>();
   private viewListeners = new Set<() => void>();
   /** Counts of calls, for tests and the harness status line. */
-  readonly calls = { read: 0, highlight: 0, clear: 0, select: 0, write: 0 };
+  readonly calls = { read: 0, highlight: 0, clear: 0, select: 0, write: 0, edit: 0 };
 
   constructor(
     public workbook: WorkbookSnapshot,
@@ -187,6 +190,34 @@ export class MemoryHost implements BudgetHost {
     );
     this.changed();
     for (const l of this.changeListeners) l();
+  }
+
+  /**
+   * Writes accepted edits, all or none (see BudgetHost.applyEdits): a number keeps the cell's number format
+   * (its shown text formatted with it), a text replaces the cell's text. The page redraws; the change
+   * listeners are not called (the add-in's own write).
+   */
+  async applyEdits(edits: CellEdit[]): Promise<EditResult> {
+    this.calls.edit++;
+    const sheetOf = (name: string) => this.workbook.sheets.find((s) => s.name === name);
+    const refused = refusalsOf(edits, (e) => {
+      const sheet = sheetOf(e.sheet);
+      const p = editPosition(e)!;
+      if (!sheet) return undefined;
+      const cell = cellAt(sheet, p.row, p.col);
+      return { exists: true, protected: Boolean(sheet.protected), formula: cell?.formula !== undefined, text: cell?.text ?? "" };
+    });
+    if (refused.length) return { status: "refused", refused };
+    for (const e of edits) {
+      const sheet = sheetOf(e.sheet)!;
+      const { row, col } = editPosition(e)!;
+      const old = cellAt(sheet, row, col);
+      const numFmt = old?.numFmt;
+      const text = typeof e.after === "number" ? formatNumber(e.after, numFmt) : e.after;
+      setCell(sheet, row, col, e.after === "" ? null : { value: e.after, text, ...(numFmt ? { numFmt } : {}) });
+    }
+    this.changed();
+    return { status: "written", count: edits.length };
   }
 
   /** What writeNarrative wrote last; kept with the settings, changed only by writeNarrative. */

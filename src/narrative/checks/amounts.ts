@@ -6,7 +6,9 @@
 import { Dec, ZERO } from "../../grid/decimal";
 import { EXPLICIT_SOURCE } from "../prior";
 import { formatWan, type Quantity } from "../quantities";
-import { halfOfToken, type Statement } from "../read";
+import { withoutSpaces } from "../../model/amount";
+import type { TextFix } from "../fix";
+import { halfOfToken, type NumberToken, type Statement } from "../read";
 import { EPS, fmt, stated, tableShown, type CheckContext, type NarrativeIssue, type Val } from "./context";
 
 export const AMOUNT_MESSAGES = {
@@ -42,6 +44,33 @@ function shiftHint(text: Val, q: Quantity): string {
   return "";
 }
 
+/** "1.367.05" (dots for thousands separators): "1,367.05", when every group before the last dot has three digits. */
+function separatorsFixed(digits: string): string | undefined {
+  if (!/^\d{1,3}(?:\.\d{3})+\.\d+$/.test(digits)) return undefined;
+  const last = digits.lastIndexOf(".");
+  return digits.slice(0, last).replace(/\./g, ",") + digits.slice(last);
+}
+
+/** The unit of a stated number replaced ("165.42 元" → "165.42 万元"), the label quoting the number corrected. */
+function unitFix(token: NumberToken, unit: string): TextFix {
+  return { replace: [{ from: token.end - token.unitText.length, to: token.end, text: unit }], quote: { from: token.start, to: token.end }, say: "to" };
+}
+
+/**
+ * A malformed number in 万元 whose digits, read with the last dot as the decimal point, are the table's
+ * figure at the stated decimals: the dots before it were meant as thousands separators.
+ */
+function malformedFix(token: NumberToken, q: Quantity): { fix: TextFix; text: string } | undefined {
+  const digits = token.unit === "万元" ? separatorsFixed(token.digits) : undefined;
+  if (!digits || !token.value.equals(q.value.toDecimalPlaces(token.decimals, Dec.ROUND_HALF_UP))) return undefined;
+  const fix: TextFix = {
+    replace: [{ from: token.start, to: token.start + token.digits.length, text: digits }],
+    quote: { from: token.start, to: token.end },
+    say: "to",
+  };
+  return { fix, text: withoutSpaces(digits + token.text.slice(token.digits.length)) };
+}
+
 /** A stated value (role value, with a number) against the quantity it is tied to. */
 function amountIssue(ctx: CheckContext, st: Statement, q: Quantity): AmountIssue | undefined {
   const token = st.token!;
@@ -61,15 +90,18 @@ function amountIssue(ctx: CheckContext, st: Statement, q: Quantity): AmountIssue
   const fits = (v: Dec, h: Dec) => v.minus(q.value).abs().lte(h.plus(q.tolerance).plus(EPS));
   if (fits(t.v, t.h)) {
     if (!token.malformed) return undefined;
-    const fix = `${formatWan(q.value, ctx.model.documentKind === "决算" || token.digits.includes(","))}${token.unitText === "万" ? "万" : token.unit}`;
+    const certain = malformedFix(token, q);
+    const fix =
+      certain?.text ?? `${formatWan(q.value, ctx.model.documentKind === "决算" || token.digits.includes(","))}${token.unitText === "万" ? "万" : token.unit}`;
     return ctx.issue(st, {
       messageId: "malformed",
       level: "warning",
       data: { quote: st.quote, stated: stated(st), source: q.source, shown: tableShown(q), fix },
       quantities: [q],
+      fix: ctx.fix(st, certain?.fix),
     });
   }
-  // the number is right but the unit is not (“165.42 元” for 165.42万元)
+  // the number is right but the unit is not (“165.42 元” for 165.42万元): fixed when it is the table's figure exactly
   if (token.unit !== "万元" && fits(token.value, halfOfToken({ ...token, unit: "万元" }))) {
     return ctx.issue(st, {
       messageId: "unit",
@@ -77,6 +109,7 @@ function amountIssue(ctx: CheckContext, st: Statement, q: Quantity): AmountIssue
       quantities: [q],
       expected: `${formatWan(q.value)}万元`,
       actual: stated(st),
+      fix: ctx.fix(st, token.value.equals(q.value) ? unitFix(token, "万元") : undefined),
     });
   }
   const diff = t.v.minus(q.value);
@@ -88,6 +121,8 @@ function amountIssue(ctx: CheckContext, st: Statement, q: Quantity): AmountIssue
     actual: fmt(t.v, Math.max(2, token.decimals)),
     difference: fmt(diff),
     tolerance: fmt(t.h.plus(q.tolerance), 4),
+    // 万元 written for 元: the number is the table's figure in 元 exactly
+    fix: ctx.fix(st, token.unit === "万元" && token.value.equals(q.value.times(10000)) ? unitFix(token, "元") : undefined),
   });
 }
 

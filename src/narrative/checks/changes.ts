@@ -5,7 +5,8 @@
  * is left to phase 4 (it may be corroborated by the changes of its whole).
  */
 import type { PriorFigure } from "../prior";
-import { halfOfToken, type Statement } from "../read";
+import type { TextFix } from "../fix";
+import { halfOfToken, halfWidth, type Statement } from "../read";
 import { EPS, fmt, stated, type CheckContext, type NarrativeIssue, type Reported, type StatementGroup, type Val } from "./context";
 
 export const CHANGE_MESSAGES = {
@@ -111,6 +112,48 @@ function againstStatedPrior(ctx: CheckContext, g: StatementGroup, st: Statement,
   return undefined;
 }
 
+/** What may stand between a zero change and a zero growth said with it ("增加0.00万元，增长0%"). */
+const ZERO_GROWTH_GAP = /^\s*,?\s*(?:增长|下降|增加|减少|上升|降低|提高)了?(?:幅度)?(?:为)?\s*$/;
+/** "比上年" before a change: "比上年持平" is not said, "与上年持平" is ("同比", "相比" stay). */
+const COMPARED_WITH_BI = /(?<![相同对])比\s*(?:上年度?|去年|上一年度?|上年同期|(?:19|20)\d{2}\s*年度?)(?:预算|决算)?数?\s*$/;
+
+/**
+ * Whether what the check knows of the change says it is not 0: the prior stated in its sentence, last
+ * year's figure, or changes other than 0 said in the same sentence (its parts: "其中基本支出增加26.5万元").
+ */
+function notZero(ctx: CheckContext, g: StatementGroup, st: Statement, reported: Reported): boolean {
+  if (g.all.some((x) => x !== st && x.role === "change" && x.token && !x.token.value.isZero() && g.sameSentence(x, st))) return true;
+  const prior = g.statedPrior(st);
+  const cur = g.currentOf(st, reported);
+  if (cur && prior?.token) {
+    const p = ctx.text(prior);
+    return cur.v.minus(p.v).abs().gt(cur.h.plus(p.h).plus(EPS));
+  }
+  const known = prior ? undefined : ctx.knownPrior(st);
+  return known !== undefined && st.quantity!.value.minus(known.value).abs().gt(st.quantity!.tolerance.plus(known.tolerance).plus(EPS));
+}
+
+/**
+ * "增加0.00万元" (with a "，增长0%" said right after it) rewritten as "持平", "比上年" before it as "与上年";
+ * none when what the check knows says the change is not 0, or a growth other than 0 is said with it.
+ */
+function zeroChangeFix(ctx: CheckContext, g: StatementGroup, st: Statement, reported: Reported): TextFix | undefined {
+  const token = st.token!;
+  const s = halfWidth(ctx.paragraphOf(st).text);
+  const word = st.word && new RegExp(`${st.word}了?\\s*$`).exec(s.slice(0, token.start));
+  if (!word || notZero(ctx, g, st, reported)) return undefined;
+  let to = token.end;
+  const growth = g.growthOf(st);
+  if (growth?.token) {
+    if (!growth.token.value.isZero() || growth.paragraph !== st.paragraph || !ZERO_GROWTH_GAP.test(s.slice(token.end, growth.token.start))) return undefined;
+    to = growth.token.end;
+  }
+  const bi = COMPARED_WITH_BI.exec(s.slice(0, word.index));
+  const replace = [{ from: word.index, to, text: "持平" }];
+  if (bi) replace.unshift({ from: bi.index, to: bi.index + 1, text: "与" });
+  return { replace, quote: { from: bi ? bi.index : word.index, to }, say: "fromTo" };
+}
+
 export function changeIssues(ctx: CheckContext, g: StatementGroup, reported: Reported): { issues: ChangeIssue[]; zeroDecreases: ZeroDecrease[] } {
   const issues: ChangeIssue[] = [];
   const zeroDecreases: ZeroDecrease[] = [];
@@ -124,7 +167,15 @@ export function changeIssues(ctx: CheckContext, g: StatementGroup, reported: Rep
   for (const st of g.all) {
     if (st.role !== "change") continue;
     if (st.token && st.token.value.isZero() && st.direction !== "flat") {
-      push(ctx.issue(st, { messageId: "zeroChange", level: "warning", data: { quote: st.quote, stated: `${st.word}${stated(st)}` }, quantities: [] }));
+      push(
+        ctx.issue(st, {
+          messageId: "zeroChange",
+          level: "warning",
+          data: { quote: st.quote, stated: `${st.word}${stated(st)}` },
+          quantities: [],
+          fix: ctx.fix(st, zeroChangeFix(ctx, g, st, reported)),
+        }),
+      );
       continue;
     }
     if (!st.subject) continue;

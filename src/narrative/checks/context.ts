@@ -5,6 +5,8 @@
  */
 import { withoutSpaces } from "../../model/amount";
 import type { BudgetModel } from "../../model/budgetModel";
+import type { CellFix } from "../../grid/edit";
+import { cellFixOf, type TextFix } from "../fix";
 import { Dec, ZERO } from "../../grid/decimal";
 import type { LastYear, PriorFigure } from "../prior";
 import { formatWan, type Quantity } from "../quantities";
@@ -27,6 +29,8 @@ export interface NarrativeIssue<Id extends string = string> {
   actual?: string;
   difference?: string;
   tolerance?: string;
+  /** The correction of the paragraph's cell, when the check is certain of it (narrative/fix.ts). */
+  fix?: CellFix;
 }
 
 /** What a phase says of an issue; the context adds the statement and its paragraph. */
@@ -120,6 +124,11 @@ export class CheckContext {
     const { also: others, ...rest } = i;
     const also = others?.filter((p, k, all) => p !== paragraph && all.indexOf(p) === k);
     return { ...rest, statement: st, paragraph, ...(also?.length ? { also } : {}) };
+  }
+
+  /** A statement's paragraph corrected (a fix to offer with its issue), when that paragraph is a cell the officer typed. */
+  fix(st: Statement, fix: TextFix | undefined): CellFix | undefined {
+    return fix && cellFixOf(this.paragraphOf(st), fix);
   }
 
   /** How a subject is named in messages. */

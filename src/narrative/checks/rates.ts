@@ -3,7 +3,8 @@
  * (named after 占, else the whole the part belongs to), a growth rate against its change ÷ the prior (the
  * prior stated, last year's known figure, or current − change), a 完成率 against 决算 ÷ 年初预算.
  */
-import { ZERO } from "../../grid/decimal";
+import { Dec, ZERO } from "../../grid/decimal";
+import type { TextFix } from "../fix";
 import type { Quantity } from "../quantities";
 import { halfOfToken, type Statement } from "../read";
 import { fmt, percentRange, stated, withinRange, type CheckContext, type NarrativeIssue, type Reported, type StatementGroup, type Val } from "./context";
@@ -18,6 +19,17 @@ export const RATE_MESSAGES = {
 } as const;
 
 type RateIssue = NarrativeIssue<keyof typeof RATE_MESSAGES>;
+
+/** A stated amount that is its table's figure exactly: tied, not reported by an earlier phase, the same number. */
+function isTableFigure(ctx: CheckContext, st: Statement | undefined, reported: Reported): st is Statement {
+  return st !== undefined && st.quantity !== undefined && !reported.has(st) && ctx.isAmount(st) && ctx.text(st).v.equals(st.quantity.value);
+}
+
+/** A stated percentage rewritten as `value`, with as many decimals as it was written with. */
+function rateFix(st: Statement, value: Dec): TextFix {
+  const t = st.token!;
+  return { replace: [{ from: t.start, to: t.start + t.digits.length, text: fmt(value, t.decimals) }], quote: { from: t.start, to: t.end }, say: "to" };
+}
 
 /** Parents a share is taken of, when the sentence does not say. */
 function shareParents(key: string): string[] {
@@ -36,24 +48,29 @@ function cleanName(label: string): string {
 }
 
 /** The whole a share is of: the one named after 占, else the latest stated whole the part belongs to. */
-function shareBase(ctx: CheckContext, g: StatementGroup, st: Statement, part: Statement): { base: Val; name: string; q?: Quantity } | undefined {
+function shareBase(
+  ctx: CheckContext,
+  g: StatementGroup,
+  st: Statement,
+  part: Statement,
+): { base: Val; name: string; q?: Quantity; stated?: Statement } | undefined {
   const sameAspect = (x: Statement) => (x.aspect ?? "") === (part.aspect ?? "");
   if (st.baseText !== undefined) {
     if (!st.baseKey) return undefined;
     const stmt = g.all.filter((x) => x.role === "value" && x.subject === st.baseKey && ctx.isAmount(x) && g.before(x, st) && sameAspect(x)).pop();
     const q = stmt?.quantity ?? ctx.quantities.get(st.baseKey);
     const base = stmt ? g.valueOf(stmt) : q ? { v: q.value, h: ZERO } : undefined;
-    return base && { base, name: st.baseText, q };
+    return base && { base, name: st.baseText, q, stated: stmt };
   }
   if (!part.subject) return undefined;
   const parents = shareParents(part.subject);
   const stmt = g.all
     .filter((x) => x.role === "value" && x.subject && parents.includes(x.subject) && ctx.isAmount(x) && g.before(x, part) && sameAspect(x))
     .pop();
-  return stmt && { base: g.valueOf(stmt), name: ctx.subjectName(stmt.subject), q: stmt.quantity };
+  return stmt && { base: g.valueOf(stmt), name: ctx.subjectName(stmt.subject), q: stmt.quantity, stated: stmt };
 }
 
-function shareIssue(ctx: CheckContext, g: StatementGroup, st: Statement, printed: Val, earlier: Statement[]): RateIssue | undefined {
+function shareIssue(ctx: CheckContext, g: StatementGroup, st: Statement, printed: Val, earlier: Statement[], reported: Reported): RateIssue | undefined {
   const part = earlier.filter((x) => x.role === "value" && ctx.isAmount(x)).pop();
   if (!part) return undefined;
   const whole = shareBase(ctx, g, st, part);
@@ -77,6 +94,8 @@ function shareIssue(ctx: CheckContext, g: StatementGroup, st: Statement, printed
     quantities: [part.quantity, whole.q].filter((q): q is Quantity => q !== undefined),
     expected: fmt(expected),
     actual: st.token!.value.toString(),
+    // recomputed from the part and the whole the text states, when both are the tables' figures
+    fix: ctx.fix(st, isTableFigure(ctx, part, reported) && isTableFigure(ctx, whole.stated, reported) ? rateFix(st, expected) : undefined),
   });
 }
 
@@ -105,7 +124,16 @@ function priorGrowthIssue(ctx: CheckContext, g: StatementGroup, st: Statement, c
     expected: fmt(r.expected),
     stated: fmt(st.token!.value, st.token!.decimals),
   };
-  return ctx.issue(st, { messageId: "priorGrowth", data, quantities: [q, ...known.quantities], expected: fmt(r.expected), actual: st.token!.value.toString() });
+  // the stated change is this year's figure less last year's exactly: the rate from them is certain
+  const fix = d.v.equals(q.value.minus(known.value)) ? rateFix(st, r.expected) : undefined;
+  return ctx.issue(st, {
+    messageId: "priorGrowth",
+    data,
+    quantities: [q, ...known.quantities],
+    expected: fmt(r.expected),
+    actual: st.token!.value.toString(),
+    fix: ctx.fix(st, fix),
+  });
 }
 
 function growthIssue(ctx: CheckContext, g: StatementGroup, st: Statement, printed: Val, earlier: Statement[], reported: Reported): RateIssue | undefined {
@@ -140,16 +168,20 @@ function growthIssue(ctx: CheckContext, g: StatementGroup, st: Statement, printe
     stated: fmt(st.token!.value, st.token!.decimals),
     word: st.word ?? "",
   };
+  // certain only with the prior stated in the sentence and this year's table figure less it exactly the stated change
+  const tied = change.quantity && ctx.currentAspect(change) ? change.quantity : undefined;
+  const certain = tied && priorSt?.token && !reported.has(priorSt) && !reported.has(change) && tied.value.minus(prior.v).equals(d.v);
   return ctx.issue(st, {
     messageId: "growth",
     data,
-    quantities: change.quantity && ctx.currentAspect(change) ? [change.quantity] : [],
+    quantities: tied ? [tied] : [],
     expected: fmt(expected),
     actual: st.token!.value.toString(),
+    fix: ctx.fix(st, certain ? rateFix(st, expected) : undefined),
   });
 }
 
-function completionIssue(ctx: CheckContext, g: StatementGroup, st: Statement, printed: Val, earlier: Statement[]): RateIssue | undefined {
+function completionIssue(ctx: CheckContext, g: StatementGroup, st: Statement, printed: Val, earlier: Statement[], reported: Reported): RateIssue | undefined {
   const fin = earlier.filter((x) => x.role === "value" && ctx.isAmount(x) && ctx.currentAspect(x)).pop();
   if (!fin?.subject) return undefined;
   const budgetSt = earlier.filter((x) => x.role === "value" && ctx.isAmount(x) && x.aspect === "预算" && x.subject === fin.subject).pop();
@@ -176,6 +208,8 @@ function completionIssue(ctx: CheckContext, g: StatementGroup, st: Statement, pr
     quantities: [fin.quantity, budgetSt?.quantity ?? budgetQ].filter((q): q is Quantity => q !== undefined),
     expected: fmt(expected),
     actual: st.token!.value.toString(),
+    // recomputed from the 决算 and 年初预算 the text states, when both are the table's figures
+    fix: ctx.fix(st, given === undefined && isTableFigure(ctx, fin, reported) && isTableFigure(ctx, budgetSt, reported) ? rateFix(st, expected) : undefined),
   });
 }
 
@@ -187,11 +221,11 @@ export function rateIssues(ctx: CheckContext, g: StatementGroup, reported: Repor
     const earlier = g.all.filter((x) => g.before(x, st) && g.sameSentence(x, st));
     const issue =
       st.role === "share"
-        ? shareIssue(ctx, g, st, printed, earlier)
+        ? shareIssue(ctx, g, st, printed, earlier, reported)
         : st.role === "growth"
           ? growthIssue(ctx, g, st, printed, earlier, reported)
           : st.role === "completion"
-            ? completionIssue(ctx, g, st, printed, earlier)
+            ? completionIssue(ctx, g, st, printed, earlier, reported)
             : undefined;
     if (issue) issues.push(issue);
   }

@@ -13,6 +13,7 @@
  * It is not Excel: what it cannot tell is listed in the tests' report.
  */
 import { parseRangeA1, qualified, rangeToA1, type RangeRef } from "../../../src/grid/address";
+import { formatNumber } from "../../../src/grid/numfmt";
 import { isCellError, type WorkbookSnapshot } from "../../../src/grid/workbook";
 
 export interface FakeFill {
@@ -523,8 +524,11 @@ class FakeRange extends Proxy0 {
         const x = v[r - ref.top][c - ref.left];
         if (x === "" || x === null) sh.cells.delete(key(r, c));
         else {
+          // as Excel: the cell keeps its number format, a number is shown with it, an apostrophe keeps a text text
+          const numFmt = sh.cells.get(key(r, c))?.numFmt ?? "General";
           const t = typeof x === "string" && x.startsWith("'") ? x.slice(1) : String(x);
-          sh.cells.set(key(r, c), { value: typeof x === "number" ? x : t, type: typeof x === "number" ? "Double" : "String", text: t, numFmt: "General" });
+          if (typeof x === "number") sh.cells.set(key(r, c), { value: x, type: "Double", text: formatNumber(x, numFmt), numFmt });
+          else sh.cells.set(key(r, c), { value: t, type: "String", text: t, numFmt });
         }
       });
       this.ctx.excel.fire(s, rangeToA1(ref), this.ctx.excel.api >= 14 ? "ThisLocalAddin" : "Unknown");

@@ -132,3 +132,63 @@ describe("MemoryHost", () => {
     expect(changes).toBe(1);
   });
 });
+
+describe("MemoryHost.applyEdits (the fixes the officer accepted)", () => {
+  const TEXT = "2024年度财政拨款基本支出1.367.05万元，其中：";
+  const FIXED = "2024年度财政拨款基本支出1,367.05万元，其中：";
+  const shown = (host: MemoryHost, sheet: string, a1: string) => {
+    const { row, col } = parseA1(a1);
+    return cellAt(
+      host.workbook.sheets.find((s) => s.name === sheet)!,
+      row,
+      col,
+    );
+  };
+
+  it("writes a 情况说明 text and an amount (keeping the cell's number format) as one batch, without telling the change listeners", async () => {
+    const host = await seedHost("seed004");
+    let changes = 0;
+    await host.onUserChange(() => changes++);
+    const result = await host.applyEdits([
+      { sheet: "情况说明", address: "A46", before: TEXT, after: FIXED },
+      { sheet: "公开03支出决算表", address: "C7", before: "1367.05", after: 1367.1 },
+    ]);
+    expect(result).toEqual({ status: "written", count: 2 });
+    expect(shown(host, "情况说明", "A46")).toEqual({ value: FIXED, text: FIXED });
+    expect(shown(host, "公开03支出决算表", "C7")).toEqual({ value: 1367.1, text: "1367.10", numFmt: "0.00" });
+    expect(changes).toBe(0);
+    expect(host.calls.edit).toBe(1);
+  });
+
+  it("refuses the whole batch, writing nothing, for a formula, a changed text, a protected sheet or a cell that does not exist", async () => {
+    const host = await seedHost("seed004");
+    const sheet = (name: string) => host.workbook.sheets.find((s) => s.name === name)!;
+    const c7 = parseA1("C7");
+    const total = sheet("公开03支出决算表");
+    total.cells[c7.row - total.top][c7.col - total.left] = { value: 1367.05, text: "1367.05", numFmt: "0.00", formula: "SUM(C8,C14,C24)" };
+    sheet("公开01收入支出决算总表").protected = true;
+    const before = structuredClone(host.workbook);
+    const ok = { sheet: "情况说明", address: "A46", before: TEXT, after: FIXED };
+    const result = await host.applyEdits([
+      ok,
+      { sheet: "公开03支出决算表", address: "C7", before: "1367.05", after: 1367.1 },
+      { sheet: "情况说明", address: "A22", before: "收入总计5,056.26万元", after: "x" },
+      { sheet: "公开01收入支出决算总表", address: "C37", before: "5056.26", after: 5056.27 },
+      { sheet: "不存在的表", address: "A1", before: "", after: "x" },
+      { sheet: "情况说明.docx", address: "第3段", before: "x", after: "y" },
+      { ...ok, after: "又一次" },
+    ]);
+    expect(result).toEqual({
+      status: "refused",
+      refused: [
+        { cell: { sheet: "公开03支出决算表", address: "C7" }, reason: "formula" },
+        { cell: { sheet: "情况说明", address: "A22" }, reason: "changed" },
+        { cell: { sheet: "公开01收入支出决算总表", address: "C37" }, reason: "protected" },
+        { cell: { sheet: "不存在的表", address: "A1" }, reason: "missing" },
+        { cell: { sheet: "情况说明.docx", address: "第3段" }, reason: "missing" },
+        { cell: { sheet: "情况说明", address: "A46" }, reason: "changed" },
+      ],
+    });
+    expect(host.workbook).toEqual(before);
+  });
+});
