@@ -18,9 +18,9 @@ import { findingKey } from "../addin/check";
 import { countByLevel } from "../engine";
 import type { CellAddress } from "../grid/address";
 import { cellText } from "../grid/workbook";
-import type { Finding, FindingLevel } from "../rules/types";
+import type { Finding, FindingLevel, SuspectCell } from "../rules/types";
 import { RULES } from "../rules/registry";
-import { ConfirmDialog } from "./ConfirmDialog";
+import { ConfirmDialog, FillDialog } from "./ConfirmDialog";
 import type { CardMove } from "./CardShell";
 import { FindingItem, type CardContext } from "./FindingItem";
 import { itemKey, listGroups, type GroupBy, type ListGroup, type ListItem } from "./findingList";
@@ -180,6 +180,7 @@ function CardList(p: {
   position: Map<ListItem, number>;
   focus: ReturnType<typeof useListFocus>;
   setConfirming: (f: Finding) => void;
+  setFilling: (suspect: SuspectCell) => void;
 }) {
   const styles = useStyles();
   const { checker, s, focus } = p;
@@ -188,6 +189,8 @@ function CardList(p: {
     s,
     onJump: (cells) => void checker.jump(cells),
     valueOf: (c) => (snapshot ? cellText(snapshot, c) : ""),
+    onAcceptFix: (f) => f.fix && void checker.applyEdits(f.fix.edits, s.fixed(f.fix.label)).then(focus.returnFocusSoon),
+    onFill: p.setFilling,
   };
   const tabStop = Math.max(focus.current, 0);
   return (
@@ -261,6 +264,29 @@ function ListControls({
   );
 }
 
+/** 选中并填入建议值: selects the suspect cell, asks, and writes the proposed value only when the officer agrees. */
+function useFill(checker: Checker, s: Strings, afterwards: () => void) {
+  const [filling, setFilling] = useState<{ suspect: SuspectCell; before: string } | null>(null);
+  const ask = (suspect: SuspectCell) => {
+    const snapshot = checker.outcome?.snapshot;
+    void checker.jump([suspect]);
+    setFilling({ suspect, before: snapshot ? cellText(snapshot, suspect) : "" });
+  };
+  const cancel = () => {
+    setFilling(null);
+    afterwards();
+  };
+  const write = () => {
+    const f = filling;
+    setFilling(null);
+    if (!f || f.suspect.proposed === undefined) return;
+    const cell = `${f.suspect.sheet}!${f.suspect.address}`;
+    const edit = { sheet: f.suspect.sheet, address: f.suspect.address, before: f.before, after: Number(f.suspect.proposed) };
+    void checker.applyEdits([edit], s.filled(cell, f.suspect.proposed)).then(afterwards);
+  };
+  return { filling, ask, cancel, write };
+}
+
 export function CheckTab({ checker, s }: { checker: Checker; s: Strings }) {
   const styles = useStyles();
   const { outcome, visible, busy, settings, shown } = checker;
@@ -268,6 +294,7 @@ export function CheckTab({ checker, s }: { checker: Checker; s: Strings }) {
   const [confirming, setConfirming] = useState<Finding | null>(null);
   const { counts, groups, ordered, position } = useFindingList(checker, s, shown, groupBy);
   const focus = useListFocus(ordered);
+  const fill = useFill(checker, s, focus.returnFocusSoon);
 
   const go = (i: number) => {
     if (i < 0 || i >= ordered.length) return;
@@ -285,10 +312,11 @@ export function CheckTab({ checker, s }: { checker: Checker; s: Strings }) {
           {ordered.length > 0 && <FindingNavigator s={s} count={ordered.length} current={focus.current} go={go} />}
           {visible.length === 0 && <Body1>{s.noFindings}</Body1>}
           {visible.length > 0 && ordered.length === 0 && <Body1>{s.nothingShown}</Body1>}
-          <CardList checker={checker} s={s} groups={groups} position={position} focus={focus} setConfirming={setConfirming} />
+          <CardList checker={checker} s={s} groups={groups} position={position} focus={focus} setConfirming={setConfirming} setFilling={fill.ask} />
         </>
       )}
       {settings && settings.confirmed.length > 0 && <ConfirmedList checker={checker} s={s} confirmed={settings.confirmed} />}
+      <FillDialog fill={fill.filling} s={s} onFill={fill.write} onCancel={fill.cancel} />
       <ConfirmDialog
         finding={confirming}
         s={s}

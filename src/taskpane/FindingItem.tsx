@@ -1,7 +1,7 @@
 import { forwardRef, useState } from "react";
 import type { CellAddress } from "../grid/address";
 import { Badge, Button, Caption1, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { Finding, FindingCell, FindingLevel } from "../rules/types";
+import type { Finding, FindingCell, FindingLevel, SuspectCell } from "../rules/types";
 import type { Strings } from "../addin/i18n";
 import { CardShell, INNER, type CardMove } from "./CardShell";
 
@@ -27,6 +27,10 @@ export interface CardContext {
   onJump(cells: CellAddress[]): void;
   /** The cell's shown text as the check read it (for the 对侧 values). */
   valueOf(c: CellAddress): string;
+  /** Writes a finding's certain fix (the officer accepted it). */
+  onAcceptFix(f: Finding): void;
+  /** Asks to fill a suspect's proposed value in (after a confirmation). */
+  onFill(suspect: SuspectCell): void;
 }
 
 export function cellLabel(c: CellAddress, home: string | undefined): string {
@@ -146,6 +150,43 @@ export function FindingFacts({ f, ctx }: { f: Finding; ctx: CardContext }) {
   );
 }
 
+/** A certain fix of the finding (a 情况说明 figure written wrongly …), to accept or dismiss; nothing once dismissed. */
+function FixOffer({ f, ctx }: { f: Finding; ctx: CardContext }) {
+  const styles = useCardStyles();
+  const [dismissed, setDismissed] = useState(false);
+  if (!f.fix || dismissed) return null;
+  const { s } = ctx;
+  const fix = f.fix;
+  return (
+    <div className={styles.actions}>
+      <Caption1 className={styles.message}>
+        {s.fixSuggestion}：{fix.label}
+      </Caption1>
+      <Button
+        {...INNER}
+        size="small"
+        appearance="primary"
+        onClick={(e) => {
+          e.stopPropagation();
+          ctx.onAcceptFix(f);
+        }}
+      >
+        {s.acceptFix}
+      </Button>
+      <Button
+        {...INNER}
+        size="small"
+        onClick={(e) => {
+          e.stopPropagation();
+          setDismissed(true);
+        }}
+      >
+        {s.dismissFix}
+      </Button>
+    </div>
+  );
+}
+
 export interface FindingItemProps {
   finding: Finding;
   ctx: CardContext;
@@ -187,6 +228,7 @@ export const FindingItem = forwardRef<HTMLDivElement, FindingItemProps>(function
         <Text className={styles.message}>{f.message}</Text>
       </div>
       <FindingFacts f={f} ctx={ctx} />
+      <FixOffer f={f} ctx={ctx} />
       <div className={styles.cells}>
         <Caption1>{s.suspect}：</Caption1>
         {f.suspect && <CellLink c={f.suspect} home={home} ctx={ctx} />}

@@ -13,8 +13,6 @@ export interface SuspectItemProps {
   tabbable: boolean;
   onSelect(): void;
   onMove(move: CardMove): void;
-  /** Asks to fill the proposed value into the cell (after the officer confirms); absent when it cannot be written. */
-  onFill?: () => void;
 }
 
 /**
@@ -61,8 +59,8 @@ export const SuspectItem = forwardRef<HTMLDivElement, SuspectItemProps>(function
         <Button {...INNER} size="small" onClick={stop(() => p.ctx.onJump([p.suspect]))}>
           {s.selectCell(p.suspect.address)}
         </Button>
-        {p.onFill && p.suspect.proposed !== undefined && (
-          <Button {...INNER} size="small" onClick={stop(p.onFill)}>
+        {p.suspect.proposed !== undefined && (
+          <Button {...INNER} size="small" onClick={stop(() => p.ctx.onFill(p.suspect))}>
             {s.fillProposed}
           </Button>
         )}

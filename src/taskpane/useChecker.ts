@@ -5,7 +5,8 @@
 import type { CellAddress } from "../grid/address";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { checkAndHighlight, DEFAULT_SHOWN, findingKey, marksToPaint, openFindings, type CheckOutcome, type ShownLevels } from "../addin/check";
-import type { AddinSettings, BudgetHost, MappingOverride } from "../host/types";
+import type { CellEdit } from "../grid/edit";
+import type { AddinSettings, BudgetHost, EditRefusal, MappingOverride } from "../host/types";
 import type { Finding } from "../rules/types";
 
 export interface Busy {
@@ -18,6 +19,14 @@ export interface Notice {
   intent: "success" | "warning" | "error" | "info";
   text: string;
 }
+
+/** Why a host refused an edit, as the officer is told. */
+const REFUSALS: Record<EditRefusal["reason"], string> = {
+  formula: " 是公式单元格，加载项不修改公式",
+  changed: " 的内容在检查后已被修改，请重新检查后再试",
+  protected: " 所在工作表受保护",
+  missing: " 不存在",
+};
 
 /** How long the workbook must stay unchanged before the live re-check runs. */
 export const LIVE_CHECK_DELAY_MS = 1500;
@@ -105,6 +114,32 @@ function useCorrections(
   return { confirm, unconfirm, setMapping };
 }
 
+/**
+ * Writes edits the officer accepted (all or none; never a formula cell) and checks again; says in
+ * Chinese why nothing was written when a cell was refused. The returned function says whether they were written.
+ */
+function useEdits(host: BudgetHost | null, check: () => Promise<unknown>, setNotice: (n: Notice) => void) {
+  return useCallback(
+    async (edits: CellEdit[], done: string): Promise<boolean> => {
+      if (!host) return false;
+      try {
+        const r = await host.applyEdits(edits);
+        if (r.status === "refused") {
+          setNotice({ intent: "warning", text: `未修改：${r.refused.map((x) => `${x.cell.sheet}!${x.cell.address}${REFUSALS[x.reason]}`).join("；")}。` });
+          return false;
+        }
+        await check();
+        setNotice({ intent: "success", text: done });
+        return true;
+      } catch (e) {
+        setNotice({ intent: "error", text: `修改单元格失败：${errorText(e)}` });
+        return false;
+      }
+    },
+    [host, check, setNotice],
+  );
+}
+
 export function useChecker(host: BudgetHost | null) {
   const [settings, setSettings] = useState<AddinSettings | null>(null);
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
@@ -174,13 +209,15 @@ export function useChecker(host: BudgetHost | null) {
 
   const corrections = useCorrections(host, settings, saveSettings, check);
 
+  const applyEdits = useEdits(host, check, setNotice);
+
   useLiveCheck(host, settings?.liveCheck ?? false, check, setNotice);
 
   const selection = useCallback(async () => (host ? host.getSelection() : null), [host]);
 
   const visible = outcome && settings ? openFindings(outcome.findings, settings) : [];
 
-  return { settings, saveSettings, outcome, visible, ...marks, ...corrections, busy, notice, setNotice, check, clearMarks, jump, selection, host };
+  return { settings, saveSettings, outcome, visible, ...marks, ...corrections, applyEdits, busy, notice, setNotice, check, clearMarks, jump, selection, host };
 }
 
 export type Checker = ReturnType<typeof useChecker>;

@@ -81,6 +81,61 @@ describe("task pane", () => {
     expect(host.fills.get("05一般公共预算支出表!E10")).toBe(MARK_COLORS.error);
   });
 
+  it("fills the suspect's proposed value in only after the officer confirms, then checks again: the equations hold", async () => {
+    const { host, user } = await renderPane("seed000", (wb) => {
+      const s = wb.sheets.find((x) => x.name === "03支出总表")!;
+      s.cells[9 - s.top][4 - s.left] = { value: 72.99, text: "72.99", numFmt: "0.00" };
+    });
+    await check(user);
+    await user.click(screen.getByRole("button", { name: "选中并填入建议值" }));
+    expect(host.selection).toEqual({ sheet: "03支出总表", address: "E10" });
+    let dialog = await screen.findByRole("dialog", { hidden: true });
+    expect(within(dialog).getByText("把 03支出总表!E10 由 72.99 改为 71.99？这会修改工作表中的数据；改后将重新检查。")).toBeTruthy();
+    // 取消 writes nothing
+    await user.click(within(dialog).getByRole("button", { name: "取消", hidden: true }));
+    const sheet = host.workbook.sheets.find((x) => x.name === "03支出总表")!;
+    const e10 = () => sheet.cells[9 - sheet.top][4 - sheet.left];
+    expect(e10()?.text).toBe("72.99");
+    await user.click(screen.getByRole("button", { name: "选中并填入建议值" }));
+    dialog = await screen.findByRole("dialog", { hidden: true });
+    await user.click(within(dialog).getByRole("button", { name: "填入", hidden: true }));
+    await screen.findByText("已将 03支出总表!E10 改为 71.99，并重新检查。");
+    expect(e10()?.value).toBe(71.99);
+    expect(e10()?.text).toBe("71.99");
+    expect(screen.getByRole("button", { name: "错误 0" })).toBeTruthy();
+  });
+
+  it("offers a certain 情况说明 fix to accept (written into the cell, checked again) or dismiss", async () => {
+    const { user } = await renderPane("seed000", (wb) => {
+      const s = wb.sheets.find((x) => x.name === "情况说明")!;
+      const c = s.cells[18 - s.top][0]!;
+      const t = c.text.replace("收入9064.36万元", "收入9.064.36万元");
+      s.cells[18 - s.top][0] = { ...c, value: t, text: t };
+    });
+    await check(user);
+    const card = screen.getAllByRole("listitem").find((li) => within(li).queryByText(/多了一个小数点/))!;
+    expect(within(card).getByText("建议修改：改为“9,064.36万元”")).toBeTruthy();
+    await user.click(within(card).getByRole("button", { name: "忽略" }));
+    expect(within(card).queryByText(/建议修改/)).toBeNull();
+    expect(screen.getAllByRole("listitem").filter((li) => within(li).queryByText(/多了一个小数点/))).toHaveLength(1);
+  });
+
+  it("an accepted 情况说明 fix is written into the officer's cell and the finding goes away", async () => {
+    const { host, user } = await renderPane("seed000", (wb) => {
+      const s = wb.sheets.find((x) => x.name === "情况说明")!;
+      const c = s.cells[18 - s.top][0]!;
+      const t = c.text.replace("收入9064.36万元", "收入9.064.36万元");
+      s.cells[18 - s.top][0] = { ...c, value: t, text: t };
+    });
+    await check(user);
+    const card = screen.getAllByRole("listitem").find((li) => within(li).queryByText(/多了一个小数点/))!;
+    await user.click(within(card).getByRole("button", { name: "接受" }));
+    await screen.findByText("已修改：改为“9,064.36万元”。已重新检查。");
+    const narrative = host.workbook.sheets.find((x) => x.name === "情况说明")!;
+    expect(narrative.cells[18 - narrative.top][0]?.text).toBe("反映本单位当年全部收入。2024预算收入9,064.36万元，其中：一般公共预算收入9064.36 万元。");
+    expect(screen.queryAllByText(/多了一个小数点/)).toHaveLength(0);
+  });
+
   it("the list is one Tab stop: arrow keys move between cards and into a card's links, Enter goes to the cell", async () => {
     const { host, user } = await renderPane();
     await check(user);
