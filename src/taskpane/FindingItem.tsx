@@ -64,11 +64,15 @@ function amountsOf(f: Finding, s: Strings): string[] {
   ].filter((x) => x !== "");
 }
 
-/** The two sides of an equation whose cells lie on more than one sheet, each with its sheet; none otherwise. */
-function crossSheetSides(f: Finding): { sheet: string; total?: string; cells: FindingCell[] }[] {
+/** An amount as a cell shows it (blank included): what the sides of an equation between tables hold. */
+const AMOUNT = /^[-+]?[\d,，.\s]*$/;
+
+/** The two sides of an equation between amounts on more than one sheet, each with its sheet; none otherwise (a 情况说明 sentence is no side). */
+function crossSheetSides(f: Finding, valueOf: (c: CellAddress) => string): { sheet: string; total?: string; cells: FindingCell[] }[] {
   const left = f.cells.filter((c) => c.side === "left");
   const right = f.cells.filter((c) => c.side === "right");
   if (left.length === 0 || right.length === 0) return [];
+  if (![...left, ...right].every((c) => AMOUNT.test(valueOf(c)))) return [];
   const sheets = new Set([...left, ...right].map((c) => c.sheet));
   if (sheets.size < 2) return [];
   return [
@@ -81,7 +85,7 @@ function crossSheetSides(f: Finding): { sheet: string; total?: string; cells: Fi
 function OtherSide({ f, ctx }: { f: Finding; ctx: CardContext }) {
   const styles = useCardStyles();
   const [open, setOpen] = useState(false);
-  const sides = crossSheetSides(f);
+  const sides = crossSheetSides(f, ctx.valueOf);
   if (sides.length === 0) return null;
   return (
     <>

@@ -176,6 +176,8 @@ describe("task pane", () => {
     let items = screen.getAllByRole("listitem");
     expect(items).toHaveLength(1);
     expect(items[0].getAttribute("data-rule")).toBe("N1-narrative");
+    // a 情况说明 sentence and a table cell are no two sides of amounts to show
+    expect(within(items[0]).queryByRole("button", { name: "对侧" })).toBeNull();
     await user.click(items[0]);
     expect(host.selection).toEqual({ sheet: "情况说明", address: "A27" });
     expect(host.activeSheet).toBe("情况说明");
