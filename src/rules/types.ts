@@ -70,6 +70,12 @@ export interface Finding {
   actual?: string;
   difference?: string;
   tolerance?: string;
+  /**
+   * The amount unit expected, actual, difference and tolerance are shown in ("" when the tables state
+   * none): set by the runner on the findings of an equation between amounts (ctx.equation, ctx.cellSum),
+   * on no other finding.
+   */
+  unit?: string;
   /** Sheet of the table the finding is about (for grouping). */
   sheet?: string;
 }
