@@ -17,7 +17,9 @@ import type { Finding, FindingCell } from "./types";
  * order as the equation states it: the total or the summary table on the left): the same gap in the same
  * figures. The rules' own labels are not in it — the same figure is 「收支总表」八、社会保障和就业支出 in one
  * equation and 「财政拨款收支总表」(八)社会保障和就业支出 in the other — nor the tolerance, which grows with
- * the number of parts of each equation.
+ * the number of parts of each equation. Two unrelated gaps merge only when both figures and the difference
+ * agree to the last decimal (in a 汇总 workbook of units with identical tables, each unit's copy of a gap
+ * does: the message then counts every place and names the first ten).
  */
 export function gapKey(f: Finding): string | undefined {
   if (f.level !== "info" || f.unit === undefined || f.actual === undefined || f.expected === undefined || f.difference === undefined) return undefined;
@@ -39,29 +41,32 @@ function position(address: string): [number, number] {
   }
 }
 
+/** How many places a merged 尾差 names; the count says how many there are. */
+const MAX_PLACES = 10;
+
 /**
- * "02收入总表 D12、E12、F12，03支出总表 D12": the places by sheet, the sheets in the workbook's order
- * (sheets it does not name after them, as first seen), the cells of a sheet by row and column.
+ * "同一尾差出现在 5 处：02收入总表 D12、E12、F12，03支出总表 D12，05一般公共预算支出表 D12。": the places
+ * by sheet, the sheets in the workbook's order (sheets it does not name after them, as first seen), the
+ * cells of a sheet by row and column; past MAX_PLACES the first of them, “如：…等”.
  */
 function placesText(places: FindingCell[], sheetOrder: readonly string[]): string {
+  const seen = [...new Set(places.map((c) => c.sheet))];
+  const rank = (sheet: string) => {
+    const i = sheetOrder.indexOf(sheet);
+    return i < 0 ? sheetOrder.length + seen.indexOf(sheet) : i;
+  };
+  const sorted = places
+    .map((c) => ({ c, rank: rank(c.sheet), at: position(c.address) }))
+    .sort((a, b) => a.rank - b.rank || a.at[0] - b.at[0] || a.at[1] - b.at[1])
+    .map((x) => x.c);
   const bySheet = new Map<string, string[]>();
-  for (const c of places) {
+  for (const c of sorted.slice(0, MAX_PLACES)) {
     const list = bySheet.get(c.sheet);
     if (list) list.push(c.address);
     else bySheet.set(c.sheet, [c.address]);
   }
-  const rank = (sheet: string) => {
-    const i = sheetOrder.indexOf(sheet);
-    return i < 0 ? sheetOrder.length : i;
-  };
-  const byPosition = (a: string, b: string) => {
-    const [pa, pb] = [position(a), position(b)];
-    return pa[0] - pb[0] || pa[1] - pb[1];
-  };
-  return [...bySheet]
-    .sort((a, b) => rank(a[0]) - rank(b[0]))
-    .map(([sheet, addresses]) => `${sheet} ${addresses.sort(byPosition).join("、")}`)
-    .join("，");
+  const listed = [...bySheet].map(([sheet, addresses]) => `${sheet} ${addresses.join("、")}`).join("，");
+  return places.length > MAX_PLACES ? `同一尾差出现在 ${places.length} 处，如：${listed}等。` : `同一尾差出现在 ${places.length} 处：${listed}。`;
 }
 
 /** The first finding of a repeated 尾差, with the cells of all (each once, its first side kept) and where it is seen. */
@@ -84,8 +89,7 @@ function merged(group: Finding[], sheetOrder: readonly string[]): Finding {
       places.push(p);
     }
   }
-  const where =
-    places.length > 1 ? `同一尾差出现在 ${places.length} 处：${placesText(places, sheetOrder)}。` : `同一尾差在该单元格所在的 ${group.length} 个等式中都出现。`;
+  const where = places.length > 1 ? placesText(places, sheetOrder) : `同一尾差在该单元格所在的 ${group.length} 个等式中都出现。`;
   return { ...first, message: first.message + where, cells };
 }
 

@@ -83,6 +83,13 @@ describe("mergeRepeatedGaps", () => {
     ]);
   });
 
+  it("names the first ten places of a 尾差 seen in more, and counts them all", () => {
+    const found = Array.from({ length: 12 }, (_, i) => gap(i < 6 ? "03支出总表" : "02收入总表", `D${20 - i}`, [`E${20 - i}`], SAME));
+    const [m] = mergeRepeatedGaps(found, ["02收入总表", "03支出总表"]);
+    expect(m.message).toMatch(/。同一尾差出现在 12 处，如：02收入总表 D9、D10、D11、D12、D13、D14，03支出总表 D15、D16、D17、D18等。$/);
+    expect(m.cells).toHaveLength(24);
+  });
+
   it("says so when the same cell's 尾差 comes from two equations", () => {
     const [m] = mergeRepeatedGaps([gap("06基本支出表", "D6", ["E6", "F6"], SAME), gap("06基本支出表", "D6", ["D7", "D18"], SAME)]);
     expect(m.message).toMatch(/。同一尾差在该单元格所在的 2 个等式中都出现。$/);
