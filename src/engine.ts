@@ -10,6 +10,7 @@ import { resolvePrior, type LastYear } from "./narrative/prior";
 import { recoverReasons } from "./narrative/reasons";
 import { recognize } from "./recognize/recognize";
 import { RULES } from "./rules/registry";
+import { mergeRepeatedGaps } from "./rules/repeatedGaps";
 import { runRules } from "./rules/runner";
 import { LEVEL_ORDER, type Finding, type FindingLevel } from "./rules/types";
 
@@ -52,7 +53,12 @@ export function checkWorkbook(workbook: WorkbookSnapshot, inputs: CheckInputs = 
   const lastYear = resolvePrior(model, inputs.prior);
   const chosen = inputs.profile ? profileById(inputs.profile) : undefined;
   const profile = chosen ? { profile: chosen, reason: "由用户指定" } : chooseProfile(model);
-  const { findings } = runRules(model, RULES, { lastYear, narrative, profile: profile?.profile });
+  // (the rules report each equation; the officer reads a 尾差 repeated across tables once)
+  const ran = runRules(model, RULES, { lastYear, narrative, profile: profile?.profile });
+  const findings = mergeRepeatedGaps(
+    ran.findings,
+    workbook.sheets.map((s) => s.name),
+  );
   return { model, narrative, lastYear, profile, findings, counts: countByLevel(findings) };
 }
 

@@ -1,13 +1,14 @@
 /**
  * The batch report as one self-contained HTML page for the reviewer who checked a folder of workbooks:
- * totals, the most frequent rule violations, a sortable summary table (one row per workbook) and a section
- * per workbook with its findings grouped by sheet. Inline CSS and JS only: it opens from file:// with no
+ * totals, the most frequent rule violations, a sortable summary table (one row per workbook), a section
+ * per workbook with its findings grouped by sheet, and the 规则说明 of every rule with a finding (each
+ * finding's rule links to it). Inline CSS and JS only: it opens from file:// with no
  * server and no network. Every text from the workbooks is escaped; the script embeds no data.
  */
 import type { CellAddress } from "../grid/address";
 import { countByLevel, findingsBySheet } from "../engine";
 import { qualified } from "../grid/address";
-import { RULES } from "../rules/registry";
+import { RULES, ruleHelp } from "../rules/registry";
 import { LEVEL_NAMES, type Finding, type FindingCell, type FindingLevel } from "../rules/types";
 import type { BatchFileResult, BatchReport } from "./types";
 
@@ -128,7 +129,7 @@ function statusBadge(status: Status, title?: string): string {
 
 // ---------------------------------------------------------------- header
 
-function renderHeader(report: BatchReport): string {
+function renderHeader(report: BatchReport, withRules: boolean): string {
   const files = report.files;
   const totals: Record<FindingLevel, number> = { error: 0, warning: 0, info: 0 };
   let unreadable = 0;
@@ -165,7 +166,7 @@ ${stat("e", "错误", totals.error, "<small>必须修改</small>")}
 ${stat("w", "提示", totals.warning, "<small>请核实</small>")}
 ${stat("i", "尾差", totals.info, "<small>四舍五入，允许范围内</small>")}
 </div>
-<nav class="toc"><a href="#chart">常见问题</a><a href="#summary">各工作簿汇总</a><a href="#details">各工作簿审核结果</a></nav>
+<nav class="toc"><a href="#chart">常见问题</a><a href="#summary">各工作簿汇总</a><a href="#details">各工作簿审核结果</a>${withRules ? '<a href="#rules">规则说明</a>' : ""}</nav>
 </header>`;
 }
 
@@ -181,7 +182,7 @@ function renderChart(report: BatchReport): string {
   const rows = top.map((s) => {
     const title = `${s.ruleId}${s.description ? `：${s.description}` : ""}`;
     const parts = [s.errors ? `错误 ${s.errors}` : "", s.warnings ? `提示 ${s.warnings}` : ""].filter(Boolean).join("，");
-    return `<li data-rule="${escapeHtml(s.ruleId)}"><div class="lab" title="${escapeHtml(title)}"><code>${escapeHtml(s.ruleId)}</code> <span class="desc">${escapeHtml(s.description)}</span></div><div class="track" title="${escapeHtml(parts)}"><span class="bars">${s.errors ? `<span class="bar e" style="width:${pct(s.errors)}"></span>` : ""}${s.warnings ? `<span class="bar w" style="width:${pct(s.warnings)}"></span>` : ""}</span><span class="cnt"><b>${s.total}</b> 条 · ${s.files} 个文件</span></div></li>`;
+    return `<li data-rule="${escapeHtml(s.ruleId)}"><div class="lab" title="${escapeHtml(title)}">${ruleRef(s.ruleId)} <span class="desc">${escapeHtml(s.description)}</span></div><div class="track" title="${escapeHtml(parts)}"><span class="bars">${s.errors ? `<span class="bar e" style="width:${pct(s.errors)}"></span>` : ""}${s.warnings ? `<span class="bar w" style="width:${pct(s.warnings)}"></span>` : ""}</span><span class="cnt"><b>${s.total}</b> 条 · ${s.files} 个文件</span></div></li>`;
   });
   const rest = stats.length > CHART_TOP ? `<p class="note">另有 ${stats.length - CHART_TOP} 条规则的问题未列出。</p>` : "";
   return `${head}<div class="legend"><span><i class="sw e"></i>错误</span><span><i class="sw w"></i>提示</span></div><ol class="chart">${rows.join("")}</ol>${rest}</section>`;
@@ -262,7 +263,7 @@ function findingRow(f: Finding): string {
     f.difference !== undefined ? `相差 ${escapeHtml(f.difference)}` : "",
   ].filter(Boolean);
   // Kept lean (hundreds of workbooks × dozens of findings): the level is the row's class, columns are styled by position.
-  return `<tr class="${LEVEL_CLASS[f.level]}"><td><b>${LEVEL_NAMES[f.level]}</b></td><td>${escapeHtml(f.ruleId)}</td><td>${escapeHtml(f.message)}</td><td${cells.title ? ` title="${escapeHtml(cells.title)}"` : ""}>${cells.html}</td><td>${values.join("<br>")}</td></tr>`;
+  return `<tr class="${LEVEL_CLASS[f.level]}"><td><b>${LEVEL_NAMES[f.level]}</b></td><td>${ruleRef(f.ruleId, false)}</td><td>${escapeHtml(f.message)}</td><td${cells.title ? ` title="${escapeHtml(cells.title)}"` : ""}>${cells.html}</td><td>${values.join("<br>")}</td></tr>`;
 }
 
 const FINDINGS_HEAD = `<colgroup><col class="c-lv"><col class="c-rule"><col><col class="c-cells"><col class="c-vals"></colgroup><thead><tr><th scope="col">级别</th><th scope="col">规则</th><th scope="col">说明</th><th scope="col">单元格</th><th scope="col">应为 / 实为</th></tr></thead>`;
@@ -308,6 +309,35 @@ function renderFile(f: BatchFileResult, i: number): string {
     );
   }
   return `<section class="file" id="f-${i + 1}">${head}<p class="meta">${meta}</p><p class="counts">${counts}</p>${parts.join("")}${back}</section>`;
+}
+
+// ---------------------------------------------------------------- 规则说明
+
+/** Where a rule's 规则说明 is in the page. */
+function ruleAnchor(ruleId: string): string {
+  return `rule-${ruleId}`;
+}
+
+/** A rule's id, linked to its 规则说明 when the catalogue has one; in <code> unless said otherwise (the findings' rule column sets its own font). */
+function ruleRef(ruleId: string, code = true): string {
+  const id = code ? `<code>${escapeHtml(ruleId)}</code>` : escapeHtml(ruleId);
+  return ruleHelp(ruleId) ? `<a href="#${escapeHtml(ruleAnchor(ruleId))}">${id}</a>` : id;
+}
+
+/** The rules with at least one finding (any level) in any workbook, in the catalogue's order. */
+function rulesFound(report: BatchReport): string[] {
+  const found = new Set<string>();
+  for (const file of report.files) for (const f of file.findings ?? []) found.add(f.ruleId);
+  return RULES.map((r) => r.meta.id).filter((id) => found.has(id));
+}
+
+/** 规则说明: for each rule with a finding, its name, whether it must hold, what it checks and why, and an example. */
+function renderRuleHelp(ids: string[]): string {
+  const items = ids.map((id) => {
+    const h = ruleHelp(id)!;
+    return `<dt id="${escapeHtml(ruleAnchor(id))}"><code>${escapeHtml(id)}</code> ${escapeHtml(h.name)}<span class="lvl">${h.level}</span></dt><dd><p>${escapeHtml(h.explanation)}</p><p class="ex"><b>例：</b>${escapeHtml(h.example)}</p></dd>`;
+  });
+  return `<section id="rules" class="block"><h2>规则说明<small>（本报告中出现的 ${ids.length} 条规则：核对什么、为什么，并举一例）</small></h2><dl class="rules">${items.join("")}</dl></section>`;
 }
 
 // ---------------------------------------------------------------- page
@@ -403,6 +433,13 @@ details.tails{margin-top:8px}
 details.tails>summary{cursor:pointer;color:#245e8f;padding:4px 0;font-size:13px}
 details.tails>table{margin-top:4px}
 .back{display:inline-block;margin-top:6px;font-size:12.5px}
+table.fd td:nth-child(2) a,ol.chart .lab a{color:inherit;text-decoration:none}table.fd td:nth-child(2) a:hover,ol.chart .lab a:hover{text-decoration:underline}
+dl.rules{margin:0}
+dl.rules dt{margin-top:12px;overflow-wrap:anywhere}dl.rules dt code{font-weight:bold;margin-right:4px}dl.rules dt:first-child{margin-top:0}
+dl.rules dt:target{background:#eef6fc}
+dl.rules .lvl{font-weight:normal;font-size:12px;color:#616161;border:1px solid #d0d0d0;border-radius:3px;padding:0 5px;margin-left:8px;white-space:nowrap}
+dl.rules dd{margin:2px 0 0 0;padding-left:14px;border-left:3px solid #e0e6ee;color:#333}
+dl.rules dd p{margin:2px 0}dl.rules .ex{color:#505050}
 footer{color:#757575;font-size:12.5px;margin-top:20px}
 @media print{body{background:#fff}.many section.file{content-visibility:visible}table.fd tr{break-inside:avoid}.toc,.back{display:none}table.summary thead th{position:static}}
 `;
@@ -459,6 +496,7 @@ const SCRIPT = `
 
 export function renderHtmlReport(report: BatchReport): string {
   const sections = report.files.map(renderFile).join("\n");
+  const rules = rulesFound(report);
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -469,12 +507,13 @@ export function renderHtmlReport(report: BatchReport): string {
 </head>
 <body${report.files.length >= MANY_FILES ? ' class="many"' : ""}>
 <main>
-${renderHeader(report)}
+${renderHeader(report, rules.length > 0)}
 ${renderChart(report)}
 ${renderSummary(report)}
 <div id="details"><h2>各工作簿审核结果</h2>
 ${report.files.length ? sections : '<p class="empty">没有检查任何文件。</p>'}
 </div>
+${rules.length ? renderRuleHelp(rules) : ""}
 <footer>错误：勾稽关系不成立或内容矛盾，公开前必须修改；提示：可能有误，请核实后说明；尾差：四舍五入造成的差异，在允许范围内。本报告由预决算审核助手生成，可离线打开。</footer>
 </main>
 <script>${SCRIPT}</script>

@@ -12,6 +12,8 @@ const rule: Rule = {
     id: "N1-narrative",
     level: "强制",
     description: "情况说明中的金额、单位、构成、增减、占比和增幅应与表格一致",
+    explanation: "情况说明中写的金额、单位、构成、增减、占比、增幅和完成率，应与表中的数字一致，也应与上年数据相符：公开的文字和表格必须说同一组数。",
+    example: "情况说明写“一般公共预算基本支出年初预算为 165.42 元”，而支出总表基本支出 G6 为 165.42 万元：单位写错，应写作 165.42 万元。",
     tables: [],
     // the check keeps each phase's templates beside the issues it reports (narrative/checks/)
     messages: NARRATIVE_MESSAGES,

@@ -88,6 +88,9 @@ const rule: Rule = {
     id: "R14-procurement",
     level: "强制",
     description: "政府采购：数量 × 单价 = 金额，合计 = 各项之和；决算：政府采购支出合计 = 货物 + 工程 + 服务",
+    explanation: "政府采购表每一行的数量乘以单价应等于金额，合计应等于各行之和；决算的相关信息统计表中，政府采购支出合计应等于货物、工程、服务三类之和。",
+    example:
+      "政府采购预算表第 8 行“金属质柜类”数量 F8 为 10、单价 G8 为 900 元，应为 9,000.00 元，金额 H8 却是 8,500.00 元，相差 500.00 元：数量、单价或金额有一处填错。",
     tables: ["procurement", "final_info_stats"],
     messages: {
       line: "{row}：数量 {qty} × 单价 {price} = {product}，但金额为 {amount}，相差 {diff}{unit}，{verdict}。",

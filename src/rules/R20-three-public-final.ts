@@ -8,6 +8,8 @@ const rule: Rule = {
     id: "R20-three-public-final",
     level: "提示",
     description: "决算“三公”经费：各项决算数不应超过预算数，超过时须说明原因",
+    explanation: "决算“三公”经费表中，各项的决算数一般不应超过预算数；超过时应在情况说明中说明原因。",
+    example: "“三公”经费支出决算表公务接待费决算数 L8 为 0.26 万元，预算数 F8 为 0.16 万元，超出 0.10 万元：请在情况说明中写明超出预算的原因。",
     tables: ["three_public"],
     messages: {
       over: "「{item}」决算数 {actual} 超过预算数 {budget}，超出 {diff}{unit}；请在情况说明中说明原因。",

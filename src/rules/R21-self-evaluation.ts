@@ -8,6 +8,8 @@ const rule: Rule = {
     id: "R21-self-evaluation",
     level: "强制",
     description: "项目支出绩效自评表：资金结余 = 全年预算数 − 全年执行数；执行率 = 全年执行数 ÷ 全年预算数 × 100%（四舍五入到 0.01%）",
+    explanation: "项目支出绩效自评表中，全年预算数应等于全年执行数加资金结余，执行率应等于全年执行数除以全年预算数再乘以 100%，四舍五入保留两位小数。",
+    example: "“全国医疗保障服务示范点工作经费”全年预算数 I7 为 9 万元、全年执行数 J7 为 5.597 万元，执行率应为 62.19%，L7 却填 62.18%：L7 填错。",
     tables: ["self_evaluation"],
     messages: {
       balance: "「{project}」全年预算数 {left} 应等于全年执行数与结余之和 {right}，相差 {diff}{unit}，{verdict}。",

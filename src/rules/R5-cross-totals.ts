@@ -17,6 +17,9 @@ const rule: Rule = {
     id: "R5-cross-totals",
     level: "强制",
     description: "收入总表、支出总表的合计及各类支出金额与收支总表一致（决算中收入按科目不必等于支出按科目，不比较）",
+    explanation:
+      "收入总表、支出总表的合计，以及支出总表（预算中还有收入总表）各类科目的金额，应与收支总表中的对应数一致：几张表说的是同一笔钱。决算中按科目列示的收入与支出之间还有结转结余，收入表的各类科目不与收支总表的支出比较。",
+    example: "收支总表“八、社会保障和就业支出”E13 为 115.28 万元，支出总表 208 类合计 D7 为 115.18 万元，相差 0.10 万元：两表中有一处填错。",
     tables: ["income_expense_summary"],
     messages: {
       total: "{leftLabel} {left} 应等于{rightLabel} {right}，相差 {diff}{unit}，{verdict}。",

@@ -131,6 +131,8 @@ const rule: Rule = {
     id: "X2-formula-totals",
     level: "提示",
     description: "合计单元格的求和公式应包含全部明细行；同表其他合计使用公式时，合计不应手工填写",
+    explanation: "合计单元格用求和公式时，公式应包含全部明细单元格；同一列的其他合计都用公式时，手工填写数字的合计在明细修改后不会随之更新。",
+    example: "支出总表“20805 行政事业单位养老支出”合计 D8 的公式只加了 D9 至 D10，漏了明细单元格 D11：D11 改动后合计不会变化，合计可能少算一项。",
     tables: [],
     messages: {
       omits: "{total}（{cell}）的公式 {formula} 没有包含明细单元格 {missing}。",

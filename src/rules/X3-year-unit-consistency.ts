@@ -8,6 +8,8 @@ const rule: Rule = {
     id: "X3-year-unit-consistency",
     level: "强制",
     description: "工作簿中各表的年度和金额单位（元/万元）应一致",
+    explanation: "同一工作簿中各表的预算年度应一致；主要各表的金额单位（元或万元）也应一致，单位不同时核对已按各表自己的单位换算，但请确认单位标注无误。",
+    example: "其他表都是 2024 年，支出总表表头 E2 却写“预算年度：2023”：年度填错；收入总表 M2 写“单位：元”而其他表是万元：请确认单位标注。",
     tables: [],
     messages: {
       year: "「{table}」的年度是 {year} 年，而其他表是 {majority} 年。",

@@ -29,7 +29,7 @@ import X3 from "./X3-year-unit-consistency";
 import X4 from "./X4-code-structure";
 import X5 from "./X5-fixed-assets-date";
 import X6 from "./X6-nonstandard-title";
-import type { Rule } from "./types";
+import type { Rule, RuleLevel } from "./types";
 
 export const RULES: Rule[] = [
   R01,
@@ -63,3 +63,27 @@ export const RULES: Rule[] = [
   X5,
   X6,
 ];
+
+/** What the officer reads about a rule: its name, whether it must hold, its 规则说明 and an example (all Chinese). */
+export interface RuleHelp {
+  /** The rule's Chinese name (its description), as lists and headings show it. */
+  name: string;
+  /** 强制 (must hold up to rounding) or 提示 (worth a look; the officer may confirm it). */
+  level: RuleLevel;
+  /** What must hold and why, in the terms of the tables. */
+  explanation: string;
+  /** A concrete case with figures and cells. */
+  example: string;
+}
+
+const HELP = new Map(RULES.map((r) => [r.meta.id, r.meta] as const));
+
+/**
+ * 规则说明 of the rule a finding names (its ruleId): the one place every output takes it from — the HTML
+ * report's 规则说明 section, and the task pane, which shows it as 规则说明 beside a finding's rule
+ * (`ruleHelp(f.ruleId)`). Undefined for an id the catalogue does not hold.
+ */
+export function ruleHelp(ruleId: string): RuleHelp | undefined {
+  const m = HELP.get(ruleId);
+  return m && { name: m.description, level: m.level, explanation: m.explanation, example: m.example };
+}

@@ -172,6 +172,7 @@ class Context implements RuleContext {
       tolerance: tol,
       sheet: e.sheet,
     });
+    f.unit = unit ?? "";
     if (failing) this.equations.keep(eq, balance, f);
   }
 }

@@ -24,13 +24,23 @@ export interface RuleMeta {
   /** Stable id, e.g. "R3-row-total". */
   id: string;
   level: RuleLevel;
-  /** Chinese description a finance officer understands. */
+  /** Chinese description a finance officer understands (the rule's name in lists and headings). */
   description: string;
+  /**
+   * 规则说明: one or two Chinese sentences, in the terms of the tables, saying what must hold and why
+   * (“收支总表的收入总计应等于支出总计：预算收支必须平衡。”). No rule id, English word or flag.
+   */
+  explanation: string;
+  /** A concrete case with figures and cells as the officer sees them, and what it means (“收入总计 C39 为 …，支出总计 E39 为 …，相差 …”). */
+  example: string;
   /** Message templates with {named} placeholders. */
   messages: Record<string, string>;
   /** The rule runs when at least one of these table kinds is present (empty: always). */
   tables: TableKind[];
 }
+
+/** What a rule says about itself to the officer: its name, its 规则说明 and an example. */
+export type RuleText = Pick<RuleMeta, "description" | "explanation" | "example">;
 
 export interface FindingCell extends CellAddress {
   /** Which side of the equation the cell is on. */
@@ -61,6 +71,12 @@ export interface Finding {
   actual?: string;
   difference?: string;
   tolerance?: string;
+  /**
+   * The amount unit expected, actual, difference and tolerance are shown in ("" when the tables state
+   * none): set by the runner on the findings of an equation between amounts (ctx.equation, ctx.cellSum),
+   * on no other finding.
+   */
+  unit?: string;
   /** Sheet of the table the finding is about (for grouping). */
   sheet?: string;
   /**

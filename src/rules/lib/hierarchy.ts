@@ -1,6 +1,6 @@
 /** Column sums (纵向): 类 = Σ 款, 款 = Σ 项, 合计 = Σ 类, in every amount column. */
 import type { TableKind } from "../../model/tableKinds";
-import type { CellSumInput, Rule } from "../types";
+import type { CellSumInput, Rule, RuleText } from "../types";
 import { hierarchyOf, rowLabel } from "../../model/query/tables";
 
 /** The message's placeholders for a parent row's sum in one column. */
@@ -11,12 +11,12 @@ function sumData(e: CellSumInput): Record<string, string | number> {
   return { row: rowLabel(e.table, e.row), column: e.col.role, count, childLevel };
 }
 
-export function hierarchyRule(id: string, description: string, kinds: TableKind[], system: "功能分类" | "经济分类"): Rule {
+export function hierarchyRule(id: string, text: RuleText, kinds: TableKind[], system: "功能分类" | "经济分类"): Rule {
   return {
     meta: {
       id,
       level: "强制",
-      description,
+      ...text,
       tables: kinds,
       messages: {
         childrenSum: "{row}的「{column}」{left} 应等于其下 {count} 个{childLevel}之和 {right}，相差 {diff}{unit}，{verdict}。",

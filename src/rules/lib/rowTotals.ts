@@ -1,6 +1,6 @@
 /** Row identities (横向): in every row, a column equals the sum of its share columns. */
 import type { TableKind } from "../../model/tableKinds";
-import type { CellSumInput, Rule } from "../types";
+import type { CellSumInput, Rule, RuleText } from "../types";
 import { columnGroups, hasAmounts, rowLabel } from "../../model/query/tables";
 
 /** The message's placeholders for a row's total in one column group. */
@@ -9,12 +9,12 @@ function rowData(e: CellSumInput): Record<string, string | number> {
   return { row: rowLabel(e.table, e.row), parent: e.col.role, shares: shares.map((c) => c.role.split("/").pop()).join(" + ") };
 }
 
-export function rowTotalsRule(id: string, description: string, kinds: TableKind[]): Rule {
+export function rowTotalsRule(id: string, text: RuleText, kinds: TableKind[]): Rule {
   return {
     meta: {
       id,
       level: "强制",
-      description,
+      ...text,
       tables: kinds,
       messages: {
         rowTotal: "{row}：{parent} {left} 应等于 {shares} 之和 {right}，相差 {diff}{unit}，{verdict}。",
