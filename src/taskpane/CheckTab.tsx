@@ -19,7 +19,7 @@ import { countByLevel } from "../engine";
 import type { CellAddress } from "../grid/address";
 import { cellText } from "../grid/workbook";
 import type { Finding, FindingLevel, SuspectCell } from "../rules/types";
-import { RULES } from "../rules/registry";
+import { ruleHelp } from "../rules/registry";
 import { ConfirmDialog, FillDialog } from "./ConfirmDialog";
 import type { CardMove } from "./CardShell";
 import { FindingItem, type CardContext } from "./FindingItem";
@@ -38,7 +38,6 @@ const useStyles = makeStyles({
 });
 
 const LEVELS: FindingLevel[] = ["error", "warning", "info"];
-const RULE_NAMES = new Map(RULES.map((r) => [r.meta.id, r.meta.description]));
 
 /** The 提示 the officer confirmed (核实), with her explanation and a way to undo it. */
 function ConfirmedList({ checker, s, confirmed }: { checker: Checker; s: Strings; confirmed: AddinSettings["confirmed"] }) {
@@ -108,7 +107,7 @@ function useFindingList(checker: Checker, s: Strings, shown: Record<FindingLevel
         groupBy,
         {
           table: (k) => (tableNames.get(k) ? `${k}（${tableNames.get(k)}）` : k),
-          rule: (id) => RULE_NAMES.get(id) ?? s.wholeWorkbook,
+          rule: (id) => ruleHelp(id)?.name ?? s.wholeWorkbook,
           whole: s.wholeWorkbook,
           suspects: s.suspectsGroup,
         },

@@ -3,6 +3,7 @@ import type { CellAddress } from "../grid/address";
 import { Badge, Button, Caption1, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding, FindingCell, FindingLevel, SuspectCell } from "../rules/types";
 import type { Strings } from "../addin/i18n";
+import { ruleHelp } from "../rules/registry";
 import { CardShell, INNER, type CardMove } from "./CardShell";
 
 export const BADGE_COLOR: Record<FindingLevel, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
@@ -18,6 +19,15 @@ export const useCardStyles = makeStyles({
   cells: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, alignItems: "baseline" },
   actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
   sides: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, paddingLeft: tokens.spacingHorizontalS },
+  help: {
+    flexBasis: "100%",
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusMedium,
+  },
 });
 
 /** What a card needs from the list around it. */
@@ -154,6 +164,41 @@ export function FindingFacts({ f, ctx }: { f: Finding; ctx: CardContext }) {
   );
 }
 
+/** 规则说明: the rule's name, whether it must hold, what it checks and why, and an example — opened under the card. */
+export function RuleHelpToggle({ ruleId, ctx }: { ruleId: string; ctx: CardContext }) {
+  const styles = useCardStyles();
+  const [open, setOpen] = useState(false);
+  const help = ruleHelp(ruleId);
+  if (!help) return null;
+  const { s } = ctx;
+  return (
+    <>
+      <Link
+        {...INNER}
+        as="button"
+        aria-expanded={open}
+        onClick={(e) => {
+          e.stopPropagation();
+          setOpen(!open);
+        }}
+      >
+        {open ? s.hideRuleHelp : s.ruleHelp}
+      </Link>
+      {open && (
+        <div className={styles.help}>
+          <Caption1>
+            <b>{help.name}</b>（{s.ruleLevel[help.level] ?? help.level}）
+          </Caption1>
+          <Caption1 className={styles.message}>{help.explanation}</Caption1>
+          <Caption1 className={styles.message}>
+            {s.example}：{help.example}
+          </Caption1>
+        </div>
+      )}
+    </>
+  );
+}
+
 /** A certain fix of the finding (a 情况说明 figure written wrongly …), to accept or dismiss; nothing once dismissed. */
 function FixOffer({ f, ctx }: { f: Finding; ctx: CardContext }) {
   const styles = useCardStyles();
@@ -239,8 +284,9 @@ export const FindingItem = forwardRef<HTMLDivElement, FindingItemProps>(function
         {f.suspect?.proposed !== undefined && <Caption1 className={styles.proposed}>{s.proposed(f.suspect.proposed)}</Caption1>}
         <Caption1 className={styles.amounts}>{f.suspectNote ?? (f.suspect ? "" : s.noSuspect)}</Caption1>
       </div>
-      {onConfirm && (
-        <div className={styles.actions}>
+      <div className={styles.actions}>
+        <RuleHelpToggle ruleId={f.ruleId} ctx={ctx} />
+        {onConfirm && (
           <Button
             {...INNER}
             size="small"
@@ -251,8 +297,8 @@ export const FindingItem = forwardRef<HTMLDivElement, FindingItemProps>(function
           >
             {s.confirm}
           </Button>
-        </div>
-      )}
+        )}
+      </div>
     </CardShell>
   );
 });

@@ -2,7 +2,7 @@ import { forwardRef, useState } from "react";
 import { Badge, Button, Caption1, Divider, Text } from "@fluentui/react-components";
 import type { Finding, SuspectCell } from "../rules/types";
 import { CardShell, INNER, type CardMove } from "./CardShell";
-import { BADGE_COLOR, cellLabel, FindingFacts, useCardStyles, type CardContext } from "./FindingItem";
+import { BADGE_COLOR, cellLabel, FindingFacts, RuleHelpToggle, useCardStyles, type CardContext } from "./FindingItem";
 
 export interface SuspectItemProps {
   suspect: SuspectCell;
@@ -74,6 +74,9 @@ export const SuspectItem = forwardRef<HTMLDivElement, SuspectItemProps>(function
             <Divider />
             <Caption1 className={styles.message}>{f.message}</Caption1>
             <FindingFacts f={f} ctx={p.ctx} />
+            <div className={styles.actions}>
+              <RuleHelpToggle ruleId={f.ruleId} ctx={p.ctx} />
+            </div>
           </div>
         ))}
     </CardShell>

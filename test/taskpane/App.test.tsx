@@ -11,6 +11,7 @@ import type { WorkbookSnapshot } from "../../src/grid/workbook";
 import { readWorkbookFile } from "../../src/host/file/readWorkbook";
 import { MemoryHost } from "../../src/host/memory/MemoryHost";
 import { MARK_COLORS, SUSPECT_COLOR } from "../../src/host/marks";
+import { ruleHelp } from "../../src/rules/registry";
 import { App } from "../../src/taskpane/App";
 import { appTheme } from "../../src/taskpane/theme";
 import { FIXTURES } from "../helpers";
@@ -134,6 +135,19 @@ describe("task pane", () => {
     const narrative = host.workbook.sheets.find((x) => x.name === "情况说明")!;
     expect(narrative.cells[18 - narrative.top][0]?.text).toBe("反映本单位当年全部收入。2024预算收入9,064.36万元，其中：一般公共预算收入9064.36 万元。");
     expect(screen.queryAllByText(/多了一个小数点/)).toHaveLength(0);
+  });
+
+  it("each card opens its rule's 规则说明: what must hold, and an example", async () => {
+    const { user } = await renderPane();
+    await check(user);
+    const card = screen.getAllByRole("listitem")[0];
+    const help = ruleHelp("N1-narrative")!;
+    await user.click(within(card).getByRole("button", { name: "规则说明" }));
+    expect(within(card).getByText(help.name)).toBeTruthy();
+    expect(within(card).getByText(help.explanation)).toBeTruthy();
+    expect(within(card).getByText(`例：${help.example}`)).toBeTruthy();
+    await user.click(within(card).getByRole("button", { name: "收起规则说明" }));
+    expect(within(card).queryByText(help.explanation)).toBeNull();
   });
 
   it("the list is one Tab stop: arrow keys move between cards and into a card's links, Enter goes to the cell", async () => {
