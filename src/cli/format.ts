@@ -48,6 +48,7 @@ export function findingLines(findings: Finding[]): string[] {
       const suspect = f.suspect ? `  可疑单元格：${cellRef(f, f.suspect)}${f.suspect.proposed !== undefined ? `（应为 ${f.suspect.proposed}）` : ""}` : "";
       lines.push(`    ${LEVEL_NAMES[f.level]}  ${f.ruleId}  ${where}${suspect}`);
       lines.push(`          ${f.message}`);
+      if (f.fix) lines.push(`          建议修改：${f.fix.label}`);
     }
   }
   const c = countByLevel(findings);
@@ -83,6 +84,9 @@ function findingJson(f: Finding) {
     actual: f.actual ?? null,
     difference: f.difference ?? null,
     tolerance: f.tolerance ?? null,
+    ...(f.fix
+      ? { fix: { label: f.fix.label, edits: f.fix.edits.map((e) => ({ sheet: e.sheet, address: e.address, before: e.before, after: e.after })) } }
+      : {}),
   };
 }
 

@@ -40,6 +40,31 @@ describe("budget-check", () => {
     expect(text).toContain("  可疑单元格：E10（应为 71.99）\n");
   });
 
+  it("adds the fix the check is certain of under its finding (建议修改), and as `fix` in JSON", async () => {
+    const file = path.join(FIXTURES, "seed004.xlsx");
+    const lines = (await run([file])).out.split("\n");
+    const at = lines.indexOf("    提示  N1-narrative  A46 ↔ 公开03支出决算表!C7  可疑单元格：A46");
+    expect(lines.slice(at + 2, at + 3)).toEqual(["          建议修改：改为“1,367.05万元”"]);
+    expect(lines.filter((l) => l.includes("建议修改："))).toHaveLength(1);
+    const findings = JSON.parse((await run(["--format", "json", file])).out).files[0].findings;
+    expect(findings.filter((f: { fix?: unknown }) => f.fix).map((f: { ruleId: string; fix: unknown }) => [f.ruleId, f.fix])).toEqual([
+      [
+        "N1-narrative",
+        {
+          label: "改为“1,367.05万元”",
+          edits: [
+            {
+              sheet: "情况说明",
+              address: "A46",
+              before: "2024年度财政拨款基本支出1.367.05万元，其中：",
+              after: "2024年度财政拨款基本支出1,367.05万元，其中：",
+            },
+          ],
+        },
+      ],
+    ]);
+  });
+
   it("writes an annotated copy and never touches the input", async () => {
     const input = path.join(FIXTURES, "seed001-dept.xlsx");
     const before = fs.readFileSync(input);
