@@ -19,6 +19,7 @@ import { countByLevel, groupFindings } from "../engine";
 import type { Finding, FindingLevel } from "../rules/types";
 import { RULES } from "../rules/registry";
 import { ConfirmDialog } from "./ConfirmDialog";
+import { ExportControls } from "./ExportControls";
 import { FindingItem } from "./FindingItem";
 import type { Strings } from "../addin/i18n";
 import type { Checker } from "./useChecker";
@@ -187,6 +188,7 @@ export function CheckTab({ checker, s }: { checker: Checker; s: Strings }) {
             {s.checkedSummary(outcome.model.tables.length, checker.marked)}
             {!shown.info && counts.info > 0 ? s.hiddenInfo(counts.info) : ""}
           </Body1>
+          <ExportControls checker={checker} s={s} />
           <div className={styles.row} role="group" aria-label={s.filterLevels}>
             {LEVELS.map((l) => (
               <ToggleButton key={l} size="small" checked={shown[l]} onClick={() => void checker.setShown({ ...shown, [l]: !shown[l] })} data-level={l}>
