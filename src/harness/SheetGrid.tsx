@@ -31,6 +31,8 @@ const useStyles = makeStyles({
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
   link: { color: "#0563C1", textDecorationLine: "underline", cursor: "pointer" },
+  // as in Excel, a text runs on over the empty cells to its right
+  spill: { overflow: "visible", textOverflow: "clip" },
   bold: { fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -78,6 +80,7 @@ function GridCell(p: {
   const fill = host.fills.get(k);
   const link = host.links.get(k);
   const selected = sel !== null && r >= sel.top && r <= sel.bottom && c >= sel.left && c <= sel.right;
+  const spills = typeof cell?.value === "string" && cell.text !== "" && !sheet.cells[r - sheet.top]?.[c + 1 - sheet.left]?.text;
   return (
     <td
       data-address={a1}
@@ -92,6 +95,7 @@ function GridCell(p: {
         selected && styles.selected,
         link !== undefined && styles.link,
         host.bold.has(k) && styles.bold,
+        spills && styles.spill,
       )}
       style={cellStyle(fill, p.width)}
       onClick={(e) => {
