@@ -35,6 +35,8 @@ export interface CheckOutcome extends CheckResult {
   snapshot: WorkbookSnapshot;
   /** The cells marked in the workbook. */
   marked: number;
+  /** When the workbook was read (the 审核结果 sheet and the HTML report say it). */
+  checkedAt: Date;
 }
 
 /**
@@ -80,9 +82,16 @@ export function settingsPrior(settings: AddinSettings): PriorYear | undefined {
  */
 export async function checkAndHighlight(host: BudgetHost, progress?: ReadProgress, shown: ShownLevels = DEFAULT_SHOWN): Promise<CheckOutcome> {
   const settings = await host.loadSettings();
-  const snapshot = await host.read(progress);
+  const snapshot = withoutResultSheet(await host.read(progress), settings);
+  const checkedAt = new Date();
   const result = checkWorkbook(snapshot, { mapping: settings.mapping, prior: settingsPrior(settings), profile: settings.profile });
   const marks = marksToPaint(result.findings, settings, shown, snapshot);
   await host.highlight(marks);
-  return { ...result, settings, snapshot, marked: marks.length };
+  return { ...result, settings, snapshot, marked: marks.length, checkedAt };
+}
+
+/** The workbook without the 审核结果 sheet the add-in exported (it lists findings; it is no disclosure table to check). */
+export function withoutResultSheet(snapshot: WorkbookSnapshot, settings: AddinSettings): WorkbookSnapshot {
+  const own = settings.resultSheet?.sheet;
+  return own && snapshot.sheets.some((s) => s.name === own) ? { ...snapshot, sheets: snapshot.sheets.filter((s) => s.name !== own) } : snapshot;
 }

@@ -113,6 +113,21 @@ const zh = {
   reasonSlot: "增减原因",
   useSlot: "主要用途",
   noteLabel: "说明",
+  // 导出审核结果 (ExportControls)
+  exportActions: "导出审核结果",
+  exportSheet: "导出审核结果到工作表",
+  exporting: "正在导出…",
+  downloadHtml: "下载审核报告（HTML）",
+  exported: (sheet: string, rows: number) => `已写入工作表“${sheet}”，共 ${rows} 条。`,
+  exportKept: (sheet: string) => `工作簿中的“${sheet}”工作表不是本加载项写入的或已被修改，已原样保留。`,
+  exportFailed: (why: string) => `导出审核结果失败：${why}`,
+  downloaded: (file: string) => `已生成审核报告“${file}”，请在浏览器的下载内容中查看；用浏览器打开即可，无需联网。`,
+  reportCopied: (file: string) =>
+    `此版本的 Excel 不能从任务窗格下载文件：审核报告（HTML）已复制到剪贴板。请粘贴到记事本等文本编辑器，另存为“${file}”（编码 UTF-8），再用浏览器打开。`,
+  reportShown: (file: string) =>
+    `此版本的 Excel 不能从任务窗格下载文件，也无法写入剪贴板。请全选下框中的内容并复制，粘贴到文本编辑器，另存为“${file}”（编码 UTF-8），再用浏览器打开。`,
+  reportText: "审核报告（HTML）全文",
+  downloadFailed: (why: string) => `生成审核报告失败：${why}`,
 };
 
 export type Strings = typeof zh;
@@ -228,6 +243,21 @@ const en: Strings = {
   reasonSlot: "Reason",
   useSlot: "Main use",
   noteLabel: "Note",
+  // export (ExportControls)
+  exportActions: "Export the results",
+  exportSheet: "Export results to a sheet",
+  exporting: "Exporting…",
+  downloadHtml: "Download report (HTML)",
+  exported: (sheet, rows) => `Written to sheet “${sheet}”: ${rows} row(s).`,
+  exportKept: (sheet) => `The sheet “${sheet}” was not written by this add-in or was edited since; it is kept as it is.`,
+  exportFailed: (why) => `Export failed: ${why}`,
+  downloaded: (file) => `Report “${file}” created; find it among the browser's downloads and open it in a browser (no network needed).`,
+  reportCopied: (file) =>
+    `This Excel cannot download files from the task pane: the HTML report was copied to the clipboard. Paste it into a text editor, save it as “${file}” (UTF-8) and open it in a browser.`,
+  reportShown: (file) =>
+    `This Excel can neither download files from the task pane nor write to the clipboard. Select all of the text below, copy it into a text editor, save it as “${file}” (UTF-8) and open it in a browser.`,
+  reportText: "The HTML report",
+  downloadFailed: (why) => `Could not create the report: ${why}`,
 };
 
 export function strings(lang: Lang): Strings {

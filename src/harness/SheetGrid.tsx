@@ -3,6 +3,7 @@ import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { columnLetters, parseRangeA1, rangeToA1, toA1, type RangeRef } from "../grid/address";
 import { sheetBottom, sheetRight, type SheetSnapshot } from "../grid/workbook";
 import type { MemoryHost } from "../host/memory/MemoryHost";
+import { parseInternalLink } from "../host/resultSheet";
 
 const useStyles = makeStyles({
   scroller: { overflow: "auto", flexGrow: 1, backgroundColor: "#fff" },
@@ -29,7 +30,17 @@ const useStyles = makeStyles({
   },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
+  link: { color: "#0563C1", textDecorationLine: "underline", cursor: "pointer" },
+  // as in Excel, a text runs on over the empty cells to its right
+  spill: { overflow: "visible", textOverflow: "clip" },
+  bold: { fontWeight: tokens.fontWeightSemibold },
 });
+
+/** How a cell the add-in formatted is drawn: its column's width (in characters, as Excel counts them) and its fill. */
+function cellStyle(fill: string | undefined, width: number | undefined): React.CSSProperties | undefined {
+  if (!fill && !width) return undefined;
+  return { ...(fill ? { backgroundColor: fill } : {}), ...(width ? { minWidth: `${width}ch`, maxWidth: `${width}ch` } : {}) };
+}
 
 /** Rows drawn at most: enough for every disclosure table; a huge sheet says where it stops. */
 const MAX_ROWS = 3000;
@@ -49,6 +60,57 @@ function mergeLayout(sheet: SheetSnapshot): { hidden: Set<string>; spans: Map<st
 function clickedRange(sel: RangeRef | null, r: number, c: number, shift: boolean): string {
   if (!shift || !sel) return toA1(r, c);
   return rangeToA1({ top: Math.min(sel.top, r), left: Math.min(sel.left, c), bottom: Math.max(sel.top, r), right: Math.max(sel.left, c) });
+}
+
+/** One cell of the grid: its text, fill, selection, link (a click follows it, as in Excel) and width. */
+function GridCell(p: {
+  host: MemoryHost;
+  sheet: SheetSnapshot;
+  r: number;
+  c: number;
+  sel: RangeRef | null;
+  span?: { rowSpan: number; colSpan: number };
+  width?: number;
+}) {
+  const styles = useStyles();
+  const { host, sheet, r, c, sel } = p;
+  const a1 = toA1(r, c);
+  const cell = sheet.cells[r - sheet.top]?.[c - sheet.left] ?? null;
+  const k = `${sheet.name}!${a1}`;
+  const fill = host.fills.get(k);
+  const link = host.links.get(k);
+  const selected = sel !== null && r >= sel.top && r <= sel.bottom && c >= sel.left && c <= sel.right;
+  const spills = typeof cell?.value === "string" && cell.text !== "" && !sheet.cells[r - sheet.top]?.[c + 1 - sheet.left]?.text;
+  return (
+    <td
+      data-address={a1}
+      data-fill={fill}
+      data-link={link}
+      aria-selected={selected || undefined}
+      title={host.notes.get(k) ?? cell?.text}
+      {...p.span}
+      className={mergeClasses(
+        styles.cell,
+        typeof cell?.value === "number" && styles.number,
+        selected && styles.selected,
+        link !== undefined && styles.link,
+        host.bold.has(k) && styles.bold,
+        spills && styles.spill,
+      )}
+      style={cellStyle(fill, p.width)}
+      onClick={(e) => {
+        const target = link !== undefined && !e.shiftKey ? parseInternalLink(link) : null;
+        if (target) void host.select([target]).catch(() => host.selectFromPage({ sheet: sheet.name, address: a1 }));
+        else host.selectFromPage({ sheet: sheet.name, address: clickedRange(sel, r, c, e.shiftKey) });
+      }}
+      onDoubleClick={() => {
+        const text = window.prompt(`修改 ${sheet.name}!${a1}`, cell?.text ?? "");
+        if (text !== null) host.editCell(sheet.name, a1, text);
+      }}
+    >
+      {cell?.text ?? ""}
+    </td>
+  );
 }
 
 /** The active sheet of the harness's workbook as a simple grid, with the host's fills and selection. */
@@ -75,7 +137,7 @@ export function SheetGrid({ host }: { host: MemoryHost }) {
   const cols: number[] = [];
   for (let c = 0; c <= right; c++) cols.push(c);
   const { hidden, spans } = mergeLayout(sheet);
-  const inSel = (r: number, c: number) => sel !== null && r >= sel.top && r <= sel.bottom && c >= sel.left && c <= sel.right;
+  const widths = host.columnWidths.get(sheet.name);
 
   return (
     <div className={styles.scroller} ref={scroller} role="region" aria-label={`工作表 ${sheet.name}`}>
@@ -96,33 +158,11 @@ export function SheetGrid({ host }: { host: MemoryHost }) {
               <th className={styles.rowHead} scope="row">
                 {r + 1}
               </th>
-              {cols.map((c) => {
-                const a1 = toA1(r, c);
-                if (hidden.has(a1)) return null;
-                const cell = sheet.cells[r - sheet.top]?.[c - sheet.left] ?? null;
-                const k = `${sheet.name}!${a1}`;
-                const fill = host.fills.get(k);
-                const numeric = typeof cell?.value === "number";
-                return (
-                  <td
-                    key={c}
-                    data-address={a1}
-                    data-fill={fill}
-                    aria-selected={inSel(r, c) || undefined}
-                    title={host.notes.get(k) ?? cell?.text}
-                    {...spans.get(a1)}
-                    className={mergeClasses(styles.cell, numeric && styles.number, inSel(r, c) && styles.selected)}
-                    style={fill ? { backgroundColor: fill } : undefined}
-                    onClick={(e) => host.selectFromPage({ sheet: sheet.name, address: clickedRange(sel, r, c, e.shiftKey) })}
-                    onDoubleClick={() => {
-                      const text = window.prompt(`修改 ${sheet.name}!${a1}`, cell?.text ?? "");
-                      if (text !== null) host.editCell(sheet.name, a1, text);
-                    }}
-                  >
-                    {cell?.text ?? ""}
-                  </td>
-                );
-              })}
+              {cols.map((c) =>
+                hidden.has(toA1(r, c)) ? null : (
+                  <GridCell key={c} host={host} sheet={sheet} r={r} c={c} sel={sel} span={spans.get(toA1(r, c))} width={widths?.[c]} />
+                ),
+              )}
             </tr>
           ))}
         </tbody>

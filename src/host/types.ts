@@ -10,6 +10,7 @@ import type { WorkbookSnapshot } from "../grid/workbook";
 import type { MappingOverride } from "../model/mapping";
 import type { FindingLevel } from "../rules/types";
 import type { NarrativeLine, NarrativeRecord } from "./narrativeSheet";
+import type { ReportSheet, ResultSheetRecord } from "./resultSheet";
 
 export type { MappingOverride, CellEdit };
 
@@ -54,6 +55,8 @@ export interface AddinSettings {
   reasons?: Record<string, string>;
   /** What the add-in last wrote into the 情况说明 sheet (src/host/narrativeSheet.ts). */
   narrative?: NarrativeRecord;
+  /** What the add-in last wrote into its 审核结果 sheet (src/host/resultSheet.ts); only writeResultSheet changes it. */
+  resultSheet?: ResultSheetRecord;
 }
 
 export const EMPTY_SETTINGS: AddinSettings = { mapping: [], confirmed: [] };
@@ -63,6 +66,16 @@ export type WriteNarrativeResult =
   | { status: "written"; sheet: string; range: string; sheetCreated: boolean }
   /** Not written: the user edited text the add-in wrote last time; the cells are listed. Call again with replaceEdited. */
   | { status: "edited"; sheet: string; editedCells: string[] };
+
+/**
+ * Where writeResultSheet wrote: `replaced` when it rewrote its own sheet of last time; `kept`: a sheet of the
+ * name that is the officer's (not written by the add-in, or edited since) and was left as it is.
+ */
+export interface WriteResultSheetResult {
+  sheet: string;
+  replaced: boolean;
+  kept?: string;
+}
 
 export interface ReadProgress {
   (done: number, total: number, what: string): void;
@@ -83,8 +96,16 @@ export interface BudgetHost {
   getSelection(): Promise<CellAddress | null>;
   /** Writes the narrative into the 情况说明 sheet (created if missing), replacing only what the add-in wrote before. */
   writeNarrative(lines: NarrativeLine[], options?: { replaceEdited?: boolean }): Promise<WriteNarrativeResult>;
+  /**
+   * Writes the findings' sheet (审核结果) built by reportRows: replaces the sheet the add-in wrote last time if
+   * it still holds what was written, else adds 审核结果（2）…; marks, selection and the officer's sheets are left
+   * as they are, and the write is not reported to onUserChange.
+   */
+  writeResultSheet(sheet: ReportSheet): Promise<WriteResultSheetResult>;
+  /** Whether the task pane can download a file (Blob and a download link); not in Excel on Mac and iPad. */
+  readonly canDownload: boolean;
   loadSettings(): Promise<AddinSettings>;
-  /** Saves the settings in the workbook. `narrative` is not taken from them: only writeNarrative changes that record. */
+  /** Saves the settings in the workbook. `narrative` and `resultSheet` are not taken from them: only their writers change those records. */
   saveSettings(settings: AddinSettings): Promise<void>;
   /**
    * Writes the edits as one batch (one sync in Excel) — all or none: refused when any cell holds a formula, no longer shows `before`, is on a

@@ -280,6 +280,17 @@ function findingsTable(findings: Finding[]): string {
   return `<table class="fd">${FINDINGS_HEAD}<tbody>${body.join("")}</tbody></table>`;
 }
 
+const CONFIRMED_HEAD = `<colgroup><col class="c-lv"><col class="c-rule"><col><col class="c-cells"><col class="c-vals"></colgroup><thead><tr><th scope="col">级别</th><th scope="col">规则</th><th scope="col">说明</th><th scope="col">单元格</th><th scope="col">核实说明</th></tr></thead>`;
+
+/** The 提示 confirmed in the task pane, with the officer's explanations (a report from the CLI has none). */
+function confirmedTable(list: NonNullable<BatchFileResult["confirmed"]>): string {
+  const rows = list.map(({ finding: f, explanation, at }) => {
+    const cells = cellsHtml(f);
+    return `<tr class="${LEVEL_CLASS[f.level]}"><td><b>${LEVEL_NAMES[f.level]}</b></td><td>${escapeHtml(f.ruleId)}</td><td>${escapeHtml(f.message)}</td><td${cells.title ? ` title="${escapeHtml(cells.title)}"` : ""}>${cells.html}</td><td>${escapeHtml(explanation)}<br><small>${escapeHtml(at)} 核实</small></td></tr>`;
+  });
+  return `<details class="tails" open><summary>已核实的提示 ${list.length} 条（已说明核实结果，不计入上面的数量）</summary><table class="fd">${CONFIRMED_HEAD}<tbody>${rows.join("")}</tbody></table></details>`;
+}
+
 function renderFile(f: BatchFileResult, i: number): string {
   const status = statusOf(f);
   const head = `<h3>${statusBadge(status)} <span class="path">${escapeHtml(f.path)}</span></h3>`;
@@ -308,6 +319,7 @@ function renderFile(f: BatchFileResult, i: number): string {
       `<details class="tails"><summary>尾差 ${tails.length} 条（四舍五入造成，在允许范围内，一般无需修改）</summary>${findingsTable(tails)}</details>`,
     );
   }
+  if (f.confirmed?.length) parts.push(confirmedTable(f.confirmed));
   return `<section class="file" id="f-${i + 1}">${head}<p class="meta">${meta}</p><p class="counts">${counts}</p>${parts.join("")}${back}</section>`;
 }
 

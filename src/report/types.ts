@@ -13,6 +13,8 @@ export interface BatchFileResult {
   amountUnit?: "元" | "万元" | null;
   counts?: Record<FindingLevel, number>;
   findings?: Finding[];
+  /** The 提示 the officer confirmed (核实) in the task pane, with her explanation; not among `findings` (the CLI has none). */
+  confirmed?: { finding: Finding; explanation: string; at: string }[];
   /** Milliseconds spent reading and checking the file. */
   ms?: number;
 }

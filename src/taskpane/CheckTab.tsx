@@ -25,6 +25,7 @@ import type { CardMove } from "./CardShell";
 import { FindingItem, type CardContext } from "./FindingItem";
 import { itemKey, listGroups, type GroupBy, type ListGroup, type ListItem } from "./findingList";
 import { SuspectItem } from "./SuspectItem";
+import { ExportControls } from "./ExportControls";
 import type { Strings } from "../addin/i18n";
 import type { Checker } from "./useChecker";
 import type { AddinSettings } from "../host/types";
@@ -248,6 +249,7 @@ function ListControls({
         {s.checkedSummary(outcome?.model.tables.length ?? 0, checker.marked)}
         {!shown.info && counts.info > 0 ? s.hiddenInfo(counts.info) : ""}
       </Body1>
+      <ExportControls checker={checker} s={s} />
       <div className={styles.row} role="group" aria-label={s.filterLevels}>
         {LEVELS.map((l) => (
           <ToggleButton key={l} size="small" checked={shown[l]} onClick={() => void checker.setShown({ ...shown, [l]: !shown[l] })} data-level={l}>

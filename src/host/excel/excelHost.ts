@@ -16,6 +16,8 @@
  *   then (when no edit is refused) write every value in one batch; 1 when refused. A sheet that does not
  *   exist fails the first batch (ItemNotFound): the sheet names are then read and the other cells again,
  *   so that every refusal is listed (3 syncs, nothing written).
+ * - writeResultSheet: 2, or 3 when the sheet it wrote last time is still there — read the record and the
+ *   sheet list, (read that sheet's text, to tell whether the officer has changed it), then write.
  *
  * Stored in the workbook through its settings (Excel.SettingCollection, ExcelApi 1.4: the same store
  * as Office.context.document.settings, saved with the file, read and written inside the same batches as
@@ -24,6 +26,17 @@
  */
 import { cellsOfRange, rangeToA1, type CellAddress } from "../../grid/address";
 import type { CellEdit } from "../../grid/edit";
+import { MARK_COLORS } from "../marks";
+import {
+  blockCells,
+  fingerprintOf,
+  internalLink,
+  parseResultRecord,
+  placeReportSheet,
+  planResultSheet,
+  type ReportSheet,
+  type ResultSheetRecord,
+} from "../resultSheet";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../grid/workbook";
 import { editPosition, excelTextValue, refusalsOf, type CellNow } from "../edits";
 import { NARRATIVE_SHEET_NAME, planNarrativeWrite, type NarrativeLine, type NarrativeRecord } from "../narrativeSheet";
@@ -35,6 +48,7 @@ import {
   type HighlightMark,
   type ReadProgress,
   type WriteNarrativeResult,
+  type WriteResultSheetResult,
 } from "../types";
 import { LEVEL_ORDER, type FindingLevel } from "../../rules/types";
 import { cellFromExcel, cellsFromBlocks, localAddress, parseAreasAddress, rowChunks, type LoadedBlock } from "./cells";
@@ -43,6 +57,7 @@ import { cellKey, isNoFill, markColor, parseMarkRecord, savedFromCellProperties,
 export const SETTINGS_KEY = "BudgetChecker.settings";
 export const NARRATIVE_KEY = "BudgetChecker.narrative";
 export const MARKS_KEY = "BudgetChecker.marks";
+export const RESULT_KEY = "BudgetChecker.resultSheet";
 
 /**
  * Access to Office.js collections, in one place: office-addin-mock cannot load `items/…` of a
@@ -76,6 +91,8 @@ export interface ExcelHostOptions {
   now?: () => number;
   /** Most cells per batch when a read has to be split (default 50,000, about 4 MB). */
   chunkCells?: number;
+  /** Office.context.platform ("PC", "OfficeOnline", "Mac", "iOS" …); default: the running Office's. */
+  platform?: string;
 }
 
 const CONTENT = ["rowIndex", "columnIndex", "rowCount", "columnCount", "values", "text", "formulas", "numberFormat", "valueTypes"];
@@ -95,6 +112,16 @@ interface SheetRead {
 
 function defaultSupports(version: string): boolean {
   return typeof Office !== "undefined" && Boolean(Office.context?.requirements?.isSetSupported("ExcelApi", version));
+}
+
+function defaultPlatform(): string | undefined {
+  const platform = typeof Office !== "undefined" ? Office.context?.platform : undefined;
+  return platform === undefined || platform === null ? undefined : String(platform);
+}
+
+/** A column width in characters of the default font as Excel's points (7 pixels a character and 5 of padding, at 96 dpi). */
+function widthPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
 function defaultRun<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
@@ -124,6 +151,8 @@ function blockOf(r: Excel.Range, rowIndex = r.rowIndex, columnIndex = r.columnIn
 
 export class ExcelHost implements BudgetHost {
   readonly kind = "excel" as const;
+  /** Excel on Mac and iPad ignores a download link in the task pane (no error, no file); Windows and the web download. */
+  readonly canDownload: boolean;
   private readonly run: ExcelRun;
   private readonly runWith: ExcelRunWith;
   private readonly supports: (version: string) => boolean;
@@ -140,6 +169,8 @@ export class ExcelHost implements BudgetHost {
     this.collections = options.collections ?? officeCollections;
     this.now = options.now ?? Date.now;
     this.chunkCells = options.chunkCells ?? 50_000;
+    const platform = options.platform ?? defaultPlatform();
+    this.canDownload = platform !== "Mac" && platform !== "iOS";
   }
 
   // ---------------------------------------------------------------- read
@@ -550,6 +581,65 @@ export class ExcelHost implements BudgetHost {
     });
   }
 
+  // ---------------------------------------------------------------- 审核结果
+
+  async writeResultSheet(content: ReportSheet): Promise<WriteResultSheetResult> {
+    const placed = placeReportSheet(content);
+    return this.run(async (context) => {
+      const stored = context.workbook.settings.getItemOrNullObject(RESULT_KEY);
+      stored.load("value");
+      const sheetsOf = this.collections.worksheets(context, ["name", "protection/protected"]);
+      await context.sync();
+      const previous = stored.isNullObject ? undefined : parseResultRecord(stored.value);
+      const sheets = sheetsOf().map((ws) => ({ name: ws.name, protected: Boolean(ws.protection?.protected) }));
+      const old = await this.readRecordedSheet(context, previous, sheets);
+      const plan = planResultSheet(previous, sheets, old?.fingerprint);
+      const ws = plan.replace ? context.workbook.worksheets.getItem(plan.sheet) : context.workbook.worksheets.add(plan.sheet);
+      // what the add-in wrote before goes (values, formats, links); only its own used range, so the events name only it
+      if (plan.replace && old)
+        ws.getRangeByIndexes(old.area.top, old.area.left, old.area.bottom - old.area.top + 1, old.area.right - old.area.left + 1).clear();
+      this.queueReportCells(ws, content, placed);
+      const record: ResultSheetRecord = { sheet: plan.sheet, fingerprint: fingerprintOf(placed.cells) };
+      context.workbook.settings.add(RESULT_KEY, JSON.stringify(record));
+      const written = cellsOfRange(rangeToA1({ top: 0, left: 0, bottom: placed.rows - 1, right: placed.columns - 1 }), 100_000);
+      if (plan.replace && old) written.push(...cellsOfRange(rangeToA1(old.area), 100_000));
+      this.noteOwnWrite(written);
+      await context.sync();
+      this.noteOwnWrite(written);
+      return plan.kept ? { sheet: plan.sheet, replaced: plan.replace, kept: plan.kept } : { sheet: plan.sheet, replaced: plan.replace };
+    });
+  }
+
+  /** The text of the sheet the record names (one sync), when it is there and not protected: its fingerprint and used area. */
+  private async readRecordedSheet(context: Excel.RequestContext, record: ResultSheetRecord | undefined, sheets: { name: string; protected: boolean }[]) {
+    if (!record || !sheets.some((s) => s.name === record.sheet && !s.protected)) return undefined;
+    const used = context.workbook.worksheets.getItem(record.sheet).getUsedRange(true);
+    used.load(["rowIndex", "columnIndex", "rowCount", "columnCount", "text"]);
+    await context.sync();
+    const area = { top: used.rowIndex, left: used.columnIndex, bottom: used.rowIndex + used.rowCount - 1, right: used.columnIndex + used.columnCount - 1 };
+    return { fingerprint: fingerprintOf(blockCells(used.text, used.rowIndex, used.columnIndex)), area };
+  }
+
+  /** Queues the sheet's values (text kept as text), bold lines, widths, wrapping, the level fills and the links to the cells. */
+  private queueReportCells(ws: Excel.Worksheet, content: ReportSheet, placed: ReturnType<typeof placeReportSheet>): void {
+    const matrix: (string | number)[][] = Array.from({ length: placed.rows }, () => new Array<string | number>(placed.columns).fill(""));
+    // the apostrophe keeps a text as it is (no number, date or formula made of it) and is not shown
+    for (const c of placed.cells) if (c.col < placed.columns) matrix[c.row][c.col] = typeof c.value === "string" ? `'${c.value}` : c.value;
+    ws.getRangeByIndexes(0, 0, placed.rows, placed.columns).values = matrix;
+    content.widths.forEach((w, col) => (ws.getRangeByIndexes(0, col, 1, 1).format.columnWidth = widthPoints(w)));
+    const body = content.rows.length > 0 ? ws.getRangeByIndexes(placed.headerRow + 1, 0, content.rows.length, placed.columns) : undefined;
+    if (body) body.format.verticalAlignment = "Top";
+    for (const col of content.wrap) if (body) ws.getRangeByIndexes(placed.headerRow + 1, col, content.rows.length, 1).format.wrapText = true;
+    for (const c of placed.cells) {
+      if (!c.bold && !c.level && !c.link) continue;
+      const range = ws.getRangeByIndexes(c.row, c.col, 1, 1);
+      if (c.bold) range.format.font.bold = true;
+      if (c.level) range.format.fill.color = MARK_COLORS[c.level];
+      if (c.link) range.hyperlink = { documentReference: internalLink(c.link), textToDisplay: c.text, screenTip: `转到 ${c.link.sheet}!${c.link.address}` };
+    }
+    body?.format.autofitRows();
+  }
+
   // ---------------------------------------------------------------- settings
 
   /** The add-in settings kept in the workbook; `narrative` is the record writeNarrative keeps. */
@@ -557,24 +647,30 @@ export class ExcelHost implements BudgetHost {
     return this.run(async (context) => {
       const main = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
       const narrative = context.workbook.settings.getItemOrNullObject(NARRATIVE_KEY);
+      const result = context.workbook.settings.getItemOrNullObject(RESULT_KEY);
       main.load("value");
       narrative.load("value");
+      result.load("value");
       await context.sync();
       const parsed = main.isNullObject ? undefined : parseJson(main.value);
       const settings: AddinSettings = { ...EMPTY_SETTINGS, ...(parsed && typeof parsed === "object" ? (parsed as Partial<AddinSettings>) : {}) };
       if (!Array.isArray(settings.mapping)) settings.mapping = [];
       if (!Array.isArray(settings.confirmed)) settings.confirmed = [];
       delete settings.narrative;
+      delete settings.resultSheet;
+      const resultSheet = result.isNullObject ? undefined : parseResultRecord(result.value);
+      if (resultSheet) settings.resultSheet = resultSheet;
       const record = narrative.isNullObject ? undefined : parseJson(narrative.value);
       if (record && typeof record === "object") settings.narrative = record as NarrativeRecord;
       return settings;
     });
   }
 
-  /** Saves the settings in the workbook. The narrative record is not taken from `settings`: only writeNarrative changes it. */
+  /** Saves the settings in the workbook. The narrative and result-sheet records are not taken from `settings`: only their writers change them. */
   async saveSettings(settings: AddinSettings): Promise<void> {
-    const { narrative: _record, ...rest } = settings;
+    const { narrative: _record, resultSheet: _result, ...rest } = settings;
     void _record;
+    void _result;
     await this.run(async (context) => {
       context.workbook.settings.add(SETTINGS_KEY, JSON.stringify(rest));
       await context.sync();

@@ -11,6 +11,7 @@ import type { WorkbookSnapshot } from "../../grid/workbook";
 import { LEVEL_NAMES, type Finding, type FindingLevel } from "../../rules/types";
 import { isDateFormat } from "../../grid/numfmt";
 import { MARK_COLORS, markColor, marksOf } from "../marks";
+import { freeResultSheetName } from "../resultSheet";
 import { legacyAsXlsx } from "./legacy";
 import { withExternalLinks } from "./externalLinks";
 import { writeNewFile } from "./outputs";
@@ -19,7 +20,6 @@ import { sniffFile } from "./readWorkbook";
 /** The marks' colours as exceljs ARGB. */
 const argb = (hex: string) => `FF${hex.slice(1)}`;
 const FILLS = Object.fromEntries(Object.entries(MARK_COLORS).map(([level, hex]) => [level, argb(hex)])) as Record<FindingLevel, string>;
-export const RESULT_SHEET = "审核结果";
 
 /** The officer's own note on a cell is kept: ours follows it, under a line that says where it comes from. */
 function withOurNote(note: ExcelJS.Cell["note"], ours: string): ExcelJS.Comment {
@@ -28,12 +28,9 @@ function withOurNote(note: ExcelJS.Cell["note"], ours: string): ExcelJS.Comment 
   return { ...(typeof note === "string" ? {} : note), texts: [...texts, { text: `\n—— 预决算审核助手 ——\n${ours}` }] } as ExcelJS.Comment;
 }
 
-/** 审核结果, or 审核结果（2）… when the workbook already has a sheet of that name (it is the user's: kept). */
+/** 审核结果, or 审核结果（2）… when the workbook already has a sheet of that name (it is the user's: kept), as the task pane names its export. */
 function freeSheetName(wb: ExcelJS.Workbook): string {
-  const taken = new Set(wb.worksheets.map((w) => w.name.toLowerCase()));
-  let name = RESULT_SHEET;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${RESULT_SHEET}（${n}）`;
-  return name;
+  return freeResultSheetName(wb.worksheets.map((w) => w.name));
 }
 
 /**

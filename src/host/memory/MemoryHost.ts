@@ -10,8 +10,17 @@ import { formatNumber } from "../../grid/numfmt";
 import { cellAt, type Cell, type SheetSnapshot, type WorkbookSnapshot } from "../../grid/workbook";
 import { editPosition, refusalsOf } from "../edits";
 import { NARRATIVE_SHEET_NAME, planNarrativeWrite, type NarrativeLine, type NarrativeRecord } from "../narrativeSheet";
-import { markColor } from "../marks";
-import { EMPTY_SETTINGS, type AddinSettings, type BudgetHost, type EditResult, type HighlightMark, type WriteNarrativeResult } from "../types";
+import { MARK_COLORS, markColor } from "../marks";
+import { blockCells, fingerprintOf, internalLink, placeReportSheet, planResultSheet, type ReportSheet, type ResultSheetRecord } from "../resultSheet";
+import {
+  EMPTY_SETTINGS,
+  type AddinSettings,
+  type BudgetHost,
+  type EditResult,
+  type HighlightMark,
+  type WriteNarrativeResult,
+  type WriteResultSheetResult,
+} from "../types";
 
 export interface SettingsStore {
   load(): AddinSettings | undefined;
@@ -29,8 +38,15 @@ function key(sheet: string, address: string): string {
 
 export class MemoryHost implements BudgetHost {
   readonly kind = "memory" as const;
+  readonly canDownload = true;
   /** Fills by "sheet!A1": what the page draws. Cells without an entry have no fill. */
   readonly fills = new Map<string, string>();
+  /** Internal hyperlinks by "sheet!A1", as Excel keeps them: "#'Sheet'!A1". */
+  readonly links = new Map<string, string>();
+  /** Bold cells, "sheet!A1". */
+  readonly bold = new Set<string>();
+  /** Column widths (in characters) by sheet, where the add-in set them. */
+  readonly columnWidths = new Map<string, number[]>();
   /** Notes by "sheet!A1" shown as tooltips while a cell is marked. */
   readonly notes = new Map<string, string>();
   selection: CellAddress | null = null;
@@ -40,7 +56,7 @@ export class MemoryHost implements BudgetHost {
   private changeListeners = new Set<() => void>();
   private viewListeners = new Set<() => void>();
   /** Counts of calls, for tests and the harness status line. */
-  readonly calls = { read: 0, highlight: 0, clear: 0, select: 0, write: 0, edit: 0 };
+  readonly calls = { read: 0, highlight: 0, clear: 0, select: 0, write: 0, edit: 0, result: 0 };
 
   constructor(
     public workbook: WorkbookSnapshot,
@@ -166,6 +182,44 @@ export class MemoryHost implements BudgetHost {
     };
   }
 
+  /** The 审核结果 sheet: replaces the add-in's own of last time when unchanged, else writes 审核结果（2）…; the officer's sheets are kept. */
+  async writeResultSheet(content: ReportSheet): Promise<WriteResultSheetResult> {
+    this.calls.result++;
+    const placed = placeReportSheet(content);
+    const previous = this.store.load()?.resultSheet;
+    const recorded = previous && this.workbook.sheets.find((s) => s.name === previous.sheet);
+    const current = recorded
+      ? fingerprintOf(recorded.cells.flatMap((row, r) => blockCells([row.map((c) => c?.text ?? "")], recorded.top + r, recorded.left)))
+      : undefined;
+    const plan = planResultSheet(
+      previous,
+      this.workbook.sheets.map((s) => ({ name: s.name, protected: s.protected })),
+      current,
+    );
+    const sheet = plan.replace ? this.clearSheet(plan.sheet) : this.addSheet(plan.sheet);
+    for (const c of placed.cells) {
+      setCell(sheet, c.row, c.col, { value: c.value, text: c.text });
+      const k = key(sheet.name, toA1(c.row, c.col));
+      if (c.bold) this.bold.add(k);
+      if (c.level) this.fills.set(k, MARK_COLORS[c.level]);
+      if (c.link) this.links.set(k, `#${internalLink(c.link)}`);
+    }
+    this.columnWidths.set(sheet.name, [...content.widths]);
+    this.resultRecord = { sheet: sheet.name, fingerprint: fingerprintOf(placed.cells) };
+    this.changed();
+    return plan.kept ? { sheet: plan.sheet, replaced: plan.replace, kept: plan.kept } : { sheet: plan.sheet, replaced: plan.replace };
+  }
+
+  /** Empties a sheet the add-in wrote: its cells and what the add-in put on them (fills, links, bold). */
+  private clearSheet(name: string): SheetSnapshot {
+    const sheet = this.workbook.sheets.find((s) => s.name === name)!;
+    Object.assign(sheet, { top: 0, left: 0, cells: [], merges: [] });
+    const prefix = `${name}!`;
+    for (const m of [this.fills, this.links, this.notes]) for (const k of [...m.keys()]) if (k.startsWith(prefix) && !this.marked.has(k)) m.delete(k);
+    for (const k of [...this.bold]) if (k.startsWith(prefix)) this.bold.delete(k);
+    return sheet;
+  }
+
   private addSheet(name: string): SheetSnapshot {
     const sheet: SheetSnapshot = { name, top: 0, left: 0, cells: [], merges: [], hiddenRows: [], hiddenCols: [] };
     this.workbook.sheets.push(sheet);
@@ -229,15 +283,25 @@ export class MemoryHost implements BudgetHost {
     this.store.save({ ...EMPTY_SETTINGS, ...this.store.load(), narrative: record });
   }
 
+  /** What writeResultSheet wrote last; kept with the settings, changed only by writeResultSheet. */
+  private get resultRecord(): ResultSheetRecord | undefined {
+    return this.store.load()?.resultSheet;
+  }
+
+  private set resultRecord(record: ResultSheetRecord | undefined) {
+    this.store.save({ ...EMPTY_SETTINGS, ...this.store.load(), resultSheet: record });
+  }
+
   async loadSettings(): Promise<AddinSettings> {
     const s = this.store.load();
     return s ? { ...EMPTY_SETTINGS, ...s } : { ...EMPTY_SETTINGS };
   }
 
   async saveSettings(settings: AddinSettings): Promise<void> {
-    const { narrative: _ignored, ...rest } = settings;
+    const { narrative: _ignored, resultSheet: _result, ...rest } = settings;
     void _ignored;
-    this.store.save({ ...rest, narrative: this.narrativeRecord });
+    void _result;
+    this.store.save({ ...rest, narrative: this.narrativeRecord, resultSheet: this.resultRecord });
   }
 
   async onUserChange(listener: () => void): Promise<() => void> {

@@ -68,7 +68,9 @@ const fiscal: SectionWriter = (ctx) => {
     title: "财政拨款收入支出总体情况说明",
     paragraphs: [text],
     notes:
-      prior?.gpb !== undefined ? [] : [`缺少${lastYear}年一般公共预算收支预算数，未写与上年相比的增减情况：请提供上年预算工作簿，或在上年数据中填写上年一般公共预算收支预算数。`],
+      prior?.gpb !== undefined
+        ? []
+        : [`缺少${lastYear}年一般公共预算收支预算数，未写与上年相比的增减情况：请提供上年预算工作簿，或在上年数据中填写上年一般公共预算收支预算数。`],
     slots: slot.slots,
   };
 };

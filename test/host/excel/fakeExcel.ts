@@ -43,13 +43,32 @@ export interface FakeSheet {
   cells: Map<string, FakeCell>;
   fills: Map<string, FakeFill>;
   bold: Map<string, boolean>;
+  /** Hyperlinks (Range.hyperlink, ExcelApi 1.7) by cell, column widths in points by column, wrapped cells, and the other formats set, by cell. */
+  links: Map<string, { documentReference?: string; address?: string; textToDisplay?: string; screenTip?: string }>;
+  widths: Map<number, number>;
+  wrap: Set<string>;
+  formats: Map<string, Record<string, unknown>>;
   merges: RangeRef[];
   hiddenRows: Set<number>;
   hiddenCols: Set<number>;
 }
 
 export interface WriteEntry {
-  kind: "values" | "formulas" | "numberFormat" | "fill" | "clearFill" | "bold" | "setting" | "deleteSetting" | "addSheet" | "activate" | "select";
+  kind:
+    | "values"
+    | "formulas"
+    | "numberFormat"
+    | "fill"
+    | "clearFill"
+    | "bold"
+    | "setting"
+    | "deleteSetting"
+    | "addSheet"
+    | "activate"
+    | "select"
+    | "hyperlink"
+    | "clear"
+    | "format";
   sheet?: string;
   address?: string;
 }
@@ -108,6 +127,10 @@ export function emptySheet(name: string, i: number): FakeSheet {
     cells: new Map(),
     fills: new Map(),
     bold: new Map(),
+    links: new Map(),
+    widths: new Map(),
+    wrap: new Set(),
+    formats: new Map(),
     merges: [],
     hiddenRows: new Set(),
     hiddenCols: new Set(),
@@ -223,6 +246,10 @@ export class FakeExcel {
         cells: new Map(s.cells),
         fills: new Map(s.fills),
         bold: new Map(s.bold),
+        links: new Map(s.links),
+        widths: new Map(s.widths),
+        wrap: new Set(s.wrap),
+        formats: new Map(s.formats),
         merges: [...s.merges],
         hiddenRows: new Set(s.hiddenRows),
         hiddenCols: new Set(s.hiddenCols),
@@ -415,14 +442,14 @@ interface CellPropsFill {
 }
 
 class FakeRange extends Proxy0 {
-  readonly format: { fill: FakeFillProxy; font: { bold: boolean } };
+  readonly format: ReturnType<typeof formatProxy>;
   constructor(
     ctx: FakeContext,
     readonly ws: FakeWorksheet,
     readonly ref: () => RangeRef,
   ) {
     super(ctx);
-    this.format = { fill: new FakeFillProxy(ctx, this), font: fontProxy(ctx, this) };
+    this.format = formatProxy(ctx, this, new FakeFillProxy(ctx, this), fontProxy(ctx, this));
   }
   get worksheet(): FakeWorksheet {
     return this.ws;
@@ -539,6 +566,37 @@ class FakeRange extends Proxy0 {
   }
   set numberFormat(_v: unknown[][]) {
     this.ctx.push(() => this.ctx.excel.log.push({ kind: "numberFormat", sheet: this.ws.data().name, address: rangeToA1(this.ref()) }));
+  }
+  set hyperlink(link: { documentReference?: string; address?: string; textToDisplay?: string; screenTip?: string }) {
+    this.ctx.push(() => {
+      const s = this.ws.data();
+      const ref = this.ref();
+      this.ctx.excel.log.push({ kind: "hyperlink", sheet: s.name, address: rangeToA1(ref) });
+      s.links.set(key(ref.top, ref.left), { ...link });
+      if (link.textToDisplay !== undefined) {
+        const t = link.textToDisplay;
+        s.cells.set(key(ref.top, ref.left), { value: t, type: "String", text: t, numFmt: "General" });
+        this.ctx.excel.fire(s, rangeToA1(ref), this.ctx.excel.api >= 14 ? "ThisLocalAddin" : "Unknown");
+      }
+    });
+  }
+  /** Range.clear(): contents, formats and hyperlinks go. */
+  clear() {
+    this.ctx.push(() => {
+      const s = this.ws.data();
+      const ref = this.ref();
+      this.ctx.excel.log.push({ kind: "clear", sheet: s.name, address: rangeToA1(ref) });
+      this.each((sh, r, c) => {
+        const k = key(r, c);
+        sh.cells.delete(k);
+        sh.fills.delete(k);
+        sh.bold.delete(k);
+        sh.links.delete(k);
+        sh.wrap.delete(k);
+        sh.formats.delete(k);
+      });
+      this.ctx.excel.fire(s, rangeToA1(ref), this.ctx.excel.api >= 14 ? "ThisLocalAddin" : "Unknown");
+    });
   }
   getCellProperties(opts: { format?: { fill?: Record<string, boolean> } }): Result<{ format?: { fill?: CellPropsFill } }[][]> {
     if (this.ctx.excel.api < 9) throw new FakeError("ApiNotFound", "getCellProperties");
@@ -673,6 +731,31 @@ class FakeFillProxy extends Proxy0 {
       this.range.each((s, r, c) => s.fills.delete(key(r, c)));
     });
   }
+}
+
+/** Range.format: fill and font, and the formats the 审核结果 sheet sets (written only; reading them is not modelled). */
+function formatProxy(ctx: FakeContext, range: FakeRange, fill: FakeFillProxy, font: { bold: boolean }) {
+  const set = (name: string, apply: (s: FakeSheet, r: number, c: number) => void) =>
+    ctx.push(() => {
+      ctx.excel.log.push({ kind: "format", sheet: range.ws.data().name, address: `${rangeToA1(range.ref())} ${name}` });
+      range.each(apply);
+    });
+  return {
+    fill,
+    font,
+    set columnWidth(points: number) {
+      set("columnWidth", (s, _r, c) => s.widths.set(c, points));
+    },
+    set wrapText(v: boolean) {
+      set("wrapText", (s, r, c) => (v ? s.wrap.add(key(r, c)) : s.wrap.delete(key(r, c))));
+    },
+    set verticalAlignment(v: string) {
+      set("verticalAlignment", (s, r, c) => s.formats.set(key(r, c), { ...s.formats.get(key(r, c)), verticalAlignment: v }));
+    },
+    autofitRows() {
+      ctx.push(() => ctx.excel.log.push({ kind: "format", sheet: range.ws.data().name, address: `${rangeToA1(range.ref())} autofitRows` }));
+    },
+  };
 }
 
 function fontProxy(ctx: FakeContext, range: FakeRange): { bold: boolean } {
