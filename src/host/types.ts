@@ -8,9 +8,10 @@ import type { ProfileId } from "../model/profiles";
 import type { WorkbookSnapshot } from "../grid/workbook";
 import type { MappingOverride } from "../model/mapping";
 import type { FindingLevel } from "../rules/types";
-import type { NarrativeLine, NarrativeRecord } from "./narrativeSheet";
+import type { NarrativeLine, NarrativeRecord, NarrativeWriteOptions } from "./narrativeSheet";
 
 export type { MappingOverride };
+export type { ExistingText, NarrativeWriteOptions } from "./narrativeSheet";
 
 /** One cell to mark, with the worst level of the findings on it and their messages (for a note/tooltip). */
 export interface HighlightMark extends CellAddress {
@@ -50,10 +51,12 @@ export interface AddinSettings {
 export const EMPTY_SETTINGS: AddinSettings = { mapping: [], confirmed: [] };
 
 export type WriteNarrativeResult =
-  /** Written; `sheetCreated` when the 情况说明 sheet did not exist. */
+  /** Written into `sheet` (情况说明, or the new sheet the officer chose); `sheetCreated` when the sheet did not exist. */
   | { status: "written"; sheet: string; range: string; sheetCreated: boolean }
   /** Not written: the user edited text the add-in wrote last time; the cells are listed. Call again with replaceEdited. */
-  | { status: "edited"; sheet: string; editedCells: string[] };
+  | { status: "edited"; sheet: string; editedCells: string[] }
+  /** Not written: the sheet holds text the add-in did not write (these cells). Call again with `existing`: her choice. */
+  | { status: "occupied"; sheet: string; cells: string[] };
 
 export interface ReadProgress {
   (done: number, total: number, what: string): void;
@@ -72,8 +75,12 @@ export interface BudgetHost {
   select(cells: CellAddress[]): Promise<void>;
   /** The current selection (for "assign the selection to table kind …"). */
   getSelection(): Promise<CellAddress | null>;
-  /** Writes the narrative into the 情况说明 sheet (created if missing), replacing only what the add-in wrote before. */
-  writeNarrative(lines: NarrativeLine[], options?: { replaceEdited?: boolean }): Promise<WriteNarrativeResult>;
+  /**
+   * Writes the narrative into the 情况说明 sheet (created if missing; or the sheet the add-in wrote into
+   * last time), replacing only what the add-in wrote before. Text it did not write is never lost without
+   * the officer's choice: without `existing` such a sheet is not written ("occupied").
+   */
+  writeNarrative(lines: NarrativeLine[], options?: NarrativeWriteOptions): Promise<WriteNarrativeResult>;
   loadSettings(): Promise<AddinSettings>;
   /** Saves the settings in the workbook. `narrative` is not taken from them: only writeNarrative changes that record. */
   saveSettings(settings: AddinSettings): Promise<void>;

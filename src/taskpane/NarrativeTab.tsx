@@ -260,7 +260,10 @@ export function NarrativeTab({ checker, s }: { checker: Checker; s: Strings }) {
     if (!checker.host || !sections) return;
     try {
       if (settings) await checker.saveSettings({ ...settings, reasons });
-      const r = await checker.host.writeNarrative(lines(), { replaceEdited });
+      let r = await checker.host.writeNarrative(lines(), { replaceEdited });
+      // (as before: below the officer's own text; the pane asks her in the next change)
+      if (r.status === "occupied") r = await checker.host.writeNarrative(lines(), { replaceEdited, existing: "append" });
+      if (r.status === "occupied") return;
       if (r.status === "edited") setConflict(r.editedCells);
       else checker.setNotice({ intent: "success", text: s.inserted(r.range, r.sheetCreated) });
     } catch (e) {
