@@ -3,6 +3,7 @@
  * back), the officer's own text in the target sheet (replace it, append below it, or write a new sheet),
  * and lines of the add-in's text she edited since (replace them or not).
  */
+import { useRef } from "react";
 import { Button, Caption1, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from "@fluentui/react-components";
 import type { ExistingText } from "../host/types";
 import type { ReasonSlot } from "../narrative/reasons";
@@ -20,6 +21,13 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", justifyContent: "flex-end", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
 });
 
+/** What a dialog shows: the value it was opened with, kept while it closes (its content does not change as it fades out). */
+function useShown<T>(value: T | null): T | null {
+  const last = useRef(value);
+  if (value !== null) last.current = value;
+  return value ?? last.current;
+}
+
 /** At most `n` cells named, then an ellipsis. */
 function someCells(cells: string[], n = 6): string {
   return cells.slice(0, n).join("、") + (cells.length > n ? "…" : "");
@@ -33,7 +41,8 @@ export interface UnfilledRequest {
 /** “还有 3 处未填写：…” before the text goes into the workbook or the clipboard. */
 export function UnfilledDialog({ s, request, onGoOn, onBack }: { s: Strings; request: UnfilledRequest | null; onGoOn: () => void; onBack: () => void }) {
   const styles = useStyles();
-  const slots = request?.slots ?? [];
+  const shown = useShown(request);
+  const slots = shown?.slots ?? [];
   const list = slots.map((x) => s.unfilledSlot(x.item, x.kind === "use" ? s.useSlot : s.reasonSlot)).join("、");
   return (
     <Dialog open={request !== null} onOpenChange={(_, d) => !d.open && onBack()}>
@@ -42,7 +51,7 @@ export function UnfilledDialog({ s, request, onGoOn, onBack }: { s: Strings; req
           <DialogTitle>{s.unfilledTitle}</DialogTitle>
           <DialogContent>{s.unfilledPrompt(slots.length, list)}</DialogContent>
           <DialogActions fluid className={styles.actions}>
-            <Button onClick={onGoOn}>{request?.action === "copy" ? s.copyAnyway : s.insertAnyway}</Button>
+            <Button onClick={onGoOn}>{shown?.action === "copy" ? s.copyAnyway : s.insertAnyway}</Button>
             <Button appearance="primary" onClick={onBack}>
               {s.backToFill}
             </Button>
@@ -71,7 +80,8 @@ export function OccupiedDialog({
   onCancel: () => void;
 }) {
   const styles = useStyles();
-  const cells = occupied?.cells ?? [];
+  const shown = useShown(occupied);
+  const cells = shown?.cells ?? [];
   const choices: [ExistingText, string, string][] = [
     ["replace", s.replaceExisting, s.replaceExistingHint],
     ["append", s.appendExisting, s.appendExistingHint],
@@ -81,7 +91,7 @@ export function OccupiedDialog({
     <Dialog open={occupied !== null} onOpenChange={(_, d) => !d.open && onCancel()}>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>{s.occupiedTitle(occupied?.sheet ?? "")}</DialogTitle>
+          <DialogTitle>{s.occupiedTitle(shown?.sheet ?? "")}</DialogTitle>
           <DialogContent>
             {s.occupiedPrompt(cells.length, someCells(cells))}
             <div className={styles.choices}>
@@ -106,12 +116,13 @@ export function OccupiedDialog({
 
 /** Asks before the insert replaces lines the officer edited in the add-in's own text. */
 export function ConflictDialog({ s, cells, onReplace, onCancel }: { s: Strings; cells: string[] | null; onReplace: () => void; onCancel: () => void }) {
+  const shown = useShown(cells);
   return (
     <Dialog open={cells !== null} onOpenChange={(_, d) => !d.open && onCancel()}>
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{s.editedTitle}</DialogTitle>
-          <DialogContent>{s.editedPrompt(someCells(cells ?? [], 8))}</DialogContent>
+          <DialogContent>{s.editedPrompt(someCells(shown ?? [], 8))}</DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={onReplace}>
               {s.replace}

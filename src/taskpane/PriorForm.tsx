@@ -49,6 +49,9 @@ const useStyles = makeStyles({
   entries: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   // label and input side by side at the pane's width: the label wraps, the input keeps room for 12 digits
   entry: { gridTemplateColumns: "minmax(0, 1fr) 8.5em", columnGap: tokens.spacingHorizontalS, alignItems: "center" },
+  // the label beside the input only; a message under both, at the pane's full width
+  entryLabel: { gridRowEnd: "auto", marginRight: 0 },
+  entryMessage: { gridColumnStart: 1, gridColumnEnd: -1 },
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: "center" },
   panel: { marginLeft: 0, marginRight: 0 },
 });
@@ -78,7 +81,13 @@ function fileText(file: Blob): Promise<string> {
 function Entry(p: { label: string; value: string; error?: string; onChange(v: string): void; inputMode?: "decimal" | "numeric" }) {
   const styles = useStyles();
   return (
-    <Field className={styles.entry} orientation="horizontal" label={p.label} validationMessage={p.error} validationState={p.error ? "error" : "none"}>
+    <Field
+      className={styles.entry}
+      orientation="horizontal"
+      label={{ children: p.label, className: styles.entryLabel }}
+      validationMessage={p.error ? { children: p.error, className: styles.entryMessage } : undefined}
+      validationState={p.error ? "error" : "none"}
+    >
       <Input size="small" inputMode={p.inputMode ?? "decimal"} value={p.value} onChange={(_, d) => p.onChange(d.value)} />
     </Field>
   );
