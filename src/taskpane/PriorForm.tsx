@@ -21,7 +21,6 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { priorFromWorkbook } from "../engine";
-import { readWorkbookBytes, WorkbookReadError } from "../host/file/readBytes";
 import { categoryCodes } from "../model/query/functional";
 import { PriorYearError } from "../narrative/prior";
 import { modelQuantities } from "../narrative/quantities";
@@ -246,15 +245,21 @@ function useImport(checker: Checker, s: Strings, setValues: SetValues) {
     setImporting(true);
     try {
       const bytes = await fileBytes(file);
+      // the reader is loaded when first needed (it is not part of the pane's first download)
+      const reader = await import("../host/file/readBytes");
       await new Promise((r) => setTimeout(r, 0)); // let the spinner show: the read below holds the thread
-      const prior = priorFromWorkbook(readWorkbookBytes(bytes, file.name));
+      let prior;
+      try {
+        prior = priorFromWorkbook(reader.readWorkbookBytes(bytes, file.name));
+      } catch (e) {
+        throw e instanceof reader.WorkbookReadError ? new PriorYearError(e.message) : e;
+      }
       setValues((v) => formWithPrior(v, prior));
       const own = checker.outcome?.model.year;
       const late = own && prior.year >= own ? ` ${s.priorSameYear(prior.year)}` : "";
       checker.setNotice({ intent: late ? "warning" : "success", text: s.priorImported(file.name, s.priorImportedYear(prior.year), figureCount(prior)) + late });
     } catch (e) {
-      const told = e instanceof WorkbookReadError || e instanceof PriorYearError;
-      checker.setNotice({ intent: "error", text: told ? (e as Error).message : s.priorUnreadable(file.name, errorText(e)) });
+      checker.setNotice({ intent: "error", text: e instanceof PriorYearError ? e.message : s.priorUnreadable(file.name, errorText(e)) });
     } finally {
       setImporting(false);
     }

@@ -130,6 +130,11 @@ describeBrowser("harness in Chromium", () => {
     });
     expect((await pane().boundingBox())!.width).toBe(330);
     const entry = (label: string) => pane().getByLabel(label, { exact: true });
+    // last year's workbook read in the page: seed003 is a 2023 budget
+    await pane().locator('input[type="file"][accept^=".xlsx"]').setInputFiles(path.join(ROOT, "test/fixtures/seed003.xlsx"));
+    await pane().getByText("已从「seed003.xlsx」读入 2023 年的 10 项数字，请核对后单击“保存上年数据”。").waitFor();
+    expect(await entry("收支总额（本年支出合计）").inputValue()).toBe("193.86");
+    expect(await entry("其中：公务用车运行维护费").inputValue()).toBe("1.20");
     await entry("上年年度").fill("2023");
     await entry("收支总额（本年支出合计）").fill("8378.87");
     await entry("基本支出").fill("799.60");
