@@ -38,31 +38,32 @@ const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-/** Little-endian reads of the zip's records; past the end they throw a RangeError, as Buffer's do. */
+/** Little-endian reads of the zip's records (through one DataView per record walk); past the end they throw a RangeError, as Buffer's do. */
 function view(buf: Uint8Array): DataView {
   return new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
 }
-const u16 = (buf: Uint8Array, at: number) => view(buf).getUint16(at, true);
-const u32 = (buf: Uint8Array, at: number) => view(buf).getUint32(at, true);
-const u64 = (buf: Uint8Array, at: number) => Number(view(buf).getBigUint64(at, true));
+const u16 = (v: DataView, at: number) => v.getUint16(at, true);
+const u32 = (v: DataView, at: number) => v.getUint32(at, true);
+const u64 = (v: DataView, at: number) => Number(v.getBigUint64(at, true));
 
 function findEndRecord(buf: Uint8Array): number {
   const min = Math.max(0, buf.length - 65557);
   const v = view(buf);
-  for (let i = buf.length - 22; i >= min; i--) if (v.getUint32(i, true) === EOCD) return i;
+  for (let i = buf.length - 22; i >= min; i--) if (u32(v, i) === EOCD) return i;
   return -1;
 }
 
 /** Where the central directory lies: from the end record, or from the ZIP64 end record it points to. */
 function directoryBounds(buf: Uint8Array, eocd: number): { start: number; end: number } {
-  let size = u32(buf, eocd + 12);
-  let start = u32(buf, eocd + 16);
+  const v = view(buf);
+  let size = u32(v, eocd + 12);
+  let start = u32(v, eocd + 16);
   const locator = eocd - 20;
-  if (locator >= 0 && u32(buf, locator) === ZIP64_LOCATOR) {
-    const at = u64(buf, locator + 8);
-    if (at + 56 > buf.length || u32(buf, at) !== ZIP64_EOCD) throw new ZipError("corrupt", "ZIP64 end record missing");
-    size = u64(buf, at + 40);
-    start = u64(buf, at + 48);
+  if (locator >= 0 && u32(v, locator) === ZIP64_LOCATOR) {
+    const at = u64(v, locator + 8);
+    if (at + 56 > buf.length || u32(v, at) !== ZIP64_EOCD) throw new ZipError("corrupt", "ZIP64 end record missing");
+    size = u64(v, at + 40);
+    start = u64(v, at + 48);
   }
   if (start + size > buf.length) throw new ZipError("corrupt", "central directory beyond the end of the file");
   return { start, end: start + size };
@@ -70,12 +71,13 @@ function directoryBounds(buf: Uint8Array, eocd: number): { start: number; end: n
 
 /** The ZIP64 extra field's values, in the order the spec gives them, for the fields the header set to all ones. */
 function zip64Values(buf: Uint8Array, extraStart: number, extraEnd: number, wanted: number): number[] {
+  const v = view(buf);
   for (let p = extraStart; p + 4 <= extraEnd;) {
-    const id = u16(buf, p);
-    const len = u16(buf, p + 2);
+    const id = u16(v, p);
+    const len = u16(v, p + 2);
     if (id === 0x0001) {
       const out: number[] = [];
-      for (let k = 0; k < wanted && 8 * (k + 1) <= len; k++) out.push(u64(buf, p + 4 + 8 * k));
+      for (let k = 0; k < wanted && 8 * (k + 1) <= len; k++) out.push(u64(v, p + 4 + 8 * k));
       return out;
     }
     p += 4 + len;
@@ -88,17 +90,18 @@ export function readZipDirectory(buf: Uint8Array): ZipEntry[] {
   const eocd = findEndRecord(buf);
   if (eocd < 0) throw new ZipError("corrupt", "no end of central directory record");
   const { start, end } = directoryBounds(buf, eocd);
+  const v = view(buf);
   const utf8 = new TextDecoder("utf-8");
   const out: ZipEntry[] = [];
   for (let p = start; p < end;) {
-    if (p + 46 > buf.length || u32(buf, p) !== CENTRAL) throw new ZipError("corrupt", "bad central directory entry");
-    const flags = u16(buf, p + 8);
-    const method = u16(buf, p + 10);
-    let compressedSize = u32(buf, p + 20);
-    let size = u32(buf, p + 24);
-    const nameLength = u16(buf, p + 28);
-    const extraLength = u16(buf, p + 30);
-    let offset = u32(buf, p + 42);
+    if (p + 46 > buf.length || u32(v, p) !== CENTRAL) throw new ZipError("corrupt", "bad central directory entry");
+    const flags = u16(v, p + 8);
+    const method = u16(v, p + 10);
+    let compressedSize = u32(v, p + 20);
+    let size = u32(v, p + 24);
+    const nameLength = u16(v, p + 28);
+    const extraLength = u16(v, p + 30);
+    let offset = u32(v, p + 42);
     const name = utf8.decode(buf.subarray(p + 46, p + 46 + nameLength));
     const big = [size, compressedSize, offset].filter((v) => v === 0xffffffff).length;
     if (big > 0) {
@@ -111,15 +114,16 @@ export function readZipDirectory(buf: Uint8Array): ZipEntry[] {
     }
     const part = name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
     out.push({ name, part, method, encrypted: (flags & 1) === 1, compressedSize, size, offset });
-    p += 46 + nameLength + extraLength + u16(buf, p + 32);
+    p += 46 + nameLength + extraLength + u16(v, p + 32);
   }
   return out;
 }
 
 /** The entry's compressed bytes, located through its local header. */
 function compressedBytes(buf: Uint8Array, e: ZipEntry): Uint8Array {
-  if (e.offset + 30 > buf.length || u32(buf, e.offset) !== LOCAL) throw new ZipError("corrupt", `bad local header for ${e.name}`);
-  const start = e.offset + 30 + u16(buf, e.offset + 26) + u16(buf, e.offset + 28);
+  const v = view(buf);
+  if (e.offset + 30 > buf.length || u32(v, e.offset) !== LOCAL) throw new ZipError("corrupt", `bad local header for ${e.name}`);
+  const start = e.offset + 30 + u16(v, e.offset + 26) + u16(v, e.offset + 28);
   if (start + e.compressedSize > buf.length) throw new ZipError("corrupt", `${e.name} runs past the end of the file`);
   return buf.subarray(start, start + e.compressedSize);
 }
