@@ -228,7 +228,7 @@ describe("task pane", () => {
     expect(texts).toContain(screen.getAllByRole("heading", { level: 3 })[0].textContent);
     expect(texts.some((t) => t.includes("基本支出") && t.includes("主要是医疗救助资金增加"))).toBe(true);
     expect((await host.loadSettings()).reasons).toMatchObject({ "change/基本支出": "主要是医疗救助资金增加" });
-  });
+  }, 60000); // a check of the workbook, four entries typed, two questions answered
 
   it("checks the stated changes again against the 上年数据 saved in the narrative tab", async () => {
     const { host, user } = await renderPane("seed000");
