@@ -6,7 +6,7 @@ import type { PriorYear } from "./model/prior";
 import { generateNarrative } from "./narrative/generate";
 import type { NarrativeSection } from "./narrative/section";
 import { chooseProfile, profileById, type ChosenProfile, type NarrativeStyle, type ProfileId } from "./model/profiles";
-import { resolvePrior, type LastYear } from "./narrative/prior";
+import { priorFromModel, PriorYearError, resolvePrior, type LastYear } from "./narrative/prior";
 import { recoverReasons } from "./narrative/reasons";
 import { recognize } from "./recognize/recognize";
 import { RULES } from "./rules/registry";
@@ -60,6 +60,31 @@ export function checkWorkbook(workbook: WorkbookSnapshot, inputs: CheckInputs = 
     workbook.sheets.map((s) => s.name),
   );
   return { model, narrative, lastYear, profile, findings, counts: countByLevel(findings) };
+}
+
+/** Whether a PriorYear gives any figure of last year. */
+function givesFigures(p: PriorYear): boolean {
+  const some = (o: object | undefined) => o !== undefined && Object.values(o).some((v) => v !== undefined);
+  return [p.total, p.basic, p.project, p.grand, p.fiscalGrand, p.gpb].some((v) => v !== undefined) || some(p.threePublic) || some(p.categories);
+}
+
+/**
+ * Last year's figures from last year's workbook, recognized as a check recognizes a workbook, read as
+ * this year's figures of that workbook (priorFromModel): what `--prior 上年.xlsx` and the task pane's
+ * 从上年工作簿导入 take. Throws PriorYearError (Chinese, naming the file) when no disclosure table is
+ * recognized, or none gives a figure.
+ */
+export function priorFromWorkbook(workbook: WorkbookSnapshot): PriorYear {
+  const model = recognize(workbook);
+  const file = workbook.name;
+  if (model.tables.length === 0)
+    throw new PriorYearError(`上年工作簿「${file}」中没有识别到预算或决算公开表（收支总表、支出总表、“三公”经费表等），无法从中取得上年数据。`);
+  const prior = priorFromModel(model);
+  if (!givesFigures(prior))
+    throw new PriorYearError(
+      `上年工作簿「${file}」中识别到 ${model.tables.length} 张表，但其中没有可作上年数据的数字（收支总额、基本支出、项目支出、“三公”经费等）。`,
+    );
+  return prior;
 }
 
 /** A generated 情况说明, and the reasons the officer wrote in its slots last time (reasons.ts keys). */

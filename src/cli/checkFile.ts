@@ -17,7 +17,6 @@ import { writeNarrativeFile } from "../host/file/writeNarrative";
 import { PriorYearError } from "../narrative/prior";
 import { readPrior } from "../host/file/readPrior";
 import { applyReasons } from "../narrative/reasons";
-import { recognize } from "../recognize/recognize";
 
 export interface TableSummary {
   kind: string;
@@ -75,7 +74,7 @@ export async function checkFile({ file, annotateTo }: FileTask, opts: CheckOptio
   try {
     const narrative = opts.narrativeFile ? await readNarrativeFile(opts.narrativeFile) : undefined;
     // last year's figures serve both the narrative check (N1) and the generated 情况说明
-    const prior = opts.priorFile ? await readPrior(opts.priorFile, async (f) => recognize(await readWorkbookFile(f))) : undefined;
+    const prior = opts.priorFile ? await readPrior(opts.priorFile) : undefined;
     const workbook = await readWorkbookFile(file);
     const result = checkWorkbook(workbook, { narrative, prior, profile: opts.profile });
     const { model, findings, counts } = result;

@@ -9,10 +9,11 @@ import type { ProfileId } from "../model/profiles";
 import type { WorkbookSnapshot } from "../grid/workbook";
 import type { MappingOverride } from "../model/mapping";
 import type { FindingLevel } from "../rules/types";
-import type { NarrativeLine, NarrativeRecord } from "./narrativeSheet";
+import type { NarrativeLine, NarrativeRecord, NarrativeWriteOptions } from "./narrativeSheet";
 import type { ReportSheet, ResultSheetRecord } from "./resultSheet";
 
 export type { MappingOverride, CellEdit };
+export type { ExistingText, NarrativeWriteOptions } from "./narrativeSheet";
 
 /** Why an accepted edit was not written: the cell holds a formula, no longer shows what the check read, is on a protected sheet, or does not exist. */
 export type EditRefusal = { cell: CellAddress; reason: "formula" | "changed" | "protected" | "missing" };
@@ -62,10 +63,12 @@ export interface AddinSettings {
 export const EMPTY_SETTINGS: AddinSettings = { mapping: [], confirmed: [] };
 
 export type WriteNarrativeResult =
-  /** Written; `sheetCreated` when the 情况说明 sheet did not exist. */
+  /** Written into `sheet` (情况说明, or the new sheet the officer chose); `sheetCreated` when the sheet did not exist. */
   | { status: "written"; sheet: string; range: string; sheetCreated: boolean }
   /** Not written: the user edited text the add-in wrote last time; the cells are listed. Call again with replaceEdited. */
-  | { status: "edited"; sheet: string; editedCells: string[] };
+  | { status: "edited"; sheet: string; editedCells: string[] }
+  /** Not written: the sheet holds text the add-in did not write (these cells). Call again with `existing`: her choice. */
+  | { status: "occupied"; sheet: string; cells: string[] };
 
 /**
  * Where writeResultSheet wrote: `replaced` when it rewrote its own sheet of last time; `kept`: a sheet of the
@@ -94,8 +97,12 @@ export interface BudgetHost {
   select(cells: CellAddress[]): Promise<void>;
   /** The current selection (for "assign the selection to table kind …"). */
   getSelection(): Promise<CellAddress | null>;
-  /** Writes the narrative into the 情况说明 sheet (created if missing), replacing only what the add-in wrote before. */
-  writeNarrative(lines: NarrativeLine[], options?: { replaceEdited?: boolean }): Promise<WriteNarrativeResult>;
+  /**
+   * Writes the narrative into the 情况说明 sheet (created if missing; or the sheet the add-in wrote into
+   * last time), replacing only what the add-in wrote before. Text it did not write is never lost without
+   * the officer's choice: without `existing` such a sheet is not written ("occupied").
+   */
+  writeNarrative(lines: NarrativeLine[], options?: NarrativeWriteOptions): Promise<WriteNarrativeResult>;
   /**
    * Writes the findings' sheet (审核结果) built by reportRows: replaces the sheet the add-in wrote last time if
    * it still holds what was written, else adds 审核结果（2）…; marks, selection and the officer's sheets are left

@@ -23,6 +23,7 @@ import R22 from "./R22-completeness";
 import R23 from "./R23-prior-year-change";
 import R24 from "./R24-of-which";
 import N1 from "./N1-narrative";
+import N2 from "./N2-unfilled-slots";
 import X1 from "./X1-cell-values";
 import X2 from "./X2-formula-totals";
 import X3 from "./X3-year-unit-consistency";
@@ -56,6 +57,7 @@ export const RULES: Rule[] = [
   R23,
   R24,
   N1,
+  N2,
   X1,
   X2,
   X3,

@@ -1,61 +1,98 @@
-import { useRef, useState } from "react";
-import {
-  Body1,
-  Button,
-  Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Dropdown,
-  Field,
-  Input,
-  Option,
-  Subtitle2,
-  Textarea,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { useLayoutEffect, useRef, useState } from "react";
+import { Body1, Body1Strong, Button, Caption1, Dropdown, Field, Option, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { draftNarrative, type NarrativeDraft } from "../engine";
-import type { AddinSettings } from "../host/types";
+import type { NarrativeWriteOptions } from "../host/types";
 import type { NarrativeStyle } from "../model/profiles";
 import type { NarrativeSection } from "../narrative/section";
 import { PriorYearError, priorFromJson, resolvePrior } from "../narrative/prior";
 import { applyReasons, listSlots, type ReasonSlot } from "../narrative/reasons";
 import { narrativeLines, sectionHeading } from "../narrative/write";
+import { formFromJson, formToJson, priorFormErrors, type PriorFormValues } from "../addin/priorForm";
 import type { Strings } from "../addin/i18n";
+import { ConflictDialog, OccupiedDialog, UnfilledDialog, type Occupied, type UnfilledRequest } from "./NarrativeDialogs";
+import { PriorForm } from "./PriorForm";
 import { errorText, type Checker } from "./useChecker";
+
+/* global CSS, setTimeout */
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  paragraph: { margin: 0, lineHeight: tokens.lineHeightBase400, textIndent: "2em" },
-  slot: { minWidth: "10em", textIndent: 0 },
+  paragraph: { margin: 0, lineHeight: tokens.lineHeightBase400, textIndent: "2em", overflowWrap: "anywhere" },
+  // a slot grows with what is typed and wraps at the paragraph's width (the pane is 320–350 px wide)
+  slot: {
+    fieldSizing: "content",
+    minWidth: "8em",
+    maxWidth: "100%",
+    boxSizing: "border-box",
+    verticalAlign: "bottom",
+    textIndent: 0,
+    margin: 0,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    fontFamily: "inherit",
+    fontSize: "inherit",
+    lineHeight: "inherit",
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderBottomColor: tokens.colorNeutralStrokeAccessible,
+    borderRadius: tokens.borderRadiusMedium,
+    resize: "none",
+    overflow: "hidden",
+    "::placeholder": { color: tokens.colorNeutralForeground4 },
+    ":focus": { outline: "none", borderBottomColor: tokens.colorCompoundBrandStroke, boxShadow: `inset 0 -1px 0 ${tokens.colorCompoundBrandStroke}` },
+  },
+  // where field-sizing is unknown (older Office web views): the whole line, its height following the text
+  slotFallback: { width: "100%" },
   note: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
+/** Whether the browser sizes a textarea to its content (CSS field-sizing). */
+function sizesToContent(): boolean {
+  return typeof CSS !== "undefined" && typeof CSS.supports === "function" && CSS.supports("field-sizing", "content");
+}
+
+/** A slot's input: one paragraph of text (no line breaks), as wide as its text up to the paragraph's width, then wrapping. */
+function SlotInput(p: { slot: ReasonSlot; value: string; onChange(v: string): void; register(key: string, el: HTMLTextAreaElement | null): void }) {
+  const styles = useStyles();
+  const ref = useRef<HTMLTextAreaElement | null>(null);
+  const fallback = !sizesToContent();
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || !fallback) return;
+    el.style.height = "auto";
+    el.style.height = `${el.scrollHeight}px`;
+  }, [p.value, fallback]);
+  return (
+    <textarea
+      ref={(el) => {
+        ref.current = el;
+        p.register(p.slot.key, el);
+      }}
+      className={mergeClasses(styles.slot, fallback && styles.slotFallback)}
+      rows={1}
+      placeholder={p.slot.placeholder}
+      aria-label={`${p.slot.placeholder}：${p.slot.item}`}
+      value={p.value}
+      onKeyDown={(e) => e.key === "Enter" && e.preventDefault()}
+      onChange={(e) => p.onChange(e.target.value.replace(/[\r\n]+/g, ""))}
+    />
+  );
+}
+
 /** A paragraph with its slots as inputs; `slots` are the paragraph's slots in reading order. */
-function Paragraph({
-  text,
-  slots,
-  reasons,
-  onReason,
-  className,
-  slotClass,
-}: {
+function Paragraph(p: {
   text: string;
   slots: ReasonSlot[];
   reasons: Record<string, string>;
   onReason(key: string, v: string): void;
-  className: string;
-  slotClass: string;
+  register(key: string, el: HTMLTextAreaElement | null): void;
 }) {
+  const styles = useStyles();
   const parts: (string | ReasonSlot)[] = [];
-  let rest = text;
-  for (const slot of slots) {
+  let rest = p.text;
+  for (const slot of p.slots) {
     const at = rest.indexOf(slot.placeholder);
     if (at < 0) continue;
     parts.push(rest.slice(0, at), slot);
@@ -63,29 +100,16 @@ function Paragraph({
   }
   parts.push(rest);
   return (
-    <p className={className}>
-      {parts.map((p, i) =>
-        typeof p === "string" ? (
-          <span key={i}>{p}</span>
+    <p className={styles.paragraph}>
+      {parts.map((x, i) =>
+        typeof x === "string" ? (
+          <span key={i}>{x}</span>
         ) : (
-          <Input
-            key={p.key}
-            className={slotClass}
-            size="small"
-            placeholder={p.placeholder}
-            aria-label={`${p.placeholder}：${p.item}`}
-            value={reasons[p.key] ?? ""}
-            onChange={(_, d) => onReason(p.key, d.value)}
-          />
+          <SlotInput key={x.key} slot={x} value={p.reasons[x.key] ?? ""} onChange={(v) => p.onReason(x.key, v)} register={p.register} />
         ),
       )}
     </p>
   );
-}
-
-/** The 上年数据 kept in the workbook's settings, as the text box shows it. */
-function savedPriorText(settings: AddinSettings | null | undefined): string {
-  return settings?.prior ? JSON.stringify(settings.prior, null, 1) : "";
 }
 
 /** The wording of the generated text: the template's (detected) or one chosen, kept in the workbook's settings. */
@@ -112,56 +136,6 @@ function StyleField({ checker, s }: { checker: Checker; s: Strings }) {
   );
 }
 
-/** 上年数据: typed or imported JSON, checked and kept in the workbook's settings (the narrative check compares with it). */
-function PriorField({ checker, s, priorText, setPriorText }: { checker: Checker; s: Strings; priorText: string; setPriorText: (t: string) => void }) {
-  const styles = useStyles();
-  const { settings } = checker;
-  const fileInput = useRef<HTMLInputElement>(null);
-  const savePrior = async () => {
-    if (!settings) return;
-    try {
-      if (priorText.trim() === "") {
-        await checker.saveSettings({ ...settings, prior: undefined });
-      } else {
-        priorFromJson(priorText, "上年数据");
-        await checker.saveSettings({ ...settings, prior: JSON.parse(priorText) });
-      }
-      // the narrative check compares the stated changes with these figures: check again when there are findings to update
-      if (checker.outcome) await checker.check();
-      checker.setNotice({ intent: "success", text: s.priorSaved });
-    } catch (e) {
-      checker.setNotice({ intent: "error", text: errorText(e) });
-    }
-  };
-
-  return (
-    <>
-      <Field label={s.prior} hint={s.priorHelp}>
-        <Textarea value={priorText} onChange={(_, d) => setPriorText(d.value)} resize="vertical" rows={3} />
-      </Field>
-      <div className={styles.row}>
-        <Button size="small" onClick={() => fileInput.current?.click()}>
-          {s.importPrior}
-        </Button>
-        <Button size="small" onClick={() => void savePrior()} disabled={!settings}>
-          {s.savePrior}
-        </Button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) void f.text().then(setPriorText);
-            e.target.value = "";
-          }}
-        />
-      </div>
-    </>
-  );
-}
-
 /** A generated section: its heading, its paragraphs with inputs in their slots, and its notes. */
 function SectionView(p: {
   s: Strings;
@@ -170,6 +144,7 @@ function SectionView(p: {
   slots: ReasonSlot[];
   reasons: Record<string, string>;
   onReason(key: string, v: string): void;
+  register(key: string, el: HTMLTextAreaElement | null): void;
 }) {
   const styles = useStyles();
   const { s, section: sec, index: si, slots, reasons } = p;
@@ -183,8 +158,7 @@ function SectionView(p: {
           slots={slots.filter((x) => x.sectionId === sec.id && x.paragraph === pi)}
           reasons={reasons}
           onReason={p.onReason}
-          className={styles.paragraph}
-          slotClass={styles.slot}
+          register={p.register}
         />
       ))}
       {sec.notes.map((n, i) => (
@@ -196,36 +170,19 @@ function SectionView(p: {
   );
 }
 
-/** Asks before the insert replaces lines the officer edited in the 情况说明 sheet. */
-function ConflictDialog({ s, cells, onReplace, onCancel }: { s: Strings; cells: string[] | null; onReplace: () => void; onCancel: () => void }) {
-  return (
-    <Dialog open={cells !== null} onOpenChange={(_, d) => !d.open && onCancel()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{s.editedTitle}</DialogTitle>
-          <DialogContent>{s.editedPrompt((cells ?? []).slice(0, 8).join("、") + ((cells?.length ?? 0) > 8 ? "…" : ""))}</DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={onReplace}>
-              {s.replace}
-            </Button>
-            <Button onClick={onCancel}>{s.cancel}</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
-  );
-}
-
 /**
  * The 情况说明 drafted from the last check (checking first when there is none), with last year's figures as
- * that check resolved them, unless the officer has typed others since (not saved yet).
+ * that check resolved them, unless the officer has entered others since (not saved yet).
  */
-async function draftInPane(checker: Checker, priorText: string): Promise<NarrativeDraft | null> {
-  const prior = priorText.trim() === "" ? undefined : priorFromJson(priorText, "上年数据");
+async function draftInPane(checker: Checker, s: Strings, prior: PriorFormValues): Promise<NarrativeDraft | null> {
+  const errors = priorFormErrors(prior, s);
+  if (errors.length) throw new PriorYearError(s.priorInvalid(errors.length, errors[0].message));
+  const json = formToJson(prior);
   const outcome = checker.outcome ?? (await checker.check());
   if (!outcome) return null;
   const model = outcome.model;
-  const lastYear = priorText === savedPriorText(checker.settings) ? outcome.lastYear : resolvePrior(model, prior);
+  const same = JSON.stringify(json) === JSON.stringify(outcome.settings.prior);
+  const lastYear = same ? outcome.lastYear : resolvePrior(model, json ? priorFromJson(JSON.stringify(json), "上年数据") : undefined);
   return draftNarrative(
     { model, lastYear },
     outcome.narrative.map((p) => p.text),
@@ -233,36 +190,23 @@ async function draftInPane(checker: Checker, priorText: string): Promise<Narrati
   );
 }
 
-export function NarrativeTab({ checker, s }: { checker: Checker; s: Strings }) {
-  const styles = useStyles();
-  const { settings } = checker;
-  const [sections, setSections] = useState<NarrativeSection[] | null>(null);
-  const [reasons, setReasons] = useState<Record<string, string>>(settings?.reasons ?? {});
-  const [priorText, setPriorText] = useState(savedPriorText(settings));
+/** Writing the text into the workbook and the clipboard, asking first what needs the officer's word. */
+function useWrite(checker: Checker, s: Strings, sections: NarrativeSection[] | null, reasons: Record<string, string>) {
   const [conflict, setConflict] = useState<string[] | null>(null);
-
-  const generate = async () => {
-    try {
-      const draft = await draftInPane(checker, priorText);
-      if (!draft) return;
-      setSections(draft.sections);
-      // the reasons typed here before, then those the officer wrote into the 情况说明 sheet (matched by section and item)
-      setReasons({ ...(settings?.reasons ?? {}), ...draft.reasons });
-    } catch (e) {
-      checker.setNotice({ intent: "error", text: e instanceof PriorYearError ? e.message : `生成失败：${errorText(e)}` });
-    }
-  };
-
-  const lines = () => narrativeLines(applyReasons(sections ?? [], reasons));
+  const [occupied, setOccupied] = useState<Occupied | null>(null);
+  const [unfilled, setUnfilled] = useState<UnfilledRequest | null>(null);
   const slots = sections ? listSlots(sections) : [];
+  const lines = () => narrativeLines(applyReasons(sections ?? [], reasons));
 
-  const insert = async (replaceEdited = false) => {
-    if (!checker.host || !sections) return;
+  const insert = async (options: NarrativeWriteOptions = {}) => {
+    const { host, settings } = checker;
+    if (!host || !sections) return;
     try {
       if (settings) await checker.saveSettings({ ...settings, reasons });
-      const r = await checker.host.writeNarrative(lines(), { replaceEdited });
-      if (r.status === "edited") setConflict(r.editedCells);
-      else checker.setNotice({ intent: "success", text: s.inserted(r.range, r.sheetCreated) });
+      const r = await host.writeNarrative(lines(), options);
+      if (r.status === "occupied") setOccupied({ sheet: r.sheet, cells: r.cells });
+      else if (r.status === "edited") setConflict(r.editedCells);
+      else checker.setNotice({ intent: "success", text: s.inserted(r.sheet, r.range, r.sheetCreated) });
     } catch (e) {
       checker.setNotice({ intent: "error", text: `写入情况说明失败：${errorText(e)}` });
     }
@@ -280,34 +224,110 @@ export function NarrativeTab({ checker, s }: { checker: Checker; s: Strings }) {
     }
   };
 
+  /** Insert or copy, after the officer has seen the slots still empty (if any). */
+  const request = (action: UnfilledRequest["action"]) => {
+    const empty = slots.filter((x) => !reasons[x.key]?.trim());
+    if (empty.length) setUnfilled({ action, slots: empty });
+    else void (action === "insert" ? insert() : copy());
+  };
+  return { slots, insert, copy, request, conflict, setConflict, occupied, setOccupied, unfilled, setUnfilled };
+}
+
+/** The questions asked before writing (NarrativeDialogs.tsx), each doing what the officer chose. */
+function WriteDialogs({ s, w, onBack }: { s: Strings; w: ReturnType<typeof useWrite>; onBack: () => void }) {
+  return (
+    <>
+      <UnfilledDialog
+        s={s}
+        request={w.unfilled}
+        onBack={onBack}
+        onGoOn={() => {
+          const action = w.unfilled?.action;
+          w.setUnfilled(null);
+          void (action === "copy" ? w.copy() : w.insert());
+        }}
+      />
+      <OccupiedDialog
+        s={s}
+        occupied={w.occupied}
+        onChoose={(existing) => {
+          w.setOccupied(null);
+          void w.insert({ existing });
+        }}
+        onCancel={() => w.setOccupied(null)}
+      />
+      <ConflictDialog
+        s={s}
+        cells={w.conflict}
+        onReplace={() => {
+          w.setConflict(null);
+          void w.insert({ replaceEdited: true });
+        }}
+        onCancel={() => w.setConflict(null)}
+      />
+    </>
+  );
+}
+
+export function NarrativeTab({ checker, s }: { checker: Checker; s: Strings }) {
+  const styles = useStyles();
+  const { settings } = checker;
+  const [sections, setSections] = useState<NarrativeSection[] | null>(null);
+  const [reasons, setReasons] = useState<Record<string, string>>(settings?.reasons ?? {});
+  const [prior, setPrior] = useState<PriorFormValues>(formFromJson(settings?.prior));
+  const slotInputs = useRef(new Map<string, HTMLTextAreaElement>());
+  const w = useWrite(checker, s, sections, reasons);
+  const register = (key: string, el: HTMLTextAreaElement | null) => (el ? slotInputs.current.set(key, el) : slotInputs.current.delete(key));
+
+  const generate = async () => {
+    try {
+      const draft = await draftInPane(checker, s, prior);
+      if (!draft) return;
+      setSections(draft.sections);
+      // the reasons typed here before, then those the officer wrote into the 情况说明 sheet (matched by section and item)
+      setReasons({ ...(settings?.reasons ?? {}), ...draft.reasons });
+    } catch (e) {
+      checker.setNotice({ intent: "error", text: e instanceof PriorYearError ? e.message : `生成失败：${errorText(e)}` });
+    }
+  };
+
+  /** Back to the first empty slot (after the dialog has given the focus back). */
+  const backToSlots = () => {
+    const first = w.unfilled?.slots[0];
+    w.setUnfilled(null);
+    if (first) setTimeout(() => slotInputs.current.get(first.key)?.focus(), 0);
+  };
+
   return (
     <section className={styles.root} aria-label={s.tabNarrative}>
       <Body1>{s.narrativeIntro}</Body1>
       <StyleField checker={checker} s={s} />
-      <PriorField checker={checker} s={s} priorText={priorText} setPriorText={setPriorText} />
+      <Body1Strong>{s.prior}</Body1Strong>
+      <PriorForm checker={checker} s={s} values={prior} setValues={setPrior} />
       <div className={styles.row}>
         <Button appearance="primary" onClick={() => void generate()} disabled={checker.busy !== null}>
           {s.generate}
         </Button>
-        <Button onClick={() => void insert()} disabled={!sections}>
+        <Button onClick={() => w.request("insert")} disabled={!sections}>
           {s.insert}
         </Button>
-        <Button onClick={() => void copy()} disabled={!sections}>
+        <Button onClick={() => w.request("copy")} disabled={!sections}>
           {s.copy}
         </Button>
       </div>
       {sections?.map((sec, si) => (
-        <SectionView key={sec.id} s={s} section={sec} index={si} slots={slots} reasons={reasons} onReason={(k, v) => setReasons({ ...reasons, [k]: v })} />
+        <SectionView
+          key={sec.id}
+          s={s}
+          section={sec}
+          index={si}
+          slots={w.slots}
+          reasons={reasons}
+          onReason={(k, v) => setReasons({ ...reasons, [k]: v })}
+          register={register}
+        />
       ))}
-      <ConflictDialog
-        s={s}
-        cells={conflict}
-        onReplace={() => {
-          setConflict(null);
-          void insert(true);
-        }}
-        onCancel={() => setConflict(null)}
-      />
+      <WriteDialogs s={s} w={w} onBack={backToSlots} />
     </section>
   );
 }

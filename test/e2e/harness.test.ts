@@ -111,10 +111,13 @@ describeBrowser("harness in Chromium", () => {
     await pane().getByRole("heading", { name: "一、收入说明" }).waitFor();
     await page.screenshot({ path: path.join(SHOTS, "narrative.png"), fullPage: false });
     await pane().getByRole("button", { name: "插入“情况说明”工作表" }).click();
+    // (the dialogs open over the page, outside the pane) slots still empty; then the unit's own text in the sheet: a new sheet beside it
+    await page.getByRole("button", { name: "仍然插入" }).click();
+    await page.getByRole("button", { name: "写入新工作表" }).click();
     await pane()
-      .getByText(/^已写入“情况说明”工作表 A\d+:A\d+。$/)
+      .getByText(/^已写入“情况说明（2）”工作表 A1:A\d+（新建工作表）。$/)
       .waitFor();
-    await page.locator('[role="tab"]', { hasText: "情况说明" }).first().click();
+    await page.getByRole("tab", { name: "情况说明（2）" }).click();
     await page.locator("td", { hasText: "一、收入说明" }).first().waitFor();
   });
 
@@ -159,6 +162,72 @@ describeBrowser("harness in Chromium", () => {
     await pane()
       .getByText(/^已生成审核报告“seed000-审核报告.html”/)
       .waitFor();
+  });
+
+  it("asks where the 情况说明 goes when the sheet holds the unit's own text; 追加在后面 keeps both (the pane at 330 px)", async () => {
+    await page.goto(`${base}/harness.html?file=test/fixtures/seed000.xlsx`);
+    await pane().getByRole("tab", { name: "情况说明" }).click();
+    // the pane alone, as Excel shows it at 330 px (the grid is put back to look at the sheet afterwards)
+    await page.setViewportSize({ width: 330, height: 1250 });
+    const narrow = await page.addStyleTag({
+      content: 'aside[aria-label="任务窗格"] { width: 330px !important; } div:has(> aside[aria-label="任务窗格"]) > div:first-child { display: none; }',
+    });
+    expect((await pane().boundingBox())!.width).toBe(330);
+    const entry = (label: string) => pane().getByLabel(label, { exact: true });
+    // last year's workbook read in the page: seed003 is a 2023 budget
+    await pane().locator('input[type="file"][accept^=".xlsx"]').setInputFiles(path.join(ROOT, "test/fixtures/seed003.xlsx"));
+    await pane().getByText("已从「seed003.xlsx」读入 2023 年的 10 项数字，请核对后单击“保存上年数据”。").waitFor();
+    expect(await entry("收支总额（本年支出合计）").inputValue()).toBe("193.86");
+    expect(await entry("其中：公务用车运行维护费").inputValue()).toBe("1.20");
+    await entry("上年年度").fill("2023");
+    await entry("收支总额（本年支出合计）").fill("8378.87");
+    await entry("基本支出").fill("799.60");
+    await entry("项目支出").fill("七千五");
+    await pane().getByText("项目支出：请输入数字（万元），例如 1234.56").waitFor();
+    await page.screenshot({ path: path.join(SHOTS, "prior-form-330.png") });
+    await entry("项目支出").fill("7579.27");
+
+    await pane().getByRole("button", { name: "生成情况说明" }).click();
+    await pane().getByRole("heading", { name: "一、收入说明" }).waitFor();
+    // a slot is as wide as its text, and wraps at the pane's width as the text grows
+    const slot = pane().getByRole("textbox", { name: "【请填写增减原因】：基本支出" });
+    await slot.fill("人员调整");
+    const short = (await slot.boundingBox())!;
+    await slot.fill("主要是2024年调整了机关事业单位基本工资标准，并按规定增加了在职人员的绩效工资和社会保险缴费");
+    const long = (await slot.boundingBox())!;
+    const paragraph = (await slot.locator("xpath=..").boundingBox())!;
+    expect(long.width).toBeGreaterThan(short.width);
+    expect(long.x + long.width).toBeLessThanOrEqual(paragraph.x + paragraph.width + 0.5);
+    expect(long.height).toBeGreaterThan(short.height * 1.8);
+    await slot.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, "narrative-slot-330.png") });
+    await pane().getByRole("button", { name: "插入“情况说明”工作表" }).click();
+    await page.getByRole("dialog", { name: "还有未填写的内容" }).waitFor();
+    await page.setViewportSize({ width: 330, height: 700 });
+    await page.screenshot({ path: path.join(SHOTS, "unfilled-dialog-330.png"), animations: "disabled" });
+    await page.getByRole("button", { name: "仍然插入" }).click();
+    const choice = page.getByRole("dialog", { name: "“情况说明”工作表中已有文字" });
+    await choice.waitFor();
+    await page.getByRole("dialog", { name: "还有未填写的内容" }).waitFor({ state: "detached" });
+    expect(await choice.textContent()).toContain("该工作表中已有 44 个单元格的文字不是本加载项写入的");
+    const dialogBox = (await choice.boundingBox())!;
+    expect(dialogBox.x).toBeGreaterThanOrEqual(0);
+    expect(dialogBox.x + dialogBox.width).toBeLessThanOrEqual(330);
+    await page.screenshot({ path: path.join(SHOTS, "insert-dialog-330.png"), animations: "disabled" });
+    await choice.getByRole("button", { name: "追加在后面" }).click();
+    await pane()
+      .getByText(/^已写入“情况说明”工作表 A46:A\d+。$/)
+      .waitFor();
+
+    // both texts in the sheet: the unit's own, then the generated one after a blank row
+    await narrow.evaluate((e) => (e as Element).remove());
+    await page.setViewportSize({ width: 1100, height: 800 });
+    await page.getByRole("tablist", { name: "工作表" }).getByRole("tab", { name: "情况说明", exact: true }).click();
+    expect(await cell("A1").textContent()).toBe("保定市满城区医疗保障局本级2024年单位预算信息公开情况说明");
+    expect(await cell("A44").textContent()).not.toBe("");
+    expect(await cell("A45").textContent()).toBe("");
+    expect(await cell("A46").textContent()).toBe("一、收入说明");
+    expect(await page.locator('td[data-address^="A"]', { hasText: "较2023年预算增加685.49万元" }).count()).toBeGreaterThan(0);
   });
 
   it("a workbook with table errors shows them first, with the suspect cell", async () => {

@@ -196,7 +196,9 @@ describe("narrative generation with prior-year figures (budget)", () => {
     ]);
     const none = fiscal({ year: 2022, total: new Dec("31.50") });
     expect(none.paragraphs).toEqual(["平顶山市石龙区医疗保障局2023年一般公共预算收支预算193.86万元。"]);
-    expect(none.notes).toEqual(['缺少2022年一般公共预算收支预算数，未写与上年相比的增减情况：请提供上年预算工作簿，或在上年数据中填写上年一般公共预算收支预算数。']);
+    expect(none.notes).toEqual([
+      "缺少2022年一般公共预算收支预算数，未写与上年相比的增减情况：请提供上年预算工作簿，或在上年数据中填写上年一般公共预算收支预算数。",
+    ]);
     expect(n1Issues(model, generate(model, { year: 2022, gpb: new Dec("31.50") }))).toEqual([]);
   });
 

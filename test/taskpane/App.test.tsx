@@ -3,6 +3,7 @@
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
 /** The task pane rendered with React Testing Library over the in-memory host and a real seed workbook. */
+import "./jsdom";
 import * as path from "path";
 import { render, screen, within, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -36,6 +37,14 @@ async function renderPane(id = "seed000", edit?: (wb: WorkbookSnapshot) => void)
     </FluentProvider>,
   );
   return { host, user };
+}
+
+/** Types into the 上年数据 entry of that label (pasted: one change). */
+async function enter(user: ReturnType<typeof userEvent.setup>, label: string, text: string) {
+  const input = screen.getByLabelText(label);
+  await user.clear(input);
+  await user.click(input);
+  await user.paste(text);
 }
 
 async function check(user: ReturnType<typeof userEvent.setup>) {
@@ -296,8 +305,13 @@ describe("task pane", () => {
   it("narrative tab generates the sections with prior-year figures, takes a reason typed into a slot, and inserts them into the 情况说明 sheet", async () => {
     const { host, user } = await renderPane("seed000");
     await user.click(screen.getByRole("tab", { name: "情况说明" }));
-    await user.click(screen.getByRole("textbox", { name: /上年数据/ }));
-    await user.paste('{"year": 2023, "total": "8378.87", "basic": "799.60", "project": "7579.27"}');
+    for (const [label, v] of [
+      ["上年年度", "2023"],
+      ["收支总额（本年支出合计）", "8378.87"],
+      ["基本支出", "799.60"],
+      ["项目支出", "7579.27"],
+    ])
+      await enter(user, label, v);
     await user.click(screen.getByRole("button", { name: "生成情况说明" }));
     await screen.findByText(/^一、/, undefined, { timeout: 10000 });
     expect(screen.getAllByText(/较2023年预算增加685\.49万元/).length).toBeGreaterThan(0);
@@ -315,6 +329,12 @@ describe("task pane", () => {
     await user.clear(slots[0]);
     await user.type(slots[0], "主要是医疗救助资金增加");
     await user.click(screen.getByRole("button", { name: "插入“情况说明”工作表" }));
+    // one slot is still empty: she is told, and inserts anyway
+    const unfilled = await screen.findByRole("dialog", { hidden: true });
+    expect(unfilled.textContent).toContain("还有 1 处未填写：机关运行经费（主要用途）。");
+    await user.click(within(unfilled).getByRole("button", { name: "仍然插入", hidden: true }));
+    // the sheet holds the unit's own 情况说明: the generated one goes below it, as she chooses
+    await user.click(await screen.findByRole("button", { name: "追加在后面", hidden: true }));
     await screen.findByText(/^已写入“情况说明”工作表 A\d+:A\d+。$/);
     const sheet = host.workbook.sheets.find((s) => s.name === "情况说明")!;
     const texts = sheet.cells
@@ -324,16 +344,23 @@ describe("task pane", () => {
     expect(texts).toContain(screen.getAllByRole("heading", { level: 3 })[0].textContent);
     expect(texts.some((t) => t.includes("基本支出") && t.includes("主要是医疗救助资金增加"))).toBe(true);
     expect((await host.loadSettings()).reasons).toMatchObject({ "change/基本支出": "主要是医疗救助资金增加" });
-  });
+  }, 60000); // a check of the workbook, four entries typed, two questions answered
 
   it("checks the stated changes again against the 上年数据 saved in the narrative tab", async () => {
     const { host, user } = await renderPane("seed000");
     await check(user);
     expect(screen.getByRole("button", { name: "错误 0" })).toBeTruthy();
     await user.click(screen.getByRole("tab", { name: "情况说明" }));
-    await user.click(screen.getByRole("textbox", { name: /上年数据/ }));
     // last year's 三公 items as the text states them (the decrease of the 0 item is backed), another total
-    await user.paste('{"year": 2023, "total": "8400.00", "threePublic": {"合计": "3.67", "因公出国": "0.03", "公务用车": "3.00", "公务接待": "0.64"}}');
+    for (const [label, v] of [
+      ["上年年度", "2023"],
+      ["收支总额（本年支出合计）", "8400.00"],
+      ["“三公”经费合计", "3.67"],
+      ["因公出国（境）费", "0.03"],
+      ["公务用车购置及运行维护费", "3.00"],
+      ["公务接待费", "0.64"],
+    ])
+      await enter(user, label, v);
     await user.click(screen.getByRole("button", { name: "保存上年数据" }));
     await screen.findByText("上年数据已保存到工作簿。");
     expect((await host.loadSettings()).prior).toMatchObject({ year: 2023, total: "8400.00" });
@@ -345,7 +372,7 @@ describe("task pane", () => {
     expect(items[0].textContent).toContain("上年为 8400.00万元（上年数据文件），应增加 664.36万元");
     expect(host.fills.has("情况说明!A23")).toBe(true);
     expect(host.fills.has("情况说明!A27")).toBe(false);
-  }, 60000); // two checks of the workbook
+  }, 120000); // two checks of the workbook, six entries typed
 
   it("switches to English", async () => {
     const { user } = await renderPane();

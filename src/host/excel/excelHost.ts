@@ -10,8 +10,9 @@
  * - highlight: 2 — read the saved record, the sheets' protection and the fills of the cells to mark;
  *   then restore the previous marks that are gone, save the new record and paint, in one batch.
  * - clearHighlights: 2 (1 when nothing is marked). select, getSelection, loadSettings, saveSettings: 1.
- * - writeNarrative: 2 — read the 情况说明 sheet's text and the previous record (when the sheet does not
- *   exist this batch fails with ItemNotFound, which is the answer), then write.
+ * - writeNarrative: 2 — read the previous record, the sheet names and the 情况说明 sheet's text (when the
+ *   sheet does not exist this batch fails with ItemNotFound, which is the answer), then write; 3 when the
+ *   add-in's text is in another sheet (the new sheet the officer chose once), whose text is read apart.
  * - applyEdits: 2 — read the sheets' protection and each cell's values, text, formulas and number format,
  *   then (when no edit is refused) write every value in one batch; 1 when refused. A sheet that does not
  *   exist fails the first batch (ItemNotFound): the sheet names are then read and the other cells again,
@@ -39,7 +40,17 @@ import {
 } from "../resultSheet";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../grid/workbook";
 import { editPosition, excelTextValue, refusalsOf, type CellNow } from "../edits";
-import { NARRATIVE_SHEET_NAME, planNarrativeWrite, type NarrativeLine, type NarrativeRecord } from "../narrativeSheet";
+import {
+  NARRATIVE_SHEET_NAME,
+  narrativeTargetSheet,
+  newNarrativeSheetName,
+  planNarrativeWrite,
+  type NarrativeLine,
+  type NarrativePlan,
+  type NarrativeRecord,
+  type NarrativeSheetState,
+  type NarrativeWriteOptions,
+} from "../narrativeSheet";
 import {
   EMPTY_SETTINGS,
   type AddinSettings,
@@ -143,6 +154,45 @@ function parseJson(value: unknown): unknown {
   } catch {
     return undefined;
   }
+}
+
+const ABSENT_SHEET: NarrativeSheetState = { exists: false, bottom: -1, textAt: () => "", textCells: () => [] };
+
+/**
+ * One sync: a sheet's text as planNarrativeWrite reads it, and (`withRecord`: through these collections) the
+ * add-in's narrative record and the sheet names. A missing sheet fails the batch with ItemNotFound, which is the answer: the sheet
+ * is absent, and what else the batch loaded is unknown (no record, no names: the 情况说明 sheet is free).
+ */
+async function readNarrativeSheet(
+  context: Excel.RequestContext,
+  name: string,
+  withRecord?: CollectionAccess,
+): Promise<{ state: NarrativeSheetState; previous?: NarrativeRecord; names: string[] }> {
+  const stored = withRecord ? context.workbook.settings.getItemOrNullObject(NARRATIVE_KEY) : undefined;
+  stored?.load("value");
+  const sheetsOf = withRecord?.worksheets(context, ["name"]);
+  const used = context.workbook.worksheets.getItem(name).getUsedRange(true);
+  used.load(["rowIndex", "columnIndex", "text"]);
+  try {
+    await context.sync();
+  } catch (e) {
+    if (errorCode(e) !== "ItemNotFound") throw e;
+    return { state: ABSENT_SHEET, names: [] }; // the failed batch only read, nothing was changed
+  }
+  const text: string[][] = used.text;
+  const top0 = used.rowIndex;
+  const left0 = used.columnIndex;
+  const cells: { row: number; col: number }[] = [];
+  text.forEach((row, r) => row.forEach((t, c) => t.trim() !== "" && cells.push({ row: top0 + r, col: left0 + c })));
+  const state: NarrativeSheetState = {
+    exists: true,
+    bottom: text.reduce((b, row, r) => (row.some((t) => t !== "") ? top0 + r : b), -1),
+    textAt: (row, col) => text[row - top0]?.[col - left0] ?? "",
+    textCells: () => cells,
+  };
+  const record = stored && !stored.isNullObject ? (parseJson(stored.value) as NarrativeRecord | undefined) : undefined;
+  const previous = record && typeof record === "object" && Array.isArray(record.texts) && typeof record.sheet === "string" ? record : undefined;
+  return { state, previous, names: sheetsOf ? sheetsOf().map((w) => w.name) : [] };
 }
 
 function blockOf(r: Excel.Range, rowIndex = r.rowIndex, columnIndex = r.columnIndex): LoadedBlock {
@@ -461,56 +511,22 @@ export class ExcelHost implements BudgetHost {
 
   // ---------------------------------------------------------------- narrative
 
-  async writeNarrative(lines: NarrativeLine[], options: { replaceEdited?: boolean } = {}): Promise<WriteNarrativeResult> {
+  async writeNarrative(lines: NarrativeLine[], options: NarrativeWriteOptions = {}): Promise<WriteNarrativeResult> {
     return this.run(async (context) => {
-      const stored = context.workbook.settings.getItemOrNullObject(NARRATIVE_KEY);
-      stored.load("value");
-      const used = context.workbook.worksheets.getItem(NARRATIVE_SHEET_NAME).getUsedRange(true);
-      used.load(["rowIndex", "columnIndex", "text"]);
-      let exists = true;
-      try {
-        await context.sync();
-      } catch (e) {
-        if (errorCode(e) !== "ItemNotFound") throw e;
-        exists = false; // no 情况说明 sheet: the failed batch only read, nothing was changed
+      const first = await readNarrativeSheet(context, NARRATIVE_SHEET_NAME, this.collections);
+      const { previous, names } = first;
+      let target = narrativeTargetSheet(previous, names);
+      const state = target === NARRATIVE_SHEET_NAME ? first.state : (await readNarrativeSheet(context, target)).state;
+      let plan = planNarrativeWrite(lines, state, previous, options, target);
+      let exists = state.exists;
+      if (plan.kind === "occupied" && options.existing === "newSheet") {
+        target = newNarrativeSheetName(names);
+        exists = false;
+        plan = planNarrativeWrite(lines, ABSENT_SHEET, previous, options, target);
       }
-      const text: string[][] = exists ? used.text : [];
-      const top0 = exists ? used.rowIndex : 0;
-      const left0 = exists ? used.columnIndex : 0;
-      let bottom = -1;
-      text.forEach((row, r) => {
-        if (row.some((t) => t !== "")) bottom = top0 + r;
-      });
-      const previous = exists && !stored.isNullObject ? (parseJson(stored.value) as NarrativeRecord | undefined) : undefined;
-      const plan = planNarrativeWrite(
-        lines,
-        { exists, bottom, textAt: (row, col) => text[row - top0]?.[col - left0] ?? "" },
-        previous && typeof previous === "object" && Array.isArray(previous.texts) ? previous : undefined,
-        options.replaceEdited ?? false,
-      );
-      if (plan.kind === "conflict") return { status: "edited", sheet: NARRATIVE_SHEET_NAME, editedCells: plan.editedCells };
-      const ws = exists ? context.workbook.worksheets.getItem(NARRATIVE_SHEET_NAME) : context.workbook.worksheets.add(NARRATIVE_SHEET_NAME);
-      const { record } = plan;
-      const heading = new Map<string, boolean>();
-      lines.forEach((l, i) => heading.set(rangeToA1({ top: record.top + i, left: record.column, bottom: record.top + i, right: record.column }), l.heading));
-      for (const c of plan.cells) {
-        const range = ws.getRange(c.address);
-        // a line beginning with "=" would become a formula; the apostrophe keeps it text and is not shown
-        range.values = [[c.value.startsWith("=") ? `'${c.value}` : c.value]];
-        range.format.font.bold = heading.get(c.address) ?? false;
-      }
-      context.workbook.settings.add(NARRATIVE_KEY, JSON.stringify(record));
-      // noted before the sync (the change events may come while it runs) and again after it, for the window
-      this.noteOwnWrite(plan.cells.map((c) => c.address));
-      await context.sync();
-      this.noteOwnWrite(plan.cells.map((c) => c.address));
-      const last = record.top + Math.max(record.texts.length, 1) - 1;
-      return {
-        status: "written",
-        sheet: NARRATIVE_SHEET_NAME,
-        range: rangeToA1({ top: record.top, left: record.column, bottom: last, right: record.column }),
-        sheetCreated: !exists,
-      };
+      if (plan.kind === "occupied") return { status: "occupied", sheet: target, cells: plan.cells };
+      if (plan.kind === "conflict") return { status: "edited", sheet: target, editedCells: plan.editedCells };
+      return this.writePlan(context, lines, plan, target, exists);
     });
   }
 
@@ -638,6 +654,33 @@ export class ExcelHost implements BudgetHost {
       if (c.link) range.hyperlink = { documentReference: internalLink(c.link), textToDisplay: c.text, screenTip: `转到 ${c.link.sheet}!${c.link.address}` };
     }
     body?.format.autofitRows();
+  }
+
+  /** Writes the planned cells (a line beginning with "=" stays text), the record, and notes them as the add-in's own. */
+  private async writePlan(
+    context: Excel.RequestContext,
+    lines: NarrativeLine[],
+    plan: Extract<NarrativePlan, { kind: "write" }>,
+    sheet: string,
+    exists: boolean,
+  ): Promise<WriteNarrativeResult> {
+    const ws = exists ? context.workbook.worksheets.getItem(sheet) : context.workbook.worksheets.add(sheet);
+    const { record } = plan;
+    const heading = new Map<string, boolean>();
+    lines.forEach((l, i) => heading.set(rangeToA1({ top: record.top + i, left: record.column, bottom: record.top + i, right: record.column }), l.heading));
+    for (const c of plan.cells) {
+      const range = ws.getRange(c.address);
+      // a line beginning with "=" would become a formula; the apostrophe keeps it text and is not shown
+      range.values = [[c.value.startsWith("=") ? `'${c.value}` : c.value]];
+      range.format.font.bold = heading.get(c.address) ?? false;
+    }
+    context.workbook.settings.add(NARRATIVE_KEY, JSON.stringify(record));
+    // noted before the sync (the change events may come while it runs) and again after it, for the window
+    this.noteOwnWrite(plan.cells.map((c) => c.address));
+    await context.sync();
+    this.noteOwnWrite(plan.cells.map((c) => c.address));
+    const last = record.top + Math.max(record.texts.length, 1) - 1;
+    return { status: "written", sheet, range: rangeToA1({ top: record.top, left: record.column, bottom: last, right: record.column }), sheetCreated: !exists };
   }
 
   // ---------------------------------------------------------------- settings

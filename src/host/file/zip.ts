@@ -2,6 +2,8 @@
  * The zip container of an .xlsx (and of a .docx 情况说明): its central directory (read here, ZIP64 included, every entry however many
  * the end record claims) and each entry's bytes inflated by fflate in chunks, so that a part is never held
  * whole and a part that unzips to more than it declares, or than a limit, is stopped at that point.
+ * Bytes are a plain Uint8Array (a Node Buffer is one): no Node module is used, so the task pane reads a
+ * workbook the officer chooses with the same code in the browser.
  */
 import { Inflate } from "fflate";
 
@@ -36,35 +38,46 @@ const ZIP64_EOCD = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-function findEndRecord(buf: Buffer): number {
+/** Little-endian reads of the zip's records (through one DataView per record walk); past the end they throw a RangeError, as Buffer's do. */
+function view(buf: Uint8Array): DataView {
+  return new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+const u16 = (v: DataView, at: number) => v.getUint16(at, true);
+const u32 = (v: DataView, at: number) => v.getUint32(at, true);
+const u64 = (v: DataView, at: number) => Number(v.getBigUint64(at, true));
+
+function findEndRecord(buf: Uint8Array): number {
   const min = Math.max(0, buf.length - 65557);
-  for (let i = buf.length - 22; i >= min; i--) if (buf.readUInt32LE(i) === EOCD) return i;
+  const v = view(buf);
+  for (let i = buf.length - 22; i >= min; i--) if (u32(v, i) === EOCD) return i;
   return -1;
 }
 
 /** Where the central directory lies: from the end record, or from the ZIP64 end record it points to. */
-function directoryBounds(buf: Buffer, eocd: number): { start: number; end: number } {
-  let size = buf.readUInt32LE(eocd + 12);
-  let start = buf.readUInt32LE(eocd + 16);
+function directoryBounds(buf: Uint8Array, eocd: number): { start: number; end: number } {
+  const v = view(buf);
+  let size = u32(v, eocd + 12);
+  let start = u32(v, eocd + 16);
   const locator = eocd - 20;
-  if (locator >= 0 && buf.readUInt32LE(locator) === ZIP64_LOCATOR) {
-    const at = Number(buf.readBigUInt64LE(locator + 8));
-    if (at + 56 > buf.length || buf.readUInt32LE(at) !== ZIP64_EOCD) throw new ZipError("corrupt", "ZIP64 end record missing");
-    size = Number(buf.readBigUInt64LE(at + 40));
-    start = Number(buf.readBigUInt64LE(at + 48));
+  if (locator >= 0 && u32(v, locator) === ZIP64_LOCATOR) {
+    const at = u64(v, locator + 8);
+    if (at + 56 > buf.length || u32(v, at) !== ZIP64_EOCD) throw new ZipError("corrupt", "ZIP64 end record missing");
+    size = u64(v, at + 40);
+    start = u64(v, at + 48);
   }
   if (start + size > buf.length) throw new ZipError("corrupt", "central directory beyond the end of the file");
   return { start, end: start + size };
 }
 
 /** The ZIP64 extra field's values, in the order the spec gives them, for the fields the header set to all ones. */
-function zip64Values(buf: Buffer, extraStart: number, extraEnd: number, wanted: number): number[] {
+function zip64Values(buf: Uint8Array, extraStart: number, extraEnd: number, wanted: number): number[] {
+  const v = view(buf);
   for (let p = extraStart; p + 4 <= extraEnd;) {
-    const id = buf.readUInt16LE(p);
-    const len = buf.readUInt16LE(p + 2);
+    const id = u16(v, p);
+    const len = u16(v, p + 2);
     if (id === 0x0001) {
       const out: number[] = [];
-      for (let k = 0; k < wanted && 8 * (k + 1) <= len; k++) out.push(Number(buf.readBigUInt64LE(p + 4 + 8 * k)));
+      for (let k = 0; k < wanted && 8 * (k + 1) <= len; k++) out.push(u64(v, p + 4 + 8 * k));
       return out;
     }
     p += 4 + len;
@@ -73,21 +86,23 @@ function zip64Values(buf: Buffer, extraStart: number, extraEnd: number, wanted: 
 }
 
 /** Every entry of the central directory. Throws ZipError when the directory cannot be read. */
-export function readZipDirectory(buf: Buffer): ZipEntry[] {
+export function readZipDirectory(buf: Uint8Array): ZipEntry[] {
   const eocd = findEndRecord(buf);
   if (eocd < 0) throw new ZipError("corrupt", "no end of central directory record");
   const { start, end } = directoryBounds(buf, eocd);
+  const v = view(buf);
+  const utf8 = new TextDecoder("utf-8");
   const out: ZipEntry[] = [];
   for (let p = start; p < end;) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw new ZipError("corrupt", "bad central directory entry");
-    const flags = buf.readUInt16LE(p + 8);
-    const method = buf.readUInt16LE(p + 10);
-    let compressedSize = buf.readUInt32LE(p + 20);
-    let size = buf.readUInt32LE(p + 24);
-    const nameLength = buf.readUInt16LE(p + 28);
-    const extraLength = buf.readUInt16LE(p + 30);
-    let offset = buf.readUInt32LE(p + 42);
-    const name = buf.toString("utf8", p + 46, p + 46 + nameLength);
+    if (p + 46 > buf.length || u32(v, p) !== CENTRAL) throw new ZipError("corrupt", "bad central directory entry");
+    const flags = u16(v, p + 8);
+    const method = u16(v, p + 10);
+    let compressedSize = u32(v, p + 20);
+    let size = u32(v, p + 24);
+    const nameLength = u16(v, p + 28);
+    const extraLength = u16(v, p + 30);
+    let offset = u32(v, p + 42);
+    const name = utf8.decode(buf.subarray(p + 46, p + 46 + nameLength));
     const big = [size, compressedSize, offset].filter((v) => v === 0xffffffff).length;
     if (big > 0) {
       const values = zip64Values(buf, p + 46 + nameLength, p + 46 + nameLength + extraLength, big);
@@ -99,15 +114,16 @@ export function readZipDirectory(buf: Buffer): ZipEntry[] {
     }
     const part = name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
     out.push({ name, part, method, encrypted: (flags & 1) === 1, compressedSize, size, offset });
-    p += 46 + nameLength + extraLength + buf.readUInt16LE(p + 32);
+    p += 46 + nameLength + extraLength + u16(v, p + 32);
   }
   return out;
 }
 
 /** The entry's compressed bytes, located through its local header. */
-function compressedBytes(buf: Buffer, e: ZipEntry): Buffer {
-  if (e.offset + 30 > buf.length || buf.readUInt32LE(e.offset) !== LOCAL) throw new ZipError("corrupt", `bad local header for ${e.name}`);
-  const start = e.offset + 30 + buf.readUInt16LE(e.offset + 26) + buf.readUInt16LE(e.offset + 28);
+function compressedBytes(buf: Uint8Array, e: ZipEntry): Uint8Array {
+  const v = view(buf);
+  if (e.offset + 30 > buf.length || u32(v, e.offset) !== LOCAL) throw new ZipError("corrupt", `bad local header for ${e.name}`);
+  const start = e.offset + 30 + u16(v, e.offset + 26) + u16(v, e.offset + 28);
   if (start + e.compressedSize > buf.length) throw new ZipError("corrupt", `${e.name} runs past the end of the file`);
   return buf.subarray(start, start + e.compressedSize);
 }
@@ -119,7 +135,7 @@ const FEED = 64 * 1024;
  * Inflates one entry, giving its bytes to `onChunk` as they come. Stops with ZipError as soon as the output
  * exceeds what the directory declares or `limit`, whichever is smaller.
  */
-export function inflateEntry(buf: Buffer, e: ZipEntry, limit: number, onChunk: (bytes: Uint8Array) => void): void {
+export function inflateEntry(buf: Uint8Array, e: ZipEntry, limit: number, onChunk: (bytes: Uint8Array) => void): void {
   if (e.encrypted) throw new ZipError("encrypted", `${e.name} is encrypted`);
   if (e.size > limit) throw new ZipError("over-limit", `${e.name} declares ${e.size} bytes`);
   const data = compressedBytes(buf, e);
@@ -147,7 +163,7 @@ export function inflateEntry(buf: Buffer, e: ZipEntry, limit: number, onChunk: (
 }
 
 /** A whole entry's bytes (small parts only: relationships, the workbook part, external-link parts). */
-export function entryBytes(buf: Buffer, e: ZipEntry, limit: number): Uint8Array<ArrayBuffer> {
+export function entryBytes(buf: Uint8Array, e: ZipEntry, limit: number): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(e.size);
   let at = 0;
   inflateEntry(buf, e, limit, (chunk) => {

@@ -9,7 +9,15 @@ import type { CellEdit } from "../../grid/edit";
 import { formatNumber } from "../../grid/numfmt";
 import { cellAt, type Cell, type SheetSnapshot, type WorkbookSnapshot } from "../../grid/workbook";
 import { editPosition, refusalsOf } from "../edits";
-import { NARRATIVE_SHEET_NAME, planNarrativeWrite, type NarrativeLine, type NarrativeRecord } from "../narrativeSheet";
+import {
+  narrativeTargetSheet,
+  newNarrativeSheetName,
+  planNarrativeWrite,
+  type NarrativeLine,
+  type NarrativeRecord,
+  type NarrativeSheetState,
+  type NarrativeWriteOptions,
+} from "../narrativeSheet";
 import { MARK_COLORS, markColor } from "../marks";
 import { blockCells, fingerprintOf, internalLink, placeReportSheet, planResultSheet, type ReportSheet, type ResultSheetRecord } from "../resultSheet";
 import {
@@ -151,22 +159,20 @@ export class MemoryHost implements BudgetHost {
     return this.selection;
   }
 
-  async writeNarrative(lines: NarrativeLine[], options: { replaceEdited?: boolean } = {}): Promise<WriteNarrativeResult> {
+  async writeNarrative(lines: NarrativeLine[], options: NarrativeWriteOptions = {}): Promise<WriteNarrativeResult> {
     this.calls.write++;
-    const settings = await this.loadSettings();
-    const existing = this.workbook.sheets.find((s) => s.name === NARRATIVE_SHEET_NAME);
-    const plan = planNarrativeWrite(
-      lines,
-      {
-        exists: existing !== undefined,
-        bottom: existing ? lastUsedRow(existing) : -1,
-        textAt: (row, col) => (existing ? (cellAt(existing, row, col)?.text ?? "") : ""),
-      },
-      settings.narrative,
-      options.replaceEdited,
-    );
-    if (plan.kind === "conflict") return { status: "edited", sheet: NARRATIVE_SHEET_NAME, editedCells: plan.editedCells };
-    const sheet = existing ?? this.addSheet(NARRATIVE_SHEET_NAME);
+    const previous = (await this.loadSettings()).narrative;
+    const names = this.workbook.sheets.map((s) => s.name);
+    let target = narrativeTargetSheet(previous, names);
+    let plan = planNarrativeWrite(lines, this.sheetState(target), previous, options, target);
+    if (plan.kind === "occupied" && options.existing === "newSheet") {
+      target = newNarrativeSheetName(names);
+      plan = planNarrativeWrite(lines, this.sheetState(target), previous, options, target);
+    }
+    if (plan.kind === "occupied") return { status: "occupied", sheet: target, cells: plan.cells };
+    if (plan.kind === "conflict") return { status: "edited", sheet: target, editedCells: plan.editedCells };
+    const existing = this.workbook.sheets.find((s) => s.name === target);
+    const sheet = existing ?? this.addSheet(target);
     for (const c of plan.cells) {
       const { row, col } = parseA1(c.address);
       setCell(sheet, row, col, c.value === "" ? null : { value: c.value, text: c.value });
@@ -176,7 +182,7 @@ export class MemoryHost implements BudgetHost {
     const last = plan.record.top + Math.max(plan.record.texts.length, 1) - 1;
     return {
       status: "written",
-      sheet: NARRATIVE_SHEET_NAME,
+      sheet: target,
       range: `${toA1(plan.record.top, plan.record.column)}:${toA1(last, plan.record.column)}`,
       sheetCreated: existing === undefined,
     };
@@ -218,6 +224,19 @@ export class MemoryHost implements BudgetHost {
     for (const m of [this.fills, this.links, this.notes]) for (const k of [...m.keys()]) if (k.startsWith(prefix) && !this.marked.has(k)) m.delete(k);
     for (const k of [...this.bold]) if (k.startsWith(prefix)) this.bold.delete(k);
     return sheet;
+  }
+
+  /** The 情况说明 sheet's text as planNarrativeWrite reads it (a sheet of that name may not exist). */
+  private sheetState(name: string): NarrativeSheetState {
+    const sheet = this.workbook.sheets.find((s) => s.name === name);
+    const textCells = () =>
+      (sheet?.cells ?? []).flatMap((line, r) => line.flatMap((c, k) => (c && c.text.trim() !== "" ? [{ row: sheet!.top + r, col: sheet!.left + k }] : [])));
+    return {
+      exists: sheet !== undefined,
+      bottom: sheet ? lastUsedRow(sheet) : -1,
+      textAt: (row, col) => (sheet ? (cellAt(sheet, row, col)?.text ?? "") : ""),
+      textCells,
+    };
   }
 
   private addSheet(name: string): SheetSnapshot {

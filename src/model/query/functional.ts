@@ -44,6 +44,11 @@ export function categoryCodeOfName(name: string): string | undefined {
   return BY_NAME.get(n);
 }
 
+/** Every 类 code of the classification, in order. */
+export function categoryCodes(): string[] {
+  return CATEGORY_NAMES.map(([code]) => code);
+}
+
 /** The standard name of a 类 code (as used in 收入/支出 tables). */
 export function categoryName(code: string): string | undefined {
   const e = CATEGORY_NAMES.find(([c]) => c === code);

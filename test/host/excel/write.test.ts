@@ -246,15 +246,62 @@ describe("ExcelHost narrative", () => {
     expect(fake.textAt(NARRATIVE_SHEET_NAME, "A4")).toBe("");
   });
 
-  it("writes below the user's own text in an existing 情况说明 sheet; saveSettings does not overwrite the record", async () => {
+  it("asks before writing into a 情况说明 sheet holding the officer's own text; 追加 writes below it; saveSettings does not overwrite the record", async () => {
     const fake = FakeExcel.fromSnapshot(seed);
     fake.sheet(NARRATIVE_SHEET_NAME).cells.clear();
     fake.userEdit(NARRATIVE_SHEET_NAME, "A1", "单位自己写的说明");
+    fake.userEdit(NARRATIVE_SHEET_NAME, "C2", "批注");
     const host = hostOf(fake);
     const stale = await host.loadSettings();
-    expect(await host.writeNarrative(lines)).toMatchObject({ status: "written", range: "A3:A5", sheetCreated: false });
+    fake.syncs = 0;
+    expect(await host.writeNarrative(lines)).toEqual({ status: "occupied", sheet: NARRATIVE_SHEET_NAME, cells: ["A1", "C2"] });
+    expect(fake.syncs).toBe(1);
+    fake.syncs = 0;
+    expect(await host.writeNarrative(lines, { existing: "append" })).toMatchObject({ status: "written", range: "A4:A6", sheetCreated: false });
+    expect(fake.syncs).toBe(2);
+    expect(["A1", "C2", "A4"].map((a) => fake.textAt(NARRATIVE_SHEET_NAME, a))).toEqual(["单位自己写的说明", "批注", lines[0].text]);
     await host.saveSettings(stale);
-    expect((await host.loadSettings()).narrative?.top).toBe(2);
+    expect((await host.loadSettings()).narrative?.top).toBe(3);
+    // the block is the add-in's now: rewritten without asking
+    expect(await host.writeNarrative(lines.slice(0, 1))).toMatchObject({ status: "written", range: "A4" });
+    expect(fake.textAt(NARRATIVE_SHEET_NAME, "A1")).toBe("单位自己写的说明");
+  });
+
+  it("替换 clears the officer's text and writes from A1", async () => {
+    const fake = FakeExcel.fromSnapshot(seed);
+    const host = hostOf(fake);
+    const theirs = fake.sheet(NARRATIVE_SHEET_NAME).cells.size;
+    expect(theirs).toBeGreaterThan(10);
+    fake.syncs = 0;
+    expect(await host.writeNarrative(lines, { existing: "replace" })).toEqual({
+      status: "written",
+      sheet: NARRATIVE_SHEET_NAME,
+      range: "A1:A3",
+      sheetCreated: false,
+    });
+    expect(fake.syncs).toBe(2);
+    expect([...fake.sheet(NARRATIVE_SHEET_NAME).cells.keys()].sort()).toEqual(["0,0", "1,0", "2,0"]);
+    expect(fake.textAt(NARRATIVE_SHEET_NAME, "A3")).toBe("=不是公式");
+  });
+
+  it("写入新工作表 adds 情况说明（2） and leaves the officer's sheet alone; later writes go there (3 syncs)", async () => {
+    const fake = FakeExcel.fromSnapshot(seed);
+    const host = hostOf(fake);
+    const theirs = new Map(fake.sheet(NARRATIVE_SHEET_NAME).cells);
+    fake.syncs = 0;
+    expect(await host.writeNarrative(lines, { existing: "newSheet" })).toEqual({
+      status: "written",
+      sheet: "情况说明（2）",
+      range: "A1:A3",
+      sheetCreated: true,
+    });
+    expect(fake.syncs).toBe(2);
+    expect(["A1", "A2"].map((a) => fake.textAt("情况说明（2）", a))).toEqual([lines[0].text, lines[1].text]);
+    expect(fake.sheet(NARRATIVE_SHEET_NAME).cells).toEqual(theirs);
+    fake.syncs = 0;
+    expect(await host.writeNarrative(lines.slice(0, 2))).toEqual({ status: "written", sheet: "情况说明（2）", range: "A1:A2", sheetCreated: false });
+    expect(fake.syncs).toBe(3);
+    expect(fake.textAt("情况说明（2）", "A3")).toBe("");
   });
 });
 

@@ -8,7 +8,7 @@ import { marksOf } from "../../../src/host/marks";
 import { checkWorkbook } from "../../../src/engine";
 import { FIXTURES } from "../../helpers";
 import { cellAt } from "../../../src/grid/workbook";
-import { parseA1 } from "../../../src/grid/address";
+import { parseA1, toA1 } from "../../../src/grid/address";
 
 async function seedHost(id = "seed000", fills: Record<string, string> = {}) {
   return new MemoryHost(await readWorkbookFile(path.join(FIXTURES, `${id}.xlsx`)), undefined, fills);
@@ -109,12 +109,64 @@ describe("MemoryHost", () => {
     expect(await host.writeNarrative(lines)).toEqual({ status: "edited", sheet: "情况说明", editedCells: ["A3"] });
   });
 
-  it("a narrative goes below the user's own text in an existing 情况说明 sheet", async () => {
-    const host = await seedHost("seed000"); // has a 情况说明 sheet written by the unit
-    const before = host.workbook.sheets.find((s) => s.name === "情况说明")!;
-    const bottom = before.top + before.cells.length - 1;
-    const r = await host.writeNarrative([{ heading: false, text: "生成的段落" }]);
-    expect(r).toMatchObject({ status: "written", range: `A${bottom + 3}:A${bottom + 3}`, sheetCreated: false });
+  describe("a 情况说明 sheet holding the officer's own text is written only as she chooses", () => {
+    const lines = [
+      { heading: true, text: "一、收入说明" },
+      { heading: false, text: "生成的段落" },
+    ];
+    /** The texts of a sheet, "A1=…" in reading order. */
+    const textsOf = (host: MemoryHost, name: string) => {
+      const sheet = host.workbook.sheets.find((s) => s.name === name)!;
+      return sheet.cells.flatMap((line, r) => line.flatMap((c, k) => (c && c.text !== "" ? [`${toA1(sheet.top + r, sheet.left + k)}=${c.text}`] : [])));
+    };
+
+    it("without a choice nothing is written and her cells are named", async () => {
+      const host = await seedHost("seed000"); // its 情况说明 sheet was written by the unit
+      const before = textsOf(host, "情况说明");
+      const r = await host.writeNarrative(lines);
+      expect(r).toEqual({ status: "occupied", sheet: "情况说明", cells: before.map((t) => t.split("=")[0]) });
+      expect(textsOf(host, "情况说明")).toEqual(before);
+      expect((await host.loadSettings()).narrative).toBeUndefined();
+    });
+
+    it("追加: below her text after a blank row; the next write rewrites only the add-in's block, without asking", async () => {
+      const host = await seedHost("seed000");
+      const before = textsOf(host, "情况说明");
+      const bottom = Number(/\d+/.exec(before[before.length - 1].split("=")[0])![0]);
+      const r = await host.writeNarrative(lines, { existing: "append" });
+      expect(r).toEqual({ status: "written", sheet: "情况说明", range: `A${bottom + 2}:A${bottom + 3}`, sheetCreated: false });
+      expect(textsOf(host, "情况说明")).toEqual([...before, `A${bottom + 2}=一、收入说明`, `A${bottom + 3}=生成的段落`]);
+      expect(await host.writeNarrative([lines[0]])).toMatchObject({ status: "written", range: `A${bottom + 2}:A${bottom + 2}` });
+      expect(textsOf(host, "情况说明")).toEqual([...before, `A${bottom + 2}=一、收入说明`]);
+    });
+
+    it("替换: her text is cleared and the lines start at A1", async () => {
+      const host = await seedHost("seed000");
+      host.editCell("情况说明", "C3", "旁边的批注");
+      const r = await host.writeNarrative(lines, { existing: "replace" });
+      expect(r).toEqual({ status: "written", sheet: "情况说明", range: "A1:A2", sheetCreated: false });
+      expect(textsOf(host, "情况说明")).toEqual(["A1=一、收入说明", "A2=生成的段落"]);
+    });
+
+    it("写入新工作表: 情况说明（2） beside hers, left alone; later writes go there until it is deleted", async () => {
+      const host = await seedHost("seed000");
+      const before = textsOf(host, "情况说明");
+      host.workbook.sheets.push({ name: "情况说明（2）", top: 0, left: 0, cells: [[{ value: "x", text: "x" }]], merges: [], hiddenRows: [], hiddenCols: [] });
+      const r = await host.writeNarrative(lines, { existing: "newSheet" });
+      expect(r).toEqual({ status: "written", sheet: "情况说明（3）", range: "A1:A2", sheetCreated: true });
+      expect(textsOf(host, "情况说明（3）")).toEqual(["A1=一、收入说明", "A2=生成的段落"]);
+      expect(textsOf(host, "情况说明")).toEqual(before);
+      expect(await host.writeNarrative([lines[1]])).toEqual({ status: "written", sheet: "情况说明（3）", range: "A1:A1", sheetCreated: false });
+      expect(textsOf(host, "情况说明（3）")).toEqual(["A1=生成的段落"]);
+      host.workbook.sheets = host.workbook.sheets.filter((s) => s.name !== "情况说明（3）");
+      expect(await host.writeNarrative(lines)).toMatchObject({ status: "occupied", sheet: "情况说明" });
+    });
+
+    it("an empty 情况说明 sheet is simply written", async () => {
+      const host = await seedHost("seed000");
+      host.workbook.sheets.find((s) => s.name === "情况说明")!.cells = [];
+      expect(await host.writeNarrative(lines)).toEqual({ status: "written", sheet: "情况说明", range: "A1:A2", sheetCreated: false });
+    });
   });
 
   it("reports the user's edits (live re-check) and the engine sees the edited value", async () => {

@@ -74,7 +74,7 @@ function resolveTarget(base: string, target: string): string {
   return segments.join("/").toLowerCase();
 }
 
-function relationshipsOf(buf: Buffer, parts: Parts, part: string, limits: PackageLimits): Map<string, Relationship> {
+function relationshipsOf(buf: Uint8Array, parts: Parts, part: string, limits: PackageLimits): Map<string, Relationship> {
   const slash = part.lastIndexOf("/");
   const relsPart = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
   const out = new Map<string, Relationship>();
@@ -94,7 +94,7 @@ function byType(rels: Map<string, Relationship>, suffix: string): string | undef
   return undefined;
 }
 
-function readStyles(buf: Buffer, entry: ZipEntry | undefined, limits: PackageLimits): (string | undefined)[] {
+function readStyles(buf: Uint8Array, entry: ZipEntry | undefined, limits: PackageLimits): (string | undefined)[] {
   const formats: (string | undefined)[] = [];
   if (!entry) return formats;
   const custom = new Map<number, string>();
@@ -117,7 +117,7 @@ function readStyles(buf: Buffer, entry: ZipEntry | undefined, limits: PackageLim
 }
 
 /** Shared strings: each item's text, runs joined, phonetic guides (rPh) left out. */
-function readSharedStrings(buf: Buffer, entry: ZipEntry | undefined, limits: PackageLimits): string[] {
+function readSharedStrings(buf: Uint8Array, entry: ZipEntry | undefined, limits: PackageLimits): string[] {
   const out: string[] = [];
   if (!entry) return out;
   let current = "";
@@ -147,7 +147,11 @@ function readSharedStrings(buf: Buffer, entry: ZipEntry | undefined, limits: Pac
 }
 
 /** The workbook part's sheets (in tab order), their states and the date system. */
-function readWorkbookPart(buf: Buffer, entry: ZipEntry, limits: PackageLimits): { sheets: { name: string; state: string; rid?: string }[]; date1904: boolean } {
+function readWorkbookPart(
+  buf: Uint8Array,
+  entry: ZipEntry,
+  limits: PackageLimits,
+): { sheets: { name: string; state: string; rid?: string }[]; date1904: boolean } {
   const sheets: { name: string; state: string; rid?: string }[] = [];
   let date1904 = false;
   parseEntryXml(buf, entry, limits.partBytes, {
@@ -160,7 +164,7 @@ function readWorkbookPart(buf: Buffer, entry: ZipEntry, limits: PackageLimits): 
 }
 
 /** The workbook's parts. Throws XlsxError when the package holds no workbook part. */
-export function readWorkbookParts(buf: Buffer, parts: Parts, limits: PackageLimits): WorkbookParts {
+export function readWorkbookParts(buf: Uint8Array, parts: Parts, limits: PackageLimits): WorkbookParts {
   const workbookPart = byType(relationshipsOf(buf, parts, "", limits), "/officeDocument") ?? "xl/workbook.xml";
   const workbookEntry = parts.get(workbookPart);
   if (!workbookEntry) throw new XlsxError("包中没有工作簿部件（xl/workbook.xml）");

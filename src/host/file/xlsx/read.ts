@@ -15,7 +15,7 @@ export interface XlsxRead {
 }
 
 /** Reads the package whose directory is `entries`. Throws ZipError, XmlError, XlsxError or XlsxLimitError. */
-export function readXlsx(buf: Buffer, entries: ZipEntry[], limits: PackageLimits): XlsxRead {
+export function readXlsx(buf: Uint8Array, entries: ZipEntry[], limits: PackageLimits): XlsxRead {
   const parts: Parts = new Map();
   for (const e of entries) if (!parts.has(e.part)) parts.set(e.part, e);
   const workbook = readWorkbookParts(buf, parts, limits);

@@ -170,7 +170,7 @@ function startCell(p: PendingCell, a: Record<string, string>, row: number, previ
   return p;
 }
 
-function tokenize(buf: Buffer, sheet: SheetEntry, parts: WorkbookParts, limits: PackageLimits, budget: CellBudget): SheetState {
+function tokenize(buf: Uint8Array, sheet: SheetEntry, parts: WorkbookParts, limits: PackageLimits, budget: CellBudget): SheetState {
   const state: SheetState = { rows: new Map(), hiddenRows: [], hiddenCols: [], mergeRefs: [], protected: false, shared: new Map() };
   let row = -1;
   let col = -1;
@@ -248,7 +248,7 @@ function tokenize(buf: Buffer, sheet: SheetEntry, parts: WorkbookParts, limits: 
 
 /** The sheet's snapshot. Throws XlsxError for a fault of the file, XlsxLimitError for a limit passed. */
 export function readSheet(
-  buf: Buffer,
+  buf: Uint8Array,
   sheet: SheetEntry,
   parts: WorkbookParts,
   limits: PackageLimits,

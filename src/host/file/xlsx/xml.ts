@@ -3,7 +3,6 @@
  * so that transitional and strict OOXML, and any prefix a writer chose, read alike), attributes as plain
  * strings, text. Malformed XML stops the read with XmlError.
  */
-import { StringDecoder } from "string_decoder";
 import { SaxesParser } from "saxes";
 import { inflateEntry, type ZipEntry } from "../zip";
 
@@ -29,7 +28,7 @@ function localName(name: string): string {
 }
 
 /** Parses one zip entry's XML with the handlers, inflating at most `limit` bytes. */
-export function parseEntryXml(buf: Buffer, entry: ZipEntry, limit: number, h: XmlHandlers): void {
+export function parseEntryXml(buf: Uint8Array, entry: ZipEntry, limit: number, h: XmlHandlers): void {
   const parser = new SaxesParser({ position: false });
   parser.on("error", (e) => {
     throw new XmlError(entry.name, e.message);
@@ -40,17 +39,18 @@ export function parseEntryXml(buf: Buffer, entry: ZipEntry, limit: number, h: Xm
     parser.on("closetag", (tag) => close(localName(tag.name)));
   }
   if (h.text) parser.on("text", h.text);
-  const decoder = new StringDecoder("utf8");
+  // (a sequence split between two chunks is decoded whole; a broken one becomes U+FFFD, as before)
+  const decoder = new TextDecoder("utf-8");
   let first = true;
   inflateEntry(buf, entry, limit, (chunk) => {
-    let text = decoder.write(chunk);
+    let text = decoder.decode(chunk, { stream: true });
     if (first && text.length > 0) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte-order mark
       first = false;
     }
     parser.write(text);
   });
-  parser.write(decoder.end());
+  parser.write(decoder.decode());
   parser.close();
 }
 
