@@ -8,6 +8,7 @@
  * every card opened, the 映射 tab, the generated 情况说明 — and, for every layout variant, the strings the
  * engine hands the pane (messages, notes, table names, reasons, the generated text).
  */
+import "./jsdom";
 import * as fs from "fs";
 import * as path from "path";
 import { act, render, screen, waitFor } from "@testing-library/react";
@@ -19,13 +20,6 @@ import { MemoryHost } from "../../src/host/memory/MemoryHost";
 import { App } from "../../src/taskpane/App";
 import { appTheme } from "../../src/taskpane/theme";
 import { FIXTURES } from "../helpers";
-
-class NoLayoutResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = NoLayoutResizeObserver;
 
 /** What must never be shown, each with a name for the failure message. */
 const FORBIDDEN: [string, RegExp][] = [

@@ -45,16 +45,16 @@ describe("MemoryHost.writeResultSheet", () => {
     const marks = new Map(host.fills);
     let changes = 0;
     await host.onUserChange(() => changes++);
-    expect(await exportResultSheet(host, outcome, settings)).toEqual({ sheet: "审核结果", replaced: false, rows: 23 });
+    expect(await exportResultSheet(host, outcome, settings)).toEqual({ sheet: "审核结果", replaced: false, rows: 9 });
     expect(host.workbook.sheets.at(-1)?.name).toBe("审核结果");
     const got = texts(host, "审核结果");
     expect(got).toEqual(Object.fromEntries(placeReportSheet(reportRows(outcome, settings, CHECKED_AT)).cells.map((c) => [toA1(c.row, c.col), c.text])));
     expect(["A4", "B4", "C4", "D4", "E4", "F4", "G4"].map((a) => got[a])).toEqual(["序号", "级别", "规则", "说明", "单元格", "可疑单元格及建议值", "核实说明"]);
     expect(["A5", "B5", "E5", "F5"].map((a) => got[a])).toEqual(["1", "错误", "03支出总表!D10 ↔ E10、F10、G10、H10、I10", "03支出总表!E10（应为 71.99）"]);
-    expect(got.G27).toBe("经核实，上年该项为0（2026-11-23 核实）");
+    expect(got.G13).toBe("经核实，上年该项为0（2026-11-23 核实）");
     expect(host.links.get("审核结果!E5")).toBe("#'03支出总表'!D10");
     expect(host.links.get("审核结果!F5")).toBe("#'03支出总表'!E10");
-    expect(host.links.get("审核结果!E27")).toBe("#'情况说明'!A27");
+    expect(host.links.get("审核结果!E13")).toBe("#'情况说明'!A27");
     expect(host.bold.has("审核结果!A1") && host.bold.has("审核结果!G4") && !host.bold.has("审核结果!A5")).toBe(true);
     expect(host.columnWidths.get("审核结果")).toEqual([6, 6, 36, 64, 26, 24, 32]);
     expect(host.fills.get("审核结果!B5")).toBe(MARK_COLORS.error);
@@ -80,7 +80,7 @@ describe("MemoryHost.writeResultSheet", () => {
     expect(host.links.has("审核结果!E7")).toBe(false);
     expect(host.fills.has("审核结果!B7")).toBe(false);
     host.editCell("审核结果", "H5", "已改");
-    expect(await exportResultSheet(host, outcome, settings)).toEqual({ sheet: "审核结果（2）", replaced: false, kept: "审核结果", rows: 23 });
+    expect(await exportResultSheet(host, outcome, settings)).toEqual({ sheet: "审核结果（2）", replaced: false, kept: "审核结果", rows: 9 });
     expect(texts(host, "审核结果").H5).toBe("已改");
     expect(await exportResultSheet(host, outcome, settings)).toMatchObject({ sheet: "审核结果（2）", replaced: true });
   });
@@ -98,7 +98,7 @@ describe("MemoryHost.writeResultSheet", () => {
     });
     const host = new MemoryHost(wb);
     const outcome = await checkAndHighlight(host);
-    expect(await exportResultSheet(host, outcome, outcome.settings)).toEqual({ sheet: "审核结果（2）", replaced: false, kept: "审核结果", rows: 21 });
+    expect(await exportResultSheet(host, outcome, outcome.settings)).toEqual({ sheet: "审核结果（2）", replaced: false, kept: "审核结果", rows: 6 });
     expect(texts(host, "审核结果")).toEqual({ A1: "我的审核记录" });
     expect((await host.loadSettings()).resultSheet?.sheet).toBe("审核结果（2）");
   });
