@@ -394,4 +394,44 @@ describeBrowser("harness in Chromium", () => {
     await pane().getByRole("heading", { name: "一、收入说明" }).waitFor();
     expect(await axeViolations()).toEqual([]);
   });
+
+  it("at 320 px, the pane's states: a suspect card opened, a certain fix offered, the mapping, the 上年数据 form and the export", async () => {
+    await page.goto(`${base}/harness.html?file=test/fixtures/seed003.xlsx`);
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page.addStyleTag({
+      content: 'aside[aria-label="任务窗格"] { width: 320px !important; } div:has(> aside[aria-label="任务窗格"]) > div:first-child { display: none; }',
+    });
+    expect((await pane().boundingBox())!.width).toBe(320);
+    const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `320-${name}.png`) });
+    await pane().getByRole("button", { name: "检查工作簿" }).click();
+    await pane()
+      .getByText(/^识别到 \d+ 张表/)
+      .waitFor();
+    await shot("check");
+    // seed003's published mistake in its 情况说明: 165.42 元 for 万元, with the certain fix offered
+    const fix = pane().getByRole("listitem").filter({ hasText: "建议修改：" }).first();
+    await fix.getByRole("button", { name: "规则说明" }).click();
+    await fix.scrollIntoViewIfNeeded();
+    await shot("fix-and-rule-help");
+    // a figure never breaks inside: every card's width stays within the pane
+    for (const box of await pane()
+      .getByRole("listitem")
+      .evaluateAll((els) => els.map((e) => e.scrollWidth - e.clientWidth)))
+      expect(box).toBeLessThanOrEqual(0);
+    await pane().getByRole("tab", { name: "映射" }).click();
+    await pane()
+      .getByText(/^已识别的表/)
+      .waitFor();
+    await shot("mapping");
+    await pane().getByRole("tab", { name: "情况说明" }).click();
+    await pane().getByRole("button", { name: "生成情况说明" }).click();
+    await pane().getByRole("button", { name: "插入“情况说明”工作表" }).waitFor();
+    await shot("narrative");
+    await pane().getByRole("tab", { name: "检查" }).click();
+    await pane().getByRole("button", { name: "导出审核结果到工作表" }).click();
+    await pane()
+      .getByText(/^已写入工作表“审核结果”/)
+      .waitFor();
+    await shot("export");
+  });
 });
