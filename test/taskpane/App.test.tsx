@@ -24,7 +24,8 @@ class NoLayoutResizeObserver {
   disconnect(): void {}
 }
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = NoLayoutResizeObserver;
-jest.setTimeout(60000);
+// (a check in jsdom takes 10–50 s on a loaded 2-core machine, several per test)
+jest.setTimeout(180000);
 
 async function renderPane(id = "seed000", edit?: (wb: WorkbookSnapshot) => void) {
   const wb = await readWorkbookFile(path.join(FIXTURES, `${id}.xlsx`));
@@ -344,7 +345,7 @@ describe("task pane", () => {
     expect(texts).toContain(screen.getAllByRole("heading", { level: 3 })[0].textContent);
     expect(texts.some((t) => t.includes("基本支出") && t.includes("主要是医疗救助资金增加"))).toBe(true);
     expect((await host.loadSettings()).reasons).toMatchObject({ "change/基本支出": "主要是医疗救助资金增加" });
-  }, 60000); // a check of the workbook, four entries typed, two questions answered
+  }, 240000); // a check of the workbook, four entries typed, two questions answered
 
   it("checks the stated changes again against the 上年数据 saved in the narrative tab", async () => {
     const { host, user } = await renderPane("seed000");
